@@ -1,0 +1,36 @@
+import nextVitals from 'eslint-config-next/core-web-vitals';
+import nextTs from 'eslint-config-next/typescript';
+import importPlugin from 'eslint-plugin-import';
+
+export default [
+  ...nextVitals,
+  ...nextTs,
+  {
+    ignores: ['node_modules/**', '.next/**', '.next-*/**', 'test-results/**', 'playwright-report/**', 'contract/bin/**', 'next-env.d.ts'],
+  },
+  {
+    plugins: { import: importPlugin },
+    rules: {
+      'import/no-cycle': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/ban-ts-comment': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**', 'bench/**'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    files: ['lib/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['next/server'] }] },
+  },
+  {
+    // lib/diagnosis is pure: no I/O, no framework.
+    files: ['lib/diagnosis/**/*.ts'],
+    ignores: ['lib/diagnosis/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['next', 'next/*', 'react', 'react-dom', 'node:*', 'fs', 'http', 'https', 'net', '@kubernetes/client-node'] }],
+    },
+  },
+];

@@ -1,0 +1,2 @@
+// Vitest runs server modules directly; "server-only" guards only the Next.js client bundle.
+export {};

@@ -1,0 +1,119 @@
+// The view models that route handlers answer and pages render: plain JSON, no class instances.
+// lib/views assembles them from lib/k8s (live caches), lib/history and lib/diagnosis.
+import type { Finding, PodDiagnosis, Severity } from '../diagnosis/types';
+
+/** Connection state of one watch cache (one resource type of one cluster). */
+export interface ResourceHealth {
+  resource: string;
+  state: 'connecting' | 'synced' | 'stale' | 'error' | 'forbidden';
+  /** Epoch ms of the last event or successful list. */
+  lastEventAt?: number;
+  /** Since when the state holds (e.g. reconnecting since T). */
+  since?: number;
+  message?: string;
+}
+
+export interface ClusterHealth {
+  cluster: string;
+  server?: string;
+  /** Worst state over its resources. */
+  state: ResourceHealth['state'];
+  resources: ResourceHealth[];
+  /** Namespaces we may not read (403), with the API's message. */
+  forbidden?: Array<{ namespace?: string; resource: string; message: string }>;
+}
+
+/** One line of the board: a workload (or a bare pod) that is unhealthy. */
+export interface BoardRow {
+  key: string;
+  cluster: string;
+  namespace: string;
+  /** The workload when known, else the pod itself. */
+  kind: string;
+  name: string;
+  /** The worst pod of the workload, for the link. */
+  pod: string;
+  podCount: number;
+  severity: Severity;
+  status: string;
+  restarts: number;
+  topFinding?: Pick<Finding, 'id' | 'title' | 'severity' | 'category'>;
+  /** Window of the next kubelet retry of the worst container. */
+  nextRetry?: { earliest: number; latest: number };
+  lastExit?: { code: number; reason?: string; at?: number };
+}
+
+export interface BoardView {
+  generatedAt: number;
+  clusters: ClusterHealth[];
+  rows: BoardRow[];
+  counts: { critical: number; warning: number; info: number; byCategory: Record<string, number> };
+}
+
+export interface LogView {
+  container: string;
+  kind: 'previous' | 'current';
+  text?: string;
+  truncated: boolean;
+  /** Why there is no text (e.g. the API's "previous terminated container not found"). */
+  error?: string;
+}
+
+export interface PodView {
+  cluster: string;
+  diagnosis: PodDiagnosis;
+  logs: LogView[];
+  health: ClusterHealth;
+  /** True when the pod no longer exists and this view comes from history. */
+  fromHistory: boolean;
+}
+
+export interface TemplateChange {
+  field: 'image' | 'env' | 'configRef' | 'resources' | 'command' | 'other';
+  container?: string;
+  before?: string;
+  after?: string;
+}
+
+export interface Revision {
+  revision: number;
+  replicaSet: string;
+  createdAt?: number;
+  images: string[];
+  replicas: number;
+  changes: TemplateChange[];
+  /** True when this revision came back by a rollback. */
+  rolledBackTo?: boolean;
+  crashed?: boolean;
+}
+
+export interface WorkloadPodRow {
+  name: string;
+  uid?: string;
+  nodeName?: string;
+  status: string;
+  restarts: number;
+  createdAt?: number;
+  deletedAt?: number;
+  imageDigests: Record<string, string>;
+  revision?: number;
+}
+
+export interface WorkloadView {
+  cluster: string;
+  namespace: string;
+  kind: string;
+  name: string;
+  revisions: Revision[];
+  pods: WorkloadPodRow[];
+  findings: Finding[];
+  health: ClusterHealth;
+  generatedAt: number;
+}
+
+/** What the SSE stream sends: which query to refresh or replace. */
+export type LiveMessage =
+  | { type: 'board'; data: BoardView }
+  | { type: 'pod'; data: PodView }
+  | { type: 'health'; data: ClusterHealth[] }
+  | { type: 'ping'; at: number };
