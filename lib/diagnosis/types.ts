@@ -105,7 +105,13 @@ export interface PodLike {
     reason?: string;
     message?: string;
     startTime?: string | Date;
-    conditions?: Array<{ type: string; status: string; reason?: string; message?: string; lastTransitionTime?: string | Date }>;
+    conditions?: Array<{
+      type: string;
+      status: string;
+      reason?: string;
+      message?: string;
+      lastTransitionTime?: string | Date;
+    }>;
     containerStatuses?: ContainerStatusLike[];
     initContainerStatuses?: ContainerStatusLike[];
   };
@@ -124,7 +130,13 @@ export interface EventLike {
   series?: { count?: number; lastObservedTime?: string | Date };
   source?: { component?: string; host?: string };
   reportingComponent?: string;
-  involvedObject?: { kind?: string; name?: string; namespace?: string; uid?: string; fieldPath?: string };
+  involvedObject?: {
+    kind?: string;
+    name?: string;
+    namespace?: string;
+    uid?: string;
+    fieldPath?: string;
+  };
 }
 
 /** A workload owner (ReplicaSet, Deployment, StatefulSet, DaemonSet, Job) as diagnosis reads it. */
@@ -373,4 +385,12 @@ export interface PodDiagnosis {
   /** Inputs that were missing and would have helped, e.g. "previous log of container auth". */
   missing: string[];
   generatedAt: number;
+}
+
+/** One difference between two pod templates (ReplicaSet revisions). */
+export interface TemplateChange {
+  field: 'image' | 'env' | 'configRef' | 'resources' | 'command' | 'other';
+  container?: string;
+  before?: string;
+  after?: string;
 }

@@ -1,6 +1,8 @@
 // The view models that route handlers answer and pages render: plain JSON, no class instances.
 // lib/views assembles them from lib/k8s (live caches), lib/history and lib/diagnosis.
-import type { Finding, PodDiagnosis, Severity } from '../diagnosis/types';
+import type { Finding, PodDiagnosis, Severity, TemplateChange } from '../diagnosis/types';
+
+export type { TemplateChange };
 
 /** Connection state of one watch cache (one resource type of one cluster). */
 export interface ResourceHealth {
@@ -66,13 +68,6 @@ export interface PodView {
   health: ClusterHealth;
   /** True when the pod no longer exists and this view comes from history. */
   fromHistory: boolean;
-}
-
-export interface TemplateChange {
-  field: 'image' | 'env' | 'configRef' | 'resources' | 'command' | 'other';
-  container?: string;
-  before?: string;
-  after?: string;
 }
 
 export interface Revision {
