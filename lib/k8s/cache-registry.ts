@@ -1,0 +1,140 @@
+// Hands out watch caches keyed cluster / resource / namespace / selector: one shared cache per key
+// for every viewer, started on the first subscriber and stopped a grace period after the last.
+import type { ClusterConnection } from './clusters';
+import type { KubeObject } from './kube-object';
+import { resources, type ResourceName } from './resources';
+import { systemScheduler, type Scheduler, type TimerHandle } from './scheduler';
+import { WatchCache } from './watch-cache';
+
+/** Which cache to acquire. */
+export interface CacheKey {
+  cluster: string;
+  resource: ResourceName;
+  namespace?: string;
+  labelSelector?: string;
+}
+
+/** A hold on a shared cache; release() when done. */
+export interface CacheLease<T extends KubeObject> {
+  cache: WatchCache<T>;
+  release(): void;
+}
+
+/** Options of the registry. */
+export interface CacheRegistryOptions {
+  clusters: ClusterConnection[];
+  scheduler?: Scheduler;
+  /** How long a cache lives after its last lease is released. Default 60 s. */
+  graceMs?: number;
+  watchdogMs?: number;
+  pageSize?: number;
+}
+
+interface Entry {
+  cache: WatchCache;
+  holders: number;
+  stopTimer?: TimerHandle;
+}
+
+function keyOf(key: CacheKey): string {
+  return [key.cluster, key.resource, key.namespace ?? '', key.labelSelector ?? ''].join('/');
+}
+
+/** The registry of shared watch caches of every cluster. */
+export class CacheRegistry {
+  private readonly entries = new Map<string, Entry>();
+  private readonly scheduler: Scheduler;
+
+  constructor(private readonly options: CacheRegistryOptions) {
+    this.scheduler = options.scheduler ?? systemScheduler;
+  }
+
+  /** The clusters this registry reaches. */
+  get clusters(): ClusterConnection[] {
+    return this.options.clusters;
+  }
+
+  /** One cluster by name, or undefined. */
+  cluster(name: string): ClusterConnection | undefined {
+    return this.options.clusters.find((c) => c.name === name);
+  }
+
+  /** Takes a hold on the cache for `key`, creating and starting it on first use. */
+  acquire<T extends KubeObject = KubeObject>(key: CacheKey): CacheLease<T> {
+    const id = keyOf(key);
+    let entry = this.entries.get(id);
+    if (!entry) {
+      entry = { cache: this.create(key), holders: 0 };
+      this.entries.set(id, entry);
+      entry.cache.start();
+    }
+    const held = entry;
+    held.holders += 1;
+    this.scheduler.clearTimeout(held.stopTimer);
+    held.stopTimer = undefined;
+    let released = false;
+    return {
+      cache: held.cache as unknown as WatchCache<T>,
+      release: () => {
+        if (released) return;
+        released = true;
+        this.release(id, held);
+      },
+    };
+  }
+
+  /** The running caches (for health). */
+  running(cluster?: string): WatchCache[] {
+    return [...this.entries.entries()]
+      .filter(([id]) => cluster === undefined || id.startsWith(`${cluster}/`))
+      .map(([, e]) => e.cache);
+  }
+
+  /** Stops every cache now. */
+  stopAll(): void {
+    for (const entry of this.entries.values()) {
+      this.scheduler.clearTimeout(entry.stopTimer);
+      entry.cache.stop();
+    }
+    this.entries.clear();
+  }
+
+  private release(id: string, entry: Entry): void {
+    entry.holders -= 1;
+    if (entry.holders > 0) return;
+    entry.stopTimer = this.scheduler.setTimeout(() => {
+      if (entry.holders > 0 || this.entries.get(id) !== entry) return;
+      entry.cache.stop();
+      this.entries.delete(id);
+    }, this.options.graceMs ?? 60_000);
+  }
+
+  private create(key: CacheKey): WatchCache {
+    const cluster = this.cluster(key.cluster);
+    if (!cluster) throw new Error(`unknown cluster "${key.cluster}"`);
+    return new WatchCache({
+      transport: cluster.transport,
+      cluster: key.cluster,
+      resource: resources[key.resource],
+      namespace: key.namespace,
+      labelSelector: key.labelSelector,
+      scheduler: this.scheduler,
+      watchdogMs: this.options.watchdogMs,
+      pageSize: this.options.pageSize,
+      listNamespaces: () => this.listNamespaces(cluster),
+    });
+  }
+
+  /** Namespaces to watch one by one: from the namespaces cache, else the context's namespace. */
+  private async listNamespaces(cluster: ClusterConnection): Promise<string[]> {
+    const lease = this.acquire({ cluster: cluster.name, resource: 'namespaces' });
+    try {
+      await lease.cache.whenSynced(10_000);
+      const names = lease.cache.list().flatMap((ns) => (ns.metadata?.name ? [ns.metadata.name] : []));
+      if (names.length > 0) return names;
+      return cluster.defaultNamespace ? [cluster.defaultNamespace] : ['default'];
+    } finally {
+      lease.release();
+    }
+  }
+}

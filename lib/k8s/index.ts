@@ -1,0 +1,23 @@
+// lib/k8s: everything that talks to a cluster. Server-only.
+import 'server-only';
+
+export { K8sAccess, type K8sAccessOptions } from './k8s-access';
+export { loadClusters, type ClusterConnection, type LoadClustersOptions } from './clusters';
+export { CacheRegistry, type CacheKey, type CacheLease } from './cache-registry';
+export { WatchCache, type CacheEvent, type CacheListener, type WatchCacheOptions } from './watch-cache';
+export type { CacheHealth, ConnectionState } from './cache-health';
+export { K8sError, k8sErrorFromStatus } from './k8s-error';
+export { compareResourceVersions } from './resource-version';
+export { resources, resourceOfKind, type ResourceName, type ResourceInfo } from './resources';
+export { systemScheduler, Backoff, type Scheduler, type TimerHandle } from './scheduler';
+export type { KubeObject } from './kube-object';
+export { Transport } from './transport';
+export {
+  PodLogReader,
+  headOfLog,
+  logLimitsFromEnv,
+  type PodLog,
+  type PodLogRequest,
+} from './pod-logs';
+export { PodMetricsReader, parseMemoryQuantity } from './pod-metrics';
+export { stripObject } from './strip';

@@ -1,0 +1,78 @@
+// Everything Podtrail reads from its clusters, behind one object: shared watch caches, logs and
+// metrics per cluster. Built from options (no I/O); caches start when first acquired.
+import { CacheRegistry, type CacheRegistryOptions } from './cache-registry';
+import { loadClusters, type ClusterConnection, type LoadClustersOptions } from './clusters';
+import { PodLogReader, type LogLimits } from './pod-logs';
+import { PodMetricsReader } from './pod-metrics';
+import { systemScheduler, type Scheduler } from './scheduler';
+
+/** Options of the cluster access layer. */
+export interface K8sAccessOptions extends LoadClustersOptions {
+  /** Clusters given directly (tests); otherwise loaded from the kubeconfig. */
+  clusters?: ClusterConnection[];
+  scheduler?: Scheduler;
+  graceMs?: number;
+  watchdogMs?: number;
+  pageSize?: number;
+  logLimits?: LogLimits;
+}
+
+/** The clusters, their shared caches, logs and metrics. */
+export class K8sAccess {
+  /** The registry of shared watch caches. */
+  readonly caches: CacheRegistry;
+  readonly scheduler: Scheduler;
+  private readonly logs = new Map<string, PodLogReader>();
+  private readonly metrics = new Map<string, PodMetricsReader>();
+
+  constructor(private readonly options: K8sAccessOptions = {}) {
+    this.scheduler = options.scheduler ?? systemScheduler;
+    const registryOptions: CacheRegistryOptions = {
+      clusters: options.clusters ?? loadClusters(options),
+      scheduler: this.scheduler,
+      graceMs: options.graceMs,
+      watchdogMs: options.watchdogMs,
+      pageSize: options.pageSize,
+    };
+    this.caches = new CacheRegistry(registryOptions);
+  }
+
+  /** Every cluster. */
+  get clusters(): ClusterConnection[] {
+    return this.caches.clusters;
+  }
+
+  /** The log reader of one cluster. */
+  logReader(cluster: string): PodLogReader {
+    return this.perCluster(this.logs, cluster, (c) => {
+      return new PodLogReader({
+        transport: c.transport,
+        cluster,
+        scheduler: this.scheduler,
+        limits: this.options.logLimits,
+      });
+    });
+  }
+
+  /** The metrics reader of one cluster. */
+  metricsReader(cluster: string): PodMetricsReader {
+    return this.perCluster(this.metrics, cluster, (c) => {
+      return new PodMetricsReader({ transport: c.transport, scheduler: this.scheduler });
+    });
+  }
+
+  /** Stops every cache. */
+  stop(): void {
+    this.caches.stopAll();
+  }
+
+  private perCluster<T>(map: Map<string, T>, name: string, make: (c: ClusterConnection) => T): T {
+    const existing = map.get(name);
+    if (existing) return existing;
+    const cluster = this.caches.cluster(name);
+    if (!cluster) throw new Error(`unknown cluster "${name}"`);
+    const made = make(cluster);
+    map.set(name, made);
+    return made;
+  }
+}

@@ -1,0 +1,98 @@
+// Container logs fetched on demand, capped in lines and bytes, kept for a few seconds only (so
+// ten viewers opening one pod cost one request, and nothing is kept for long).
+import { K8sError } from './k8s-error';
+import type { Scheduler } from './scheduler';
+import type { Transport } from './transport';
+
+/** Which log to fetch. */
+export interface PodLogRequest {
+  namespace: string;
+  pod: string;
+  container: string;
+  previous: boolean;
+  /** Last N lines; leave out to read from the start (the head of a log). */
+  tailLines?: number;
+  limitBytes?: number;
+}
+
+/** A fetched log, or why there is none. */
+export interface PodLog {
+  text?: string;
+  truncated: boolean;
+  /** The API's message when it has no log (e.g. no previous terminated container). */
+  error?: string;
+  status?: number;
+}
+
+/** Log limits (PODTRAIL_LOG_MAX_BYTES, PODTRAIL_LOG_TAIL_LINES). */
+export interface LogLimits {
+  maxBytes: number;
+  tailLines: number;
+  cacheMs: number;
+}
+
+/** Reads the log limits from the environment. */
+export function logLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): LogLimits {
+  return {
+    maxBytes: Number(env.PODTRAIL_LOG_MAX_BYTES) || 256 * 1024,
+    tailLines: Number(env.PODTRAIL_LOG_TAIL_LINES) || 500,
+    cacheMs: 5_000,
+  };
+}
+
+/** Fetches logs of one cluster with a short-lived cache. */
+export class PodLogReader {
+  private readonly cache = new Map<string, { at: number; log: Promise<PodLog> }>();
+
+  constructor(
+    private readonly options: {
+      transport: Transport;
+      cluster: string;
+      scheduler: Scheduler;
+      limits?: LogLimits;
+    },
+  ) {}
+
+  /** Fetches one log (never throws for the API's "no log" answers; they come back as error). */
+  read(request: PodLogRequest): Promise<PodLog> {
+    const limits = this.options.limits ?? logLimitsFromEnv();
+    const now = this.options.scheduler.now();
+    for (const [key, entry] of this.cache) if (now - entry.at > limits.cacheMs) this.cache.delete(key);
+    const key = JSON.stringify(request);
+    const hit = this.cache.get(key);
+    if (hit) return hit.log;
+    const log = this.fetch(request, limits);
+    this.cache.set(key, { at: now, log });
+    return log;
+  }
+
+  private async fetch(request: PodLogRequest, limits: LogLimits): Promise<PodLog> {
+    const limitBytes = Math.min(request.limitBytes ?? limits.maxBytes, limits.maxBytes);
+    const path = `/api/v1/namespaces/${encodeURIComponent(request.namespace)}/pods/${encodeURIComponent(request.pod)}/log`;
+    try {
+      const response = await this.options.transport.get(path, {
+        query: {
+          container: request.container,
+          previous: request.previous,
+          tailLines: request.tailLines,
+          limitBytes,
+        },
+        accept: 'text/plain, */*',
+        timeoutMs: 15_000,
+        scope: { namespace: request.namespace, resource: 'pods/log' },
+      });
+      const text = await response.text();
+      return { text, truncated: Buffer.byteLength(text) >= limitBytes };
+    } catch (error) {
+      if (error instanceof K8sError && error.status >= 400 && error.status < 500) {
+        return { truncated: false, error: error.message, status: error.status };
+      }
+      throw error;
+    }
+  }
+}
+
+/** The first `maxLines` lines / `maxBytes` bytes of a log. */
+export function headOfLog(text: string, maxLines = 40, maxBytes = 4096): string {
+  return text.split('\n').slice(0, maxLines).join('\n').slice(0, maxBytes);
+}

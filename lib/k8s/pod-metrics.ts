@@ -1,0 +1,57 @@
+// Memory usage from metrics.k8s.io when a metrics server is installed. Its absence (404 on the
+// API group) is normal and remembered for a while, so we do not ask again on every view.
+import { K8sError } from './k8s-error';
+import type { Scheduler } from './scheduler';
+import type { Transport } from './transport';
+
+interface PodMetrics {
+  containers?: Array<{ name: string; usage?: { memory?: string } }>;
+}
+
+const units: Record<string, number> = {
+  '': 1,
+  Ki: 1024,
+  Mi: 1024 ** 2,
+  Gi: 1024 ** 3,
+  Ti: 1024 ** 4,
+  k: 1e3,
+  K: 1e3,
+  M: 1e6,
+  G: 1e9,
+  T: 1e12,
+};
+
+/** Parses a memory quantity (`123Mi`, `1G`, `5000`) into bytes, or undefined. */
+export function parseMemoryQuantity(quantity: string): number | undefined {
+  const match = /^([0-9.]+)([A-Za-z]*)$/.exec(quantity.trim());
+  const factor = match ? units[match[2] ?? ''] : undefined;
+  if (!match || factor === undefined) return undefined;
+  return Math.round(Number(match[1]) * factor);
+}
+
+/** Reads pod memory usage of one cluster. */
+export class PodMetricsReader {
+  private absentUntil = 0;
+
+  constructor(private readonly options: { transport: Transport; scheduler: Scheduler }) {}
+
+  /** Memory bytes per container, or undefined when metrics are not available. */
+  async memoryUsage(namespace: string, pod: string): Promise<Record<string, number> | undefined> {
+    const now = this.options.scheduler.now();
+    if (now < this.absentUntil) return undefined;
+    const path = `/apis/metrics.k8s.io/v1beta1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(pod)}`;
+    try {
+      const metrics = await this.options.transport.getJson<PodMetrics>(path, { timeoutMs: 3_000 });
+      const usage: Record<string, number> = {};
+      for (const c of metrics.containers ?? []) {
+        const bytes = c.usage?.memory ? parseMemoryQuantity(c.usage.memory) : undefined;
+        if (bytes !== undefined) usage[c.name] = bytes;
+      }
+      return usage;
+    } catch (error) {
+      const missingApi = error instanceof K8sError && (error.status === 404 || error.status === 503);
+      if (missingApi) this.absentUntil = now + 5 * 60_000;
+      return undefined;
+    }
+  }
+}

@@ -1,0 +1,66 @@
+// The resource types Podtrail watches, and the API paths that serve them.
+
+/** A resource Podtrail can watch. */
+export type ResourceName =
+  | 'pods'
+  | 'events'
+  | 'replicasets'
+  | 'deployments'
+  | 'statefulsets'
+  | 'daemonsets'
+  | 'jobs'
+  | 'nodes'
+  | 'namespaces'
+  | 'limitranges'
+  | 'configmaps';
+
+/** How one resource type is reached on the API server. */
+export interface ResourceInfo {
+  name: ResourceName;
+  group: string;
+  version: string;
+  kind: string;
+  namespaced: boolean;
+  /** Watch as PartialObjectMetadata only (configmaps: Podtrail needs names, never values). */
+  metadataOnly: boolean;
+}
+
+function info(
+  name: ResourceName,
+  kind: string,
+  group = '',
+  namespaced = true,
+  metadataOnly = false,
+): ResourceInfo {
+  return { name, kind, group, version: 'v1', namespaced, metadataOnly };
+}
+
+/** Every watched resource type by name. */
+export const resources: Record<ResourceName, ResourceInfo> = {
+  pods: info('pods', 'Pod'),
+  events: info('events', 'Event'),
+  replicasets: info('replicasets', 'ReplicaSet', 'apps'),
+  deployments: info('deployments', 'Deployment', 'apps'),
+  statefulsets: info('statefulsets', 'StatefulSet', 'apps'),
+  daemonsets: info('daemonsets', 'DaemonSet', 'apps'),
+  jobs: info('jobs', 'Job', 'batch'),
+  nodes: info('nodes', 'Node', '', false),
+  namespaces: info('namespaces', 'Namespace', '', false),
+  limitranges: info('limitranges', 'LimitRange'),
+  configmaps: info('configmaps', 'ConfigMap', '', true, true),
+};
+
+/** The collection path of a resource, cluster-wide or in one namespace. */
+export function collectionPath(resource: ResourceInfo, namespace?: string): string {
+  const base = resource.group === '' ? '/api/v1' : `/apis/${resource.group}/${resource.version}`;
+  if (namespace && resource.namespaced) {
+    return `${base}/namespaces/${encodeURIComponent(namespace)}/${resource.name}`;
+  }
+  return `${base}/${resource.name}`;
+}
+
+/** The resource name of a workload kind (`ReplicaSet` → `replicasets`), if watched. */
+export function resourceOfKind(kind: string): ResourceName | undefined {
+  const found = Object.values(resources).find((r) => r.kind.toLowerCase() === kind.toLowerCase());
+  return found?.name;
+}

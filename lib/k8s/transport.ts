@@ -1,0 +1,72 @@
+// HTTP to one cluster through client-node's KubeConfig (so exec plugins, client certificates,
+// tokens and CAs work exactly as in kubectl), with node-fetch as client-node itself uses.
+import type { KubeConfig } from '@kubernetes/client-node';
+import fetch, { type RequestInit, type Response } from 'node-fetch';
+import { k8sErrorFromNetwork, k8sErrorFromStatus, type K8sErrorScope } from './k8s-error';
+
+/** Query parameters of an API request; undefined values are left out. */
+export type Query = Record<string, string | number | boolean | undefined>;
+
+/** Options of one request. */
+export interface RequestOptions {
+  query?: Query;
+  accept?: string;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  scope?: K8sErrorScope;
+}
+
+/** Sends authenticated requests to one cluster's API server. */
+export class Transport {
+  constructor(
+    private readonly kubeConfig: KubeConfig,
+    private readonly cluster: string,
+  ) {}
+
+  /** The API server's base URL. */
+  get server(): string {
+    return this.kubeConfig.getCurrentCluster()?.server ?? '';
+  }
+
+  /** GET a path; throws K8sError on any non-2xx answer or network failure. */
+  async get(path: string, options: RequestOptions = {}): Promise<Response> {
+    const scope = { cluster: this.cluster, ...options.scope };
+    const url = new URL(this.server.replace(/\/$/, '') + path);
+    for (const [key, value] of Object.entries(options.query ?? {})) {
+      if (value !== undefined) url.searchParams.set(key, String(value));
+    }
+    const init: RequestInit = await this.kubeConfig.applyToFetchOptions({});
+    const headers = new Headers(init.headers as HeadersInit | undefined);
+    headers.set('Accept', options.accept ?? 'application/json');
+    const timeout = options.timeoutMs ? AbortSignal.timeout(options.timeoutMs) : undefined;
+    const signals = [options.signal, timeout].filter((s): s is AbortSignal => s !== undefined);
+    let response: Response;
+    try {
+      response = await fetch(url.toString(), {
+        ...init,
+        method: 'GET',
+        headers: Object.fromEntries(headers.entries()),
+        signal: signals.length > 0 ? AbortSignal.any(signals) : undefined,
+      } as RequestInit);
+    } catch (error) {
+      throw k8sErrorFromNetwork(error, scope);
+    }
+    if (!response.ok) throw k8sErrorFromStatus(await readBody(response), response.status, scope);
+    return response;
+  }
+
+  /** GET a path and parse its JSON body. */
+  async getJson<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    const response = await this.get(path, options);
+    return (await response.json()) as T;
+  }
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  const text = await response.text().catch(() => '');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return { message: text.slice(0, 500) || undefined };
+  }
+}

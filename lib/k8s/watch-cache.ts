@@ -1,0 +1,211 @@
+// One shared, watch-fed cache of one resource type of one cluster (optionally one namespace or
+// selector). Runs one list/watch loop for all namespaces; when that is forbidden (403) it falls
+// back to one loop per namespace, so a forbidden namespace degrades only itself.
+import { combineShards, reduceShard, type CacheHealth, type ShardState } from './cache-health';
+import type { K8sError } from './k8s-error';
+import type { KubeObject } from './kube-object';
+import { ListWatchLoop } from './list-watch-loop';
+import { ObjectStore, type StoreChange } from './object-store';
+import type { ResourceInfo } from './resources';
+import { systemScheduler, type Scheduler } from './scheduler';
+import type { Transport } from './transport';
+
+/** What a cache tells its subscribers, in order. */
+export type CacheEvent<T> =
+  | StoreChange<T>
+  | { type: 'synced'; namespace?: string }
+  | { type: 'health'; health: CacheHealth };
+
+/** Receives cache events. */
+export type CacheListener<T> = (event: CacheEvent<T>) => void;
+
+/** Options of a watch cache. */
+export interface WatchCacheOptions {
+  transport: Transport;
+  cluster: string;
+  resource: ResourceInfo;
+  namespace?: string;
+  labelSelector?: string;
+  fieldSelector?: string;
+  scheduler?: Scheduler;
+  /** Namespaces to watch one by one when the cluster-wide watch is forbidden. */
+  listNamespaces?: () => Promise<string[]>;
+  pageSize?: number;
+  watchdogMs?: number;
+  random?: () => number;
+  /** Called for each unparsable watch line (counted in health as well). */
+  onBadLine?: (line: string) => void;
+}
+
+const allScope = '*';
+
+/** A watch cache: data plus connection health, started on start(), stopped on stop(). */
+export class WatchCache<T extends KubeObject = KubeObject> {
+  private readonly store = new ObjectStore<T>();
+  private readonly listeners = new Set<CacheListener<T>>();
+  private readonly loops = new Map<string, ListWatchLoop<T>>();
+  private readonly shards = new Map<string, ShardState>();
+  private readonly scheduler: Scheduler;
+  private lastHealth: CacheHealth;
+  private syncWaiters: Array<() => void> = [];
+  private running = false;
+  /** Unparsable watch lines seen. */
+  badLines = 0;
+
+  constructor(private readonly options: WatchCacheOptions) {
+    this.scheduler = options.scheduler ?? systemScheduler;
+    this.lastHealth = combineShards(options.resource.name, [], this.scheduler.now());
+  }
+
+  /** Starts listing and watching. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.startShard(this.options.namespace ?? allScope);
+  }
+
+  /** Stops every loop; the data stays readable. */
+  stop(): void {
+    this.running = false;
+    for (const loop of this.loops.values()) loop.stop();
+    this.loops.clear();
+  }
+
+  /** Subscribes to changes; returns the unsubscribe function. */
+  subscribe(listener: CacheListener<T>): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Every object now in the cache. */
+  list(): T[] {
+    return this.store.values();
+  }
+
+  /** One object by uid. */
+  get(uid: string): T | undefined {
+    return this.store.get(uid);
+  }
+
+  /** The connection state now. */
+  health(): CacheHealth {
+    return this.lastHealth;
+  }
+
+  /** Resolves when every readable shard has listed once, or after timeoutMs. */
+  whenSynced(timeoutMs = 10_000): Promise<boolean> {
+    if (this.isSynced()) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const timer = this.scheduler.setTimeout(() => resolve(this.isSynced()), timeoutMs);
+      this.syncWaiters.push(() => {
+        this.scheduler.clearTimeout(timer);
+        resolve(true);
+      });
+    });
+  }
+
+  private isSynced(): boolean {
+    const state = this.lastHealth.state;
+    return state === 'synced' || state === 'stale' || state === 'forbidden' || this.hasListed;
+  }
+
+  private hasListed = false;
+
+  private startShard(scope: string): void {
+    this.shards.set(scope, { state: 'connecting', since: this.scheduler.now() });
+    const loop = new ListWatchLoop<T>({
+      ...this.options,
+      namespace: scope === allScope ? undefined : scope,
+      scheduler: this.scheduler,
+      sink: {
+        relisted: (items) => this.onRelisted(scope, items),
+        event: (type, object) => {
+          this.dispatch(scope, { type: 'alive', at: this.scheduler.now() });
+          this.emitChange(this.store.apply(scope, type, object));
+        },
+        alive: () => this.dispatch(scope, { type: 'alive', at: this.scheduler.now() }),
+        connected: () => this.dispatch(scope, { type: 'connected', at: this.scheduler.now() }),
+        failed: (error) => this.onFailed(scope, error),
+        badLine: (line) => {
+          this.badLines += 1;
+          this.options.onBadLine?.(line);
+        },
+      },
+    });
+    this.loops.set(scope, loop);
+    loop.start();
+  }
+
+  private onRelisted(scope: string, items: T[]): void {
+    for (const change of this.store.replace(scope, items)) this.emitChange(change);
+    this.emit({ type: 'synced', namespace: scope === allScope ? undefined : scope });
+    this.hasListed = true;
+    const waiters = this.syncWaiters;
+    this.syncWaiters = [];
+    for (const wake of waiters) wake();
+  }
+
+  private onFailed(scope: string, error: K8sError): void {
+    const at = this.scheduler.now();
+    this.dispatch(scope, { type: 'failed', at, error, hadData: this.hasListed });
+    const perNamespace = scope === allScope && this.options.resource.namespaced;
+    if (error.isForbidden && perNamespace && this.options.listNamespaces && this.running) {
+      void this.splitByNamespace();
+    }
+  }
+
+  /** Replaces the forbidden cluster-wide loop with one loop per namespace. */
+  private async splitByNamespace(): Promise<void> {
+    let namespaces: string[];
+    try {
+      namespaces = (await this.options.listNamespaces?.()) ?? [];
+    } catch {
+      return; // the cluster-wide loop keeps retrying with backoff
+    }
+    if (!this.running || namespaces.length === 0 || !this.loops.has(allScope)) return;
+    this.loops.get(allScope)?.stop();
+    this.loops.delete(allScope);
+    this.shards.delete(allScope);
+    this.store.dropShard(allScope);
+    for (const namespace of namespaces) this.startShard(namespace);
+    this.refreshHealth();
+  }
+
+  private dispatch(scope: string, action: Parameters<typeof reduceShard>[1]): void {
+    const prev = this.shards.get(scope);
+    if (!prev) return;
+    const next = reduceShard(prev, action);
+    if (next === prev) return;
+    this.shards.set(scope, next);
+    this.refreshHealth();
+  }
+
+  private refreshHealth(): void {
+    const shards = [...this.shards].map(([scope, state]) => ({
+      namespace: scope === allScope ? undefined : scope,
+      state,
+    }));
+    const next = combineShards(this.options.resource.name, shards, this.scheduler.now());
+    const prev = this.lastHealth;
+    this.lastHealth = next;
+    const changed =
+      prev.state !== next.state ||
+      prev.message !== next.message ||
+      JSON.stringify(prev.forbidden) !== JSON.stringify(next.forbidden);
+    if (changed) this.emit({ type: 'health', health: next });
+  }
+
+  private emitChange(change: StoreChange<T> | undefined): void {
+    if (change) this.emit(change);
+  }
+
+  private emit(event: CacheEvent<T>): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        console.error('podtrail: cache listener failed', error);
+      }
+    }
+  }
+}
