@@ -1,0 +1,96 @@
+// Turns API objects into history rows. Pure functions; times as epoch ms.
+import type { ContainerStatusLike, EventLike, PodLike, WorkloadLike } from '../diagnosis/types';
+
+/** A termination as stored. */
+export interface TerminationRow {
+  podUid: string;
+  namespace: string;
+  podName: string;
+  container: string;
+  /** The run's own restartCount (state.terminated: restartCount; lastState: restartCount - 1). */
+  restartCount: number;
+  containerId: string;
+  exitCode: number;
+  signal?: number;
+  reason?: string;
+  message?: string;
+  startedAt?: number;
+  finishedAt: number;
+  image?: string;
+  imageId?: string;
+  /** Whether the log of this run is the container's previous one (else its current one). */
+  previousLog: boolean;
+}
+
+/** Epoch ms of an API time, or undefined. */
+export function toMs(value: string | Date | null | undefined): number | undefined {
+  if (value === null || value === undefined) return undefined;
+  const ms = value instanceof Date ? value.getTime() : Date.parse(value);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+function fromStatus(pod: PodLike, status: ContainerStatusLike, now: number): TerminationRow[] {
+  const rows: TerminationRow[] = [];
+  const count = status.restartCount ?? 0;
+  const candidates = [
+    { term: status.state?.terminated, run: count, previousLog: false },
+    { term: status.lastState?.terminated, run: Math.max(0, count - 1), previousLog: true },
+  ];
+  for (const { term, run, previousLog } of candidates) {
+    if (!term) continue;
+    rows.push({
+      podUid: pod.metadata.uid ?? '',
+      namespace: pod.metadata.namespace ?? '',
+      podName: pod.metadata.name ?? '',
+      container: status.name,
+      restartCount: run,
+      containerId: term.containerID ?? '',
+      exitCode: term.exitCode,
+      signal: term.signal,
+      reason: term.reason,
+      message: term.message,
+      startedAt: toMs(term.startedAt),
+      finishedAt: toMs(term.finishedAt) ?? now,
+      image: status.image,
+      imageId: status.imageID,
+      previousLog,
+    });
+  }
+  return rows;
+}
+
+/** Every termination a pod's status shows (state and lastState of every container). */
+export function terminationsOf(pod: PodLike, now: number): TerminationRow[] {
+  const statuses = [
+    ...(pod.status?.initContainerStatuses ?? []),
+    ...(pod.status?.containerStatuses ?? []),
+  ];
+  return statuses.flatMap((status) => fromStatus(pod, status, now));
+}
+
+/** The controlling owner of an object, if any. */
+export function controllerOf(meta: PodLike['metadata']): { kind: string; name: string; uid: string } | undefined {
+  const refs = meta.ownerReferences ?? [];
+  return refs.find((r) => r.controller) ?? refs[0];
+}
+
+/** The count, first and last time of an event (core/v1 or events.k8s.io fields). */
+export function eventTimes(event: EventLike): { count: number; firstAt?: number; lastAt: number } {
+  const count = event.series?.count ?? event.count ?? 1;
+  const firstAt = toMs(event.firstTimestamp) ?? toMs(event.eventTime);
+  const lastAt =
+    toMs(event.series?.lastObservedTime) ??
+    toMs(event.lastTimestamp) ??
+    toMs(event.eventTime) ??
+    firstAt ??
+    toMs(event.metadata?.creationTimestamp) ??
+    0;
+  return { count, firstAt, lastAt };
+}
+
+/** The Deployment revision a ReplicaSet carries (deployment.kubernetes.io/revision). */
+export function revisionOf(rs: WorkloadLike): number | undefined {
+  const value = rs.metadata.annotations?.['deployment.kubernetes.io/revision'];
+  const n = value === undefined ? NaN : Number(value);
+  return Number.isInteger(n) ? n : undefined;
+}

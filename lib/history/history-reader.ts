@@ -1,0 +1,156 @@
+// Reads history back as lib/diagnosis's HistoryInput and as rows for the workload view.
+import type {
+  EventLike,
+  HistoryInput,
+  PodLike,
+  RecordedPod,
+  RecordedTermination,
+  WorkloadLike,
+} from '../diagnosis/types';
+import { num, str, type Row, type SqlStore } from './sql-store';
+
+/** A pod as history knows it, with its last seen object. */
+export interface StoredPod extends RecordedPod {
+  namespace: string;
+  lastObject?: PodLike;
+}
+
+/** A ReplicaSet as history knows it, with every revision number it carried. */
+export interface StoredReplicaSet {
+  uid: string;
+  name: string;
+  ownerName?: string;
+  revision?: number;
+  revisions: number[];
+  createdAt: number;
+  deletedAt?: number;
+  template?: NonNullable<WorkloadLike['spec']>['template'];
+}
+
+function toPod(row: Row): StoredPod {
+  return {
+    uid: String(row.uid),
+    name: String(row.name),
+    namespace: String(row.namespace),
+    createdAt: num(row.created_at) ?? 0,
+    deletedAt: num(row.deleted_at),
+    nodeName: str(row.node_name),
+    ownerKind: str(row.owner_kind),
+    ownerName: str(row.owner_name),
+    lastObject: (row.last_object ?? undefined) as PodLike | undefined,
+  };
+}
+
+function toTermination(row: Row): RecordedTermination {
+  return {
+    podUid: String(row.pod_uid),
+    podName: String(row.pod_name),
+    container: String(row.container),
+    restartCount: num(row.restart_count) ?? 0,
+    containerID: str(row.container_id),
+    exitCode: num(row.exit_code) ?? 0,
+    signal: num(row.signal),
+    reason: str(row.reason),
+    message: str(row.message),
+    startedAt: num(row.started_at),
+    finishedAt: num(row.finished_at) ?? 0,
+    image: str(row.image),
+    imageID: str(row.image_id),
+    logHead: str(row.log_head),
+  };
+}
+
+/** Queries one cluster's history. */
+export class HistoryReader {
+  constructor(private readonly store: SqlStore) {}
+
+  /** The newest pod of that name (live or deleted), or undefined. */
+  async findPod(cluster: string, namespace: string, name: string): Promise<StoredPod | undefined> {
+    const rows = await this.store.query(
+      `SELECT * FROM pods WHERE cluster = $1 AND namespace = $2 AND name = $3
+       ORDER BY created_at DESC LIMIT 1`,
+      [cluster, namespace, name],
+    );
+    return rows[0] ? toPod(rows[0]) : undefined;
+  }
+
+  /** Pods of one owner (by owner name), newest first, deleted ones included. */
+  async podsOfOwner(cluster: string, namespace: string, ownerNames: string[]): Promise<StoredPod[]> {
+    if (ownerNames.length === 0) return [];
+    const rows = await this.store.query(
+      `SELECT * FROM pods WHERE cluster = $1 AND namespace = $2 AND owner_name = ANY($3::text[])
+       ORDER BY created_at DESC LIMIT 500`,
+      [cluster, namespace, ownerNames],
+    );
+    return rows.map(toPod);
+  }
+
+  /** The HistoryInput of a pod: its owner's pods, their terminations and events, and gaps. */
+  async historyForPod(
+    cluster: string,
+    namespace: string,
+    pod: { uid?: string; name: string; ownerNames: string[] },
+  ): Promise<HistoryInput> {
+    const owned = await this.podsOfOwner(cluster, namespace, pod.ownerNames);
+    const self = owned.some((p) => p.uid === pod.uid)
+      ? []
+      : [await this.findPod(cluster, namespace, pod.name)].filter((p) => p !== undefined);
+    const pods = [...owned, ...self];
+    const uids = pods.map((p) => p.uid);
+    const names = [...new Set([pod.name, ...pods.map((p) => p.name)])];
+    const [terminations, events, gaps] = await Promise.all([
+      this.store.query(
+        `SELECT * FROM terminations WHERE cluster = $1 AND pod_uid = ANY($2::text[])
+         ORDER BY finished_at LIMIT 2000`,
+        [cluster, uids],
+      ),
+      this.store.query(
+        `SELECT object FROM events WHERE cluster = $1 AND namespace = $2
+           AND (involved_name = ANY($3::text[]) OR involved_uid = ANY($4::text[]))
+         ORDER BY last_at LIMIT 2000`,
+        [cluster, namespace, [...names, ...pod.ownerNames], uids],
+      ),
+      this.gaps(cluster, Math.min(...pods.map((p) => p.createdAt), Date.now())),
+    ]);
+    return {
+      terminations: terminations.map(toTermination),
+      pods: pods.map(({ lastObject: _o, namespace: _n, ...recorded }) => recorded),
+      events: events.map((r) => r.object as EventLike),
+      gaps,
+    };
+  }
+
+  /** Windows nobody watched, ending after `since`. */
+  async gaps(cluster: string, since: number): Promise<NonNullable<HistoryInput['gaps']>> {
+    const rows = await this.store.query(
+      'SELECT from_at, to_at, reason FROM gaps WHERE cluster = $1 AND to_at >= $2 ORDER BY from_at',
+      [cluster, since],
+    );
+    return rows.map((r) => ({
+      from: num(r.from_at) ?? 0,
+      to: num(r.to_at) ?? 0,
+      reason: String(r.reason),
+    }));
+  }
+
+  /** ReplicaSets of a Deployment (deleted ones too) with every revision number they carried. */
+  async replicaSetsOf(cluster: string, namespace: string, owner: string): Promise<StoredReplicaSet[]> {
+    const rows = await this.store.query(
+      `SELECT r.*, (SELECT array_agg(v.revision ORDER BY v.seen_at) FROM replicaset_revisions v
+          WHERE v.cluster = r.cluster AND v.rs_uid = r.uid) AS revisions
+       FROM replicasets r WHERE r.cluster = $1 AND r.namespace = $2 AND r.owner_name = $3
+       ORDER BY r.created_at`,
+      [cluster, namespace, owner],
+    );
+    return rows.map((row) => ({
+      uid: String(row.uid),
+      name: String(row.name),
+      ownerName: str(row.owner_name),
+      revision: num(row.revision),
+      revisions: Array.isArray(row.revisions) ? row.revisions.map(Number) : [],
+      createdAt: num(row.created_at) ?? 0,
+      deletedAt: num(row.deleted_at),
+      template: (row.template ?? undefined) as StoredReplicaSet['template'],
+    }));
+  }
+}

@@ -1,0 +1,155 @@
+// Records one cluster's history from the shared watch caches: pods (creation, deletion, owner),
+// every container termination (with the head of its log), events with their count series,
+// ReplicaSet revisions, and the gaps when nobody watched. Writes go through one queue, in order.
+import type { EventLike, PodLike, WorkloadLike } from '../diagnosis/types';
+import type { CacheEvent, CacheLease, K8sAccess, KubeObject, Scheduler, TimerHandle } from '../k8s';
+import { headOfLog } from '../k8s';
+import { terminationsOf, type TerminationRow } from './extract';
+import { HistoryWriter } from './history-writer';
+import { applyRetention } from './retention';
+import { SessionTracker } from './session-tracker';
+import type { SqlStore } from './sql-store';
+
+/** Options of a recorder. */
+export interface RecorderOptions {
+  access: K8sAccess;
+  store: SqlStore;
+  cluster: string;
+  /** Fetch and keep the first lines of the log at each termination. Default true. */
+  captureLogHeads?: boolean;
+  /** Delete history older than this. Default 14 days (PODTRAIL_RETENTION_DAYS). */
+  retentionMs?: number;
+  heartbeatMs?: number;
+}
+
+const watched = ['pods', 'events', 'replicasets'] as const;
+
+/** Records one cluster's history while started. */
+export class Recorder {
+  private readonly writer: HistoryWriter;
+  private readonly sessions: SessionTracker;
+  private readonly scheduler: Scheduler;
+  private readonly leases: CacheLease<KubeObject>[] = [];
+  private readonly unsubscribes: Array<() => void> = [];
+  private queue: Promise<void> = Promise.resolve();
+  private heartbeat: TimerHandle | undefined;
+  private readonly disconnectedSince = new Map<string, { at: number; message?: string }>();
+  private logFetches = 0;
+  /** Write failures (logged), for health. */
+  failures = 0;
+
+  constructor(private readonly options: RecorderOptions) {
+    this.writer = new HistoryWriter(options.store, options.cluster);
+    this.sessions = new SessionTracker(options.store, options.cluster);
+    this.scheduler = options.access.scheduler;
+  }
+
+  /** Opens the session (recording the downtime gap) and subscribes to the caches. */
+  async start(): Promise<void> {
+    const now = this.scheduler.now();
+    const gap = await this.sessions.open(now);
+    if (gap) await this.writer.insertGap(gap.from, gap.to, 'Podtrail was not running');
+    for (const resource of watched) {
+      const lease = this.options.access.caches.acquire({ cluster: this.options.cluster, resource });
+      this.leases.push(lease);
+      for (const object of lease.cache.list()) this.onEvent(resource, { type: 'added', object });
+      this.unsubscribes.push(lease.cache.subscribe((event) => this.onEvent(resource, event)));
+    }
+    this.scheduleHeartbeat();
+  }
+
+  /** Unsubscribes and waits for pending writes. */
+  async stop(): Promise<void> {
+    this.scheduler.clearTimeout(this.heartbeat);
+    for (const unsubscribe of this.unsubscribes.splice(0)) unsubscribe();
+    for (const lease of this.leases.splice(0)) lease.release();
+    await this.flush();
+    await this.sessions.beat(this.scheduler.now()).catch(() => undefined);
+  }
+
+  /** Resolves when every write queued so far is done. */
+  flush(): Promise<void> {
+    return this.queue;
+  }
+
+  private enqueue(task: () => Promise<void>): void {
+    this.queue = this.queue.then(task).catch((error: unknown) => {
+      this.failures += 1;
+      console.error('podtrail: history write failed', error);
+    });
+  }
+
+  private onEvent(resource: (typeof watched)[number], event: CacheEvent<KubeObject>): void {
+    const now = this.scheduler.now();
+    if (event.type === 'synced') return;
+    if (event.type === 'health') return this.onHealth(resource, event.health.state, event.health.message);
+    const object = event.object as unknown;
+    if (resource === 'pods') this.enqueue(() => this.recordPod(object as PodLike, event.type, now));
+    else if (resource === 'events') this.enqueue(() => this.writer.upsertEvent(object as EventLike));
+    else {
+      const rs = object as WorkloadLike;
+      this.enqueue(() => this.writer.upsertReplicaSet(rs, now, event.type === 'deleted'));
+    }
+  }
+
+  private async recordPod(pod: PodLike, type: 'added' | 'modified' | 'deleted', now: number) {
+    if (!pod.metadata.uid) return;
+    if (type === 'deleted') await this.writer.deletePod(pod, now);
+    else await this.writer.upsertPod(pod, now);
+    for (const row of terminationsOf(pod, now)) {
+      const isNew = await this.writer.insertTermination(row, now);
+      if (isNew && type !== 'deleted') this.captureLogHead(row);
+    }
+  }
+
+  /** Fetches the head of the terminated run's log, bounded in size and in concurrency. */
+  private captureLogHead(row: TerminationRow): void {
+    if (this.options.captureLogHeads === false || this.logFetches >= 4) return;
+    this.logFetches += 1;
+    const reader = this.options.access.logReader(this.options.cluster);
+    void reader
+      .read({
+        namespace: row.namespace,
+        pod: row.podName,
+        container: row.container,
+        previous: row.previousLog,
+        limitBytes: 8192,
+      })
+      .then((log) => {
+        if (log.text) this.enqueue(() => this.writer.setLogHead(row, headOfLog(log.text ?? '')));
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        this.logFetches -= 1;
+      });
+  }
+
+  /** A watch that drops and comes back leaves a gap on the timeline. */
+  private onHealth(resource: string, state: string, message?: string): void {
+    const now = this.scheduler.now();
+    const open = this.disconnectedSince.get(resource);
+    if ((state === 'stale' || state === 'error') && !open) {
+      this.disconnectedSince.set(resource, { at: now, message });
+    } else if (state === 'synced' && open) {
+      this.disconnectedSince.delete(resource);
+      const reason = `${resource} watch disconnected${open.message ? `: ${open.message}` : ''}`;
+      this.enqueue(() => this.writer.insertGap(open.at, now, reason));
+    }
+  }
+
+  private scheduleHeartbeat(): void {
+    this.heartbeat = this.scheduler.setTimeout(() => {
+      const now = this.scheduler.now();
+      this.enqueue(() => this.sessions.beat(now));
+      const retention = this.options.retentionMs ?? retentionFromEnv();
+      this.enqueue(() => applyRetention(this.options.store, now - retention));
+      this.scheduleHeartbeat();
+    }, this.options.heartbeatMs ?? 30_000);
+  }
+}
+
+/** The retention window from PODTRAIL_RETENTION_DAYS (default 14 days). */
+export function retentionFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const days = Number(env.PODTRAIL_RETENTION_DAYS) || 14;
+  return days * 24 * 3600_000;
+}
