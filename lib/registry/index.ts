@@ -1,0 +1,10 @@
+// lib/registry: OCI distribution client, tag → digest, and the expected digest of a container.
+export { RegistryClient, manifestAccept, type DigestResult } from './registry-client';
+export {
+  registryConfigFromEnv,
+  type RegistryConfig,
+  type RegistryCredentials,
+} from './registry-config';
+export { parseImageReference, registryEndpoint, type ImageReference } from './image-reference';
+export { parseChallenge } from './bearer-challenge';
+export { expectedImagesFor, expectedDigestAnnotation } from './expected-images';

@@ -1,0 +1,84 @@
+// Resolves image tags to digests over the OCI distribution API: HEAD /v2/<name>/manifests/<tag>
+// (https://github.com/opencontainers/distribution-spec/blob/main/spec.md#checking-if-content-exists-in-the-registry),
+// with the bearer-token challenge, timeouts and a short cache.
+import { createHash } from 'node:crypto';
+import { fetchBearerToken, directAuthorization, parseChallenge } from './bearer-challenge';
+import { parseImageReference, registryEndpoint } from './image-reference';
+import type { RegistryConfig } from './registry-config';
+
+/** Manifest media types we accept: OCI index and manifest, Docker manifest list and v2. */
+export const manifestAccept = [
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+  'application/vnd.docker.distribution.manifest.v2+json',
+].join(', ');
+
+/** The answer for one image. */
+export type DigestResult =
+  | { digest: string }
+  | { digest?: undefined; error: string; skipped?: boolean };
+
+/** An OCI distribution client with a short cache. */
+export class RegistryClient {
+  private readonly cache = new Map<string, { at: number; result: Promise<DigestResult> }>();
+
+  constructor(
+    private readonly config: RegistryConfig,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** True when Podtrail may ask this image's registry. */
+  allows(image: string): boolean {
+    const { host } = parseImageReference(image);
+    return this.config.allowedHosts.includes('*') || this.config.allowedHosts.includes(host);
+  }
+
+  /** The digest the image's tag points to now (cached for cacheMs). */
+  resolve(image: string): Promise<DigestResult> {
+    const ref = parseImageReference(image);
+    if (ref.digest) return Promise.resolve({ digest: ref.digest });
+    if (!this.allows(image)) {
+      return Promise.resolve({ error: `registry ${ref.host} is not enabled`, skipped: true });
+    }
+    const at = this.now();
+    const hit = this.cache.get(image);
+    if (hit && at - hit.at < this.config.cacheMs) return hit.result;
+    const result = this.head(ref.host, ref.repository, ref.tag ?? 'latest').catch(
+      (error: unknown): DigestResult => ({
+        error: error instanceof Error ? error.message : String(error),
+      }),
+    );
+    this.cache.set(image, { at, result });
+    return result;
+  }
+
+  private async head(host: string, repository: string, tag: string): Promise<DigestResult> {
+    const base = this.config.endpoints[host] ?? registryEndpoint(host);
+    const url = `${base}/v2/${repository}/manifests/${encodeURIComponent(tag)}`;
+    const credentials = this.config.credentials[host];
+    let authorization = directAuthorization(credentials);
+    let response = await this.request(url, 'HEAD', authorization);
+    if (response.status === 401) {
+      const challenge = parseChallenge(response.headers.get('www-authenticate') ?? '');
+      if (challenge?.scheme === 'bearer') {
+        const scope = `repository:${repository}:pull`;
+        authorization = await fetchBearerToken(challenge, scope, credentials, this.config.timeoutMs);
+        response = await this.request(url, 'HEAD', authorization);
+      }
+    }
+    if (response.status === 404) return { error: `${host}/${repository}:${tag} not found` };
+    if (!response.ok) return { error: `${host} answered ${response.status} for ${repository}:${tag}` };
+    const digest = response.headers.get('docker-content-digest');
+    if (digest) return { digest };
+    // Some registries leave the header off HEAD: hash the manifest body instead.
+    const body = await (await this.request(url, 'GET', authorization)).arrayBuffer();
+    return { digest: `sha256:${createHash('sha256').update(Buffer.from(body)).digest('hex')}` };
+  }
+
+  private request(url: string, method: string, authorization?: string): Promise<Response> {
+    const headers: Record<string, string> = { Accept: manifestAccept };
+    if (authorization) headers.Authorization = authorization;
+    return fetch(url, { method, headers, signal: AbortSignal.timeout(this.config.timeoutMs) });
+  }
+}

@@ -1,0 +1,52 @@
+// Podtrail's own registry configuration. Credentials come only from here, never from a
+// cluster's imagePullSecrets (Podtrail reads no Secrets).
+import { z } from 'zod';
+
+/** Credentials for one registry host. */
+export type RegistryCredentials = { username: string; password: string } | { token: string };
+
+/** Which registries to ask, where they are, and how to authenticate. */
+export interface RegistryConfig {
+  /** Hosts Podtrail may query; '*' allows every host. Empty: never call a registry. */
+  allowedHosts: string[];
+  /** Image host → base URL (e.g. the sandbox's OCI endpoint, or a plain-HTTP registry). */
+  endpoints: Record<string, string>;
+  credentials: Record<string, RegistryCredentials>;
+  timeoutMs: number;
+  cacheMs: number;
+}
+
+const credentialsSchema = z.record(
+  z.string(),
+  z.union([z.object({ username: z.string(), password: z.string() }), z.object({ token: z.string() })]),
+);
+
+function list(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+/**
+ * Reads PODTRAIL_REGISTRY_HOSTS (comma list, or *), PODTRAIL_REGISTRY_ENDPOINTS
+ * (host=url,...), PODTRAIL_REGISTRY_AUTH (JSON {host: {username,password}|{token}}),
+ * PODTRAIL_REGISTRY_TIMEOUT_MS and PODTRAIL_REGISTRY_CACHE_MS.
+ */
+export function registryConfigFromEnv(env: NodeJS.ProcessEnv = process.env): RegistryConfig {
+  const endpoints: Record<string, string> = {};
+  for (const pair of list(env.PODTRAIL_REGISTRY_ENDPOINTS)) {
+    const [host, url] = pair.split('=');
+    if (host && url) endpoints[host] = url.replace(/\/$/, '');
+  }
+  let credentials: Record<string, RegistryCredentials> = {};
+  if (env.PODTRAIL_REGISTRY_AUTH) {
+    const parsed = credentialsSchema.safeParse(JSON.parse(env.PODTRAIL_REGISTRY_AUTH));
+    if (!parsed.success) throw new Error(`PODTRAIL_REGISTRY_AUTH: ${parsed.error.message}`);
+    credentials = parsed.data;
+  }
+  return {
+    allowedHosts: [...list(env.PODTRAIL_REGISTRY_HOSTS), ...Object.keys(endpoints)],
+    endpoints,
+    credentials,
+    timeoutMs: Number(env.PODTRAIL_REGISTRY_TIMEOUT_MS) || 5_000,
+    cacheMs: Number(env.PODTRAIL_REGISTRY_CACHE_MS) || 60_000,
+  };
+}
