@@ -1,0 +1,111 @@
+import Link from 'next/link';
+import type { BoardRow } from '@/lib/views/types';
+import { SeverityBadge } from '@/components/ui/severity-badge';
+import { podPath, workloadPath } from '@/components/format/names';
+import { formatClock } from '@/components/format/time';
+
+function NextRetry({ row }: { row: BoardRow }) {
+  if (!row.nextRetry) return <span className="text-slate-500">—</span>;
+  return (
+    <time
+      dateTime={new Date(row.nextRetry.earliest).toISOString()}
+      title="the kubelet's next try (from the back-off in state.waiting.message)"
+    >
+      ~{formatClock(row.nextRetry.earliest)}
+    </time>
+  );
+}
+
+function LastExit({ row }: { row: BoardRow }) {
+  if (!row.lastExit) return <span className="text-slate-500">—</span>;
+  return (
+    <span title="lastState.terminated.exitCode / reason / finishedAt">
+      {row.lastExit.code}
+      {row.lastExit.reason ? ` ${row.lastExit.reason}` : ''}
+      {row.lastExit.at !== undefined && (
+        <span className="text-slate-600"> at {formatClock(row.lastExit.at)}</span>
+      )}
+    </span>
+  );
+}
+
+/** The board for desks: one row per unhealthy workload, worst first, every cell labelled. */
+export function BoardTable({ rows, showCluster }: { rows: BoardRow[]; showCluster: boolean }) {
+  return (
+    <div className="overflow-x-auto">
+      <table
+        className="w-full min-w-[56rem] border-collapse text-left text-sm"
+        data-testid="board-table"
+      >
+        <caption className="sr-only">Unhealthy workloads and pods, worst first</caption>
+        <thead className="border-b-2 border-slate-300 text-xs tracking-wide text-slate-600 uppercase">
+          <tr>
+            <th scope="col" className="py-2 pr-2">
+              Severity
+            </th>
+            <th scope="col" className="py-2 pr-2">
+              Workload
+            </th>
+            <th scope="col" className="py-2 pr-2">
+              Top finding
+            </th>
+            <th scope="col" className="py-2 pr-2" title="restartCount of the worst pod">
+              Restarts
+            </th>
+            <th scope="col" className="py-2 pr-2">
+              Next retry
+            </th>
+            <th scope="col" className="py-2 pr-2">
+              Last exit
+            </th>
+            <th scope="col" className="py-2">
+              Status
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key} className="border-b border-slate-200 align-top" data-row={row.key}>
+              <td className="py-2 pr-2">
+                <SeverityBadge severity={row.severity} />
+              </td>
+              <td className="py-2 pr-2">
+                <Link
+                  href={podPath(row.cluster, row.namespace, row.pod)}
+                  className="font-semibold text-blue-800 underline underline-offset-2"
+                >
+                  {showCluster && `${row.cluster} · `}
+                  {row.namespace} / {row.name}
+                </Link>
+                <div className="text-xs text-slate-600">
+                  {row.kind !== 'Pod' ? (
+                    <Link
+                      href={workloadPath(row.cluster, row.namespace, row.kind, row.name)}
+                      className="underline"
+                    >
+                      {row.kind}
+                    </Link>
+                  ) : (
+                    'Pod'
+                  )}{' '}
+                  · {row.podCount} pod{row.podCount === 1 ? '' : 's'} · worst {row.pod}
+                </div>
+              </td>
+              <td className="py-2 pr-2">
+                {row.topFinding?.title ?? <span className="text-slate-500">—</span>}
+              </td>
+              <td className="py-2 pr-2 font-mono">{row.restarts}↻</td>
+              <td className="py-2 pr-2">
+                <NextRetry row={row} />
+              </td>
+              <td className="py-2 pr-2">
+                <LastExit row={row} />
+              </td>
+              <td className="py-2">{row.status}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import type { BoardRow } from '@/lib/views/types';
+import { SEVERITY_SYMBOL } from '@/components/format/exit-style';
+import { formatHourMinute } from '@/components/format/time';
+
+const SYMBOL_CLASS = {
+  critical: 'text-red-400',
+  warning: 'text-amber-300',
+  info: 'text-sky-300',
+} as const;
+
+/** The war-room board: one line per workload, ≥ 28 px, worst first; keyed so updates land in place. */
+export function KioskRows({ rows }: { rows: BoardRow[] }) {
+  if (rows.length === 0) {
+    return <p className="px-8 py-10 text-[40px] font-bold text-green-400">✔ Nothing unhealthy.</p>;
+  }
+  return (
+    <ul className="divide-y divide-slate-700" data-testid="kiosk-rows">
+      {rows.map((row) => (
+        <li
+          key={row.key}
+          data-row={row.key}
+          data-restarts={row.restarts}
+          className="grid grid-cols-[2.5rem_minmax(0,2fr)_minmax(0,3fr)_7rem_11rem] items-baseline gap-4 px-8 py-3 text-[32px] leading-tight"
+        >
+          <span className={`font-bold ${SYMBOL_CLASS[row.severity]}`} aria-label={row.severity}>
+            {SEVERITY_SYMBOL[row.severity]}
+          </span>
+          <span className="truncate font-semibold text-white">
+            {row.namespace} / {row.name}
+          </span>
+          <span className="truncate text-slate-200">{row.topFinding?.title ?? row.status}</span>
+          <span
+            className="text-right font-mono text-white tabular-nums"
+            aria-label={`${row.restarts} restarts`}
+          >
+            {row.restarts}↻
+          </span>
+          <span className="text-right text-slate-200 tabular-nums">
+            {row.nextRetry ? `next ~${formatHourMinute(row.nextRetry.earliest)}` : row.status}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,77 @@
+import type { Finding } from '@/lib/diagnosis/types';
+import { SeverityBadge } from '@/components/ui/severity-badge';
+import { findingAnchor } from '@/components/format/names';
+import { CommandLine } from './command-line';
+import { EvidenceLine } from './evidence-line';
+
+function FindingItem({ finding }: { finding: Finding }) {
+  return (
+    <li
+      id={findingAnchor(finding.id)}
+      data-finding={finding.id}
+      className="scroll-mt-4 rounded-lg border border-slate-300 p-3 target:ring-2 target:ring-blue-700"
+    >
+      <div className="flex flex-wrap items-center gap-2">
+        <SeverityBadge severity={finding.severity} />
+        <h3 className="font-semibold">{finding.title}</h3>
+        <code className="text-xs text-slate-500" title="finding id">
+          {finding.id}
+        </code>
+      </div>
+      <p className="mt-1 text-slate-800">{finding.explanation}</p>
+      {finding.evidence.length > 0 && (
+        <ul className="mt-2 space-y-1 text-sm" aria-label="Evidence">
+          {finding.evidence.map((evidence, i) => (
+            <li key={i} className="flex gap-1">
+              <span aria-hidden>•</span>
+              <EvidenceLine evidence={evidence} container={finding.container} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {(finding.doNext.length > 0 || finding.dont.length > 0) && (
+        <dl className="mt-2 grid grid-cols-[5.5rem_1fr] gap-x-2 gap-y-1 text-sm">
+          {finding.doNext.length > 0 && (
+            <>
+              <dt className="font-medium text-slate-600">do next</dt>
+              <dd>{finding.doNext.join('; ')}</dd>
+            </>
+          )}
+          {finding.dont.length > 0 && (
+            <>
+              <dt className="font-medium text-red-800">don&apos;t</dt>
+              <dd>{finding.dont.join('; ')}</dd>
+            </>
+          )}
+        </dl>
+      )}
+      {finding.commands.length > 0 && (
+        <div className="mt-2 space-y-2">
+          {finding.commands.map((command) => (
+            <CommandLine key={command.command} command={command} />
+          ))}
+        </div>
+      )}
+    </li>
+  );
+}
+
+/** Every finding, worst first, each with links to its evidence. */
+export function FindingsList({ findings }: { findings: Finding[] }) {
+  return (
+    <section aria-labelledby="findings-heading">
+      <h2 id="findings-heading" className="text-lg font-semibold">
+        Findings ({findings.length})
+      </h2>
+      {findings.length === 0 ? (
+        <p className="text-slate-600">No findings.</p>
+      ) : (
+        <ol className="mt-2 space-y-3">
+          {findings.map((finding) => (
+            <FindingItem key={finding.id + (finding.container ?? '')} finding={finding} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

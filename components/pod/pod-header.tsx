@@ -1,0 +1,73 @@
+import Link from 'next/link';
+import { FileText } from 'lucide-react';
+import type { PodSummary } from '@/lib/diagnosis/types';
+import { CopyLinkButton } from '@/components/ui/copy-link-button';
+import { Timestamp } from '@/components/ui/timestamp';
+import { workloadPath } from '@/components/format/names';
+
+/** Pod name, kubectl's STATUS and restarts, where it lives, and the report / link actions. */
+export function PodHeader({
+  pod,
+  generatedAt,
+  reportHref,
+  source,
+}: {
+  pod: PodSummary;
+  generatedAt: number;
+  reportHref?: string;
+  /** Where the data came from, e.g. "live" or "import (nothing stored)". */
+  source: string;
+}) {
+  const cluster = pod.cluster;
+  return (
+    <header className="flex flex-col gap-2">
+      <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+        <h1 className="min-w-0 text-2xl font-bold break-all">
+          <span className="text-slate-600">{pod.namespace} /</span> {pod.name}
+        </h1>
+        <p className="text-xl font-semibold" data-testid="pod-status">
+          <span title="kubectl get pod: STATUS">{pod.status}</span> ·{' '}
+          <span title="sum of status.containerStatuses[].restartCount">
+            {pod.restarts} restart{pod.restarts === 1 ? '' : 's'}
+          </span>
+        </p>
+      </div>
+      <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-700">
+        <p className="min-w-0 break-words">
+          {cluster && <>cluster {cluster} · </>}ns {pod.namespace}
+          {pod.workload && (
+            <>
+              {' · '}
+              {cluster ? (
+                <Link
+                  href={workloadPath(cluster, pod.namespace, pod.workload.kind, pod.workload.name)}
+                  className="text-blue-800 underline underline-offset-2"
+                >
+                  {pod.workload.kind} {pod.workload.name}
+                </Link>
+              ) : (
+                <>
+                  {pod.workload.kind} {pod.workload.name}
+                </>
+              )}
+            </>
+          )}
+          {pod.nodeName && <span title="spec.nodeName"> · node {pod.nodeName}</span>}
+          {' · '}
+          {source} as of <Timestamp at={generatedAt} />
+        </p>
+        <div className="no-print flex gap-2">
+          {reportHref && (
+            <Link
+              href={reportHref}
+              className="inline-flex min-h-11 items-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 text-sm font-medium hover:bg-slate-100"
+            >
+              <FileText aria-hidden className="size-4" /> Report
+            </Link>
+          )}
+          <CopyLinkButton />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,308 @@
+// The desktop timeline of one container: a horizontal time axis in plain SVG (no charting kit:
+// five lanes of rects, lines and text are simpler to read and to export than a kit's abstractions).
+import type { BackoffGap, ContainerTimeline, TimelineEvent } from '@/lib/diagnosis/types';
+import { EXIT_FILL, EXIT_WORD, exitKind, runLabel } from '@/components/format/exit-style';
+import { runAnchor } from '@/components/format/names';
+import { formatClock, formatDuration, formatHourMinute } from '@/components/format/time';
+import { buildScale, spacedLabels, timelineTimes, type TimeScale } from './timeline-scale';
+
+const W = 1100;
+const X0 = 96;
+const X1 = W - 16;
+const LANE = {
+  axis: 18,
+  runs: 30,
+  runsH: 26,
+  exit: 72,
+  backoff: 100,
+  events: 132,
+  eventsLabel: 150,
+};
+const H = 172;
+
+const RESET_WORDS: Record<NonNullable<BackoffGap['reset']>, string> = {
+  'pod-replaced': 'back-off reset: pod replaced',
+  idle: 'back-off reset: idle',
+  'image-changed': 'back-off reset: image changed',
+};
+
+/** Observed vs expected, the way the back-off lane prints it. */
+export function gapText(gap: BackoffGap): string {
+  const observed = gap.observedMs !== undefined ? formatDuration(gap.observedMs) : '…';
+  const expected = formatDuration(gap.expectedMs);
+  if (
+    gap.observedMs !== undefined &&
+    Math.abs(gap.observedMs - gap.expectedMs) <= 2000 + gap.expectedMs * 0.2
+  ) {
+    return observed;
+  }
+  return `${observed} (exp ${expected})`;
+}
+
+function Axis({ s }: { s: TimeScale }) {
+  return (
+    <g aria-hidden>
+      {s.ticks.map((t) => (
+        <g key={t}>
+          <line x1={s.x(t)} x2={s.x(t)} y1={LANE.axis + 4} y2={H - 4} stroke="#e2e8f0" />
+          <text x={s.x(t)} y={LANE.axis} textAnchor="middle" fontSize={12} fill="#475569">
+            {formatHourMinute(t)}
+          </text>
+        </g>
+      ))}
+      <text x={X1} y={LANE.axis - 12} textAnchor="end" fontSize={11} fill="#475569">
+        UTC
+      </text>
+    </g>
+  );
+}
+
+function LaneLabels() {
+  const rows: Array<[string, number]> = [
+    ['runs', LANE.runs + LANE.runsH / 2 + 4],
+    ['exit code', LANE.exit],
+    ['back-off', LANE.backoff],
+    ['events', LANE.events + 4],
+  ];
+  return (
+    <g aria-hidden>
+      {rows.map(([label, y]) => (
+        <text key={label} x={8} y={y} fontSize={12} fill="#334155" fontWeight={600}>
+          {label}
+        </text>
+      ))}
+    </g>
+  );
+}
+
+function Runs({ c, s, now }: { c: ContainerTimeline; s: TimeScale; now: number }) {
+  const runs = [...c.runs].sort((a, b) => (a.finishedAt ?? now) - (b.finishedAt ?? now));
+  const ends = runs.map((r) => s.x(r.finishedAt ?? now));
+  const labelled = spacedLabels(ends, 26);
+  return (
+    <g>
+      {runs.map((run, i) => {
+        const end = run.finishedAt ?? now;
+        const start = run.startedAt ?? end - 1000;
+        const x = s.x(start);
+        const w = Math.max(3, s.x(end) - x);
+        const kind = exitKind(run);
+        const tip = `${run.id}: ${EXIT_WORD[kind]}${run.exitCode !== undefined ? `, exitCode ${run.exitCode}` : ''}${run.reason ? ` (reason ${run.reason})` : ''}${run.exitMeaning ? ` — ${run.exitMeaning}` : ''}, finishedAt ${run.finishedAt ? formatClock(run.finishedAt) : 'still running'}`;
+        return (
+          <a key={run.id} href={`#${runAnchor(run.id)}`} aria-label={tip}>
+            <title>{tip}</title>
+            <rect x={x} y={LANE.runs} width={w} height={LANE.runsH} rx={2} fill={EXIT_FILL[kind]} />
+            {labelled.has(i) && (
+              <text
+                x={x + w / 2}
+                y={LANE.exit}
+                textAnchor="middle"
+                fontSize={12}
+                fontWeight={kind === 'oom' ? 700 : 400}
+                fill={kind === 'oom' ? '#991b1b' : '#0f172a'}
+              >
+                {runLabel(run)}
+              </text>
+            )}
+          </a>
+        );
+      })}
+    </g>
+  );
+}
+
+function Gaps({ c, s, now }: { c: ContainerTimeline; s: TimeScale; now: number }) {
+  const gaps = [...c.gaps].sort((a, b) => a.from - b.from);
+  const mids = gaps.map((g) => (s.x(g.from) + s.x(g.to ?? now)) / 2);
+  const labelled = spacedLabels(mids, 64);
+  return (
+    <g>
+      {gaps.map((gap, i) => {
+        const x1 = s.x(gap.from);
+        const x2 = s.x(gap.to ?? now);
+        const text = gapText(gap);
+        return (
+          <g key={`${gap.afterRunId}-${gap.from}`}>
+            <title>{`back-off after ${gap.afterRunId}: observed ${gap.observedMs !== undefined ? formatDuration(gap.observedMs) : 'not yet'}, kubelet schedule ${formatDuration(gap.expectedMs)}${gap.reset ? ` — ${RESET_WORDS[gap.reset]}` : ''}`}</title>
+            <line
+              x1={x1}
+              x2={x2}
+              y1={LANE.backoff - 14}
+              y2={LANE.backoff - 14}
+              stroke="#94a3b8"
+              strokeWidth={2}
+            />
+            {(labelled.has(i) || gap.reset) && (
+              <text x={mids[i]} y={LANE.backoff} textAnchor="middle" fontSize={11} fill="#334155">
+                {text}
+              </text>
+            )}
+            {gap.reset && (
+              <g>
+                <line
+                  x1={x2}
+                  x2={x2}
+                  y1={LANE.runs - 6}
+                  y2={LANE.backoff + 6}
+                  stroke="#be123c"
+                  strokeWidth={2}
+                  strokeDasharray="4 3"
+                />
+                <text x={x2 + 4} y={LANE.runs - 8} fontSize={12} fontWeight={700} fill="#be123c">
+                  ↺ {RESET_WORDS[gap.reset]}
+                </text>
+              </g>
+            )}
+          </g>
+        );
+      })}
+    </g>
+  );
+}
+
+function Unobserved({ c, s, id }: { c: ContainerTimeline; s: TimeScale; id: string }) {
+  return (
+    <g>
+      {c.unobserved.map((u, i) => {
+        const from = u.from ?? s.from;
+        const to = u.to ?? from;
+        const x = s.x(from);
+        const w = Math.max(24, s.x(to) - x);
+        const text = `${u.count} restart${u.count === 1 ? '' : 's'} not observed`;
+        return (
+          <g key={i}>
+            <title>{`${text}: ${u.reason}`}</title>
+            <rect
+              x={x}
+              y={LANE.runs}
+              width={w}
+              height={LANE.runsH}
+              fill={`url(#${id})`}
+              stroke="#475569"
+            />
+            <text x={x + 2} y={LANE.exit} fontSize={11} fill="#334155" fontStyle="italic">
+              {w > 120 ? text : `${u.count} not observed`}
+            </text>
+          </g>
+        );
+      })}
+    </g>
+  );
+}
+
+function Events({ events, s }: { events: TimelineEvent[]; s: TimeScale }) {
+  const sorted = events
+    .filter((e) => !e.timeUnknown && e.lastAt > 0)
+    .sort((a, b) => a.lastAt - b.lastAt);
+  const labelled = spacedLabels(
+    sorted.map((e) => s.x(e.lastAt)),
+    90,
+  );
+  return (
+    <g>
+      {sorted.map((e, i) => {
+        const x = s.x(e.lastAt);
+        const warn = e.type === 'Warning';
+        const label = `${e.reason}${e.count > 1 ? `×${e.count}` : ''}`;
+        return (
+          <g key={`${e.reason}-${e.firstAt}-${i}`}>
+            <title>{`${e.type} ${e.reason} ×${e.count} (count), lastTimestamp ${formatClock(e.lastAt)}: ${e.message}`}</title>
+            <path
+              d={`M${x - 6},${LANE.events + 6} L${x},${LANE.events - 6} L${x + 6},${LANE.events + 6} Z`}
+              fill={warn ? '#b45309' : '#64748b'}
+            />
+            {labelled.has(i) && (
+              <text
+                x={x}
+                y={LANE.eventsLabel}
+                textAnchor="middle"
+                fontSize={11}
+                fill={warn ? '#78350f' : '#334155'}
+              >
+                {label}
+              </text>
+            )}
+          </g>
+        );
+      })}
+    </g>
+  );
+}
+
+/** The SVG time axis: runs coloured and labelled by exit, back-off gaps, resets, events, next try. */
+export function TimeAxisChart({
+  container,
+  events,
+  now,
+}: {
+  container: ContainerTimeline;
+  events: TimelineEvent[];
+  now: number;
+}) {
+  const s = buildScale(timelineTimes(container, events, now), X0, X1);
+  const hatchId = `hatch-${container.name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+  const next = container.nextRetry;
+  return (
+    <svg
+      viewBox={`0 0 ${W} ${H}`}
+      className="h-auto w-full"
+      role="img"
+      aria-label={`Timeline of container ${container.name}: ${container.runs.length} runs seen, restartCount ${container.restartCount}`}
+      data-testid="timeline-svg"
+    >
+      <defs>
+        <pattern
+          id={hatchId}
+          width={6}
+          height={6}
+          patternUnits="userSpaceOnUse"
+          patternTransform="rotate(45)"
+        >
+          <rect width={6} height={6} fill="#f1f5f9" />
+          <line x1={0} y1={0} x2={0} y2={6} stroke="#64748b" strokeWidth={2} />
+        </pattern>
+      </defs>
+      <Axis s={s} />
+      <LaneLabels />
+      <Unobserved c={container} s={s} id={hatchId} />
+      <Gaps c={container} s={s} now={now} />
+      <Runs c={container} s={s} now={now} />
+      {next && (
+        <g>
+          <title>{`next try between ${formatClock(next.earliest)} and ${formatClock(next.latest)} (back-off ${formatDuration(next.backoffMs)})`}</title>
+          <rect
+            x={s.x(next.earliest)}
+            y={LANE.runs}
+            width={Math.max(4, s.x(next.latest) - s.x(next.earliest))}
+            height={LANE.runsH}
+            fill="#dcfce7"
+            stroke="#15803d"
+            strokeDasharray="3 2"
+          />
+          <text
+            x={Math.min(s.x(next.latest), X1)}
+            y={LANE.backoff}
+            textAnchor="end"
+            fontSize={12}
+            fontWeight={700}
+            fill="#14532d"
+          >
+            next try ~{formatHourMinute(next.earliest)}
+          </text>
+        </g>
+      )}
+      <line
+        x1={s.x(now)}
+        x2={s.x(now)}
+        y1={LANE.axis + 4}
+        y2={H - 4}
+        stroke="#0f172a"
+        strokeDasharray="2 2"
+      />
+      <text x={s.x(now)} y={H - 2} textAnchor="middle" fontSize={11} fill="#0f172a">
+        now
+      </text>
+      <Events events={events} s={s} />
+    </svg>
+  );
+}

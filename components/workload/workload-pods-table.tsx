@@ -1,0 +1,115 @@
+import Link from 'next/link';
+import type { WorkloadPodRow } from '@/lib/views/types';
+import { Timestamp } from '@/components/ui/timestamp';
+import { podPath } from '@/components/format/names';
+
+function shortDigest(d: string): string {
+  const hex = d.includes(':') ? (d.split(':')[1] ?? d) : d;
+  return `${hex.slice(0, 12)}…`;
+}
+
+/** Container name → how many distinct digests the pods run (more than one is drift). */
+function digestCounts(pods: WorkloadPodRow[]): Record<string, number> {
+  const seen: Record<string, Set<string>> = {};
+  for (const p of pods) {
+    if (p.deletedAt) continue;
+    for (const [c, d] of Object.entries(p.imageDigests)) (seen[c] ??= new Set()).add(d);
+  }
+  return Object.fromEntries(Object.entries(seen).map(([c, s]) => [c, s.size]));
+}
+
+/** Pods of the workload (live and replaced), with node and running digest per container. */
+export function WorkloadPodsTable({
+  pods,
+  cluster,
+  namespace,
+  now,
+}: {
+  pods: WorkloadPodRow[];
+  cluster: string;
+  namespace: string;
+  now: number;
+}) {
+  const counts = digestCounts(pods);
+  const sorted = [...pods].sort((a, b) => (b.createdAt ?? 0) - (a.createdAt ?? 0));
+  return (
+    <div className="overflow-x-auto">
+      <table
+        className="w-full min-w-[52rem] border-collapse text-left text-sm"
+        data-testid="workload-pods"
+      >
+        <caption className="sr-only">Pods of this workload, newest first</caption>
+        <thead className="border-b-2 border-slate-300 text-xs tracking-wide text-slate-600 uppercase">
+          <tr>
+            <th scope="col" className="py-2 pr-2">
+              Pod
+            </th>
+            <th scope="col" className="py-2 pr-2" title="spec.nodeName">
+              Node
+            </th>
+            <th scope="col" className="py-2 pr-2">
+              Status
+            </th>
+            <th scope="col" className="py-2 pr-2" title="restartCount">
+              Restarts
+            </th>
+            <th scope="col" className="py-2 pr-2">
+              Rev
+            </th>
+            <th scope="col" className="py-2 pr-2">
+              Created / replaced
+            </th>
+            <th scope="col" className="py-2" title="status.containerStatuses[].imageID">
+              Running digest
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {sorted.map((p) => (
+            <tr
+              key={p.uid ?? p.name}
+              className={`border-b border-slate-200 align-top ${p.deletedAt ? 'text-slate-500' : ''}`}
+            >
+              <td className="py-2 pr-2 font-mono break-all">
+                {p.deletedAt ? (
+                  p.name
+                ) : (
+                  <Link
+                    href={podPath(cluster, namespace, p.name)}
+                    className="text-blue-800 underline"
+                  >
+                    {p.name}
+                  </Link>
+                )}
+              </td>
+              <td className="py-2 pr-2">{p.nodeName ?? '—'}</td>
+              <td className="py-2 pr-2">{p.deletedAt ? 'replaced (deleted)' : p.status}</td>
+              <td className="py-2 pr-2 font-mono">{p.restarts}↻</td>
+              <td className="py-2 pr-2">{p.revision ?? '—'}</td>
+              <td className="py-2 pr-2">
+                {p.createdAt ? <Timestamp at={p.createdAt} now={now} /> : '—'}
+                {p.deletedAt && (
+                  <div>
+                    deleted <Timestamp at={p.deletedAt} />
+                  </div>
+                )}
+              </td>
+              <td className="py-2 font-mono">
+                {Object.entries(p.imageDigests).map(([c, d]) => (
+                  <div key={c} title={d}>
+                    {c}: {shortDigest(d)}
+                    {(counts[c] ?? 0) > 1 && !p.deletedAt && (
+                      <span className="ml-1 font-sans font-semibold text-red-800">
+                        ✗ {counts[c]} digests in use
+                      </span>
+                    )}
+                  </div>
+                ))}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import Link from 'next/link';
+import { FileText } from 'lucide-react';
+import type { WorkloadView } from '@/lib/views/types';
+import { CauseBlock } from '@/components/pod/cause-block';
+import { FindingsList } from '@/components/pod/findings-list';
+import { CopyLinkButton } from '@/components/ui/copy-link-button';
+import { Timestamp } from '@/components/ui/timestamp';
+import { RevisionsTable } from './revisions-table';
+import { WorkloadPodsTable } from './workload-pods-table';
+
+/** The workload page: cause, revisions and what changed, pods replaced and their digests, findings. */
+export function WorkloadPresentation({
+  view,
+  reportHref,
+}: {
+  view: WorkloadView;
+  reportHref?: string;
+}) {
+  const live = view.pods.filter((p) => !p.deletedAt);
+  const replaced = view.pods.length - live.length;
+  const rollbacks = view.revisions.filter((r) => r.rolledBackTo).length;
+  return (
+    <div className="mx-auto flex max-w-6xl flex-col gap-6 px-3 py-4 sm:px-6">
+      <header className="flex flex-col gap-2">
+        <h1 className="text-2xl font-bold break-all">
+          <span className="text-slate-600">{view.namespace} /</span> {view.kind} {view.name}
+        </h1>
+        <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-700">
+          <p>
+            cluster {view.cluster} · {live.length} pod{live.length === 1 ? '' : 's'} · {replaced}{' '}
+            replaced · {view.revisions.length} revision{view.revisions.length === 1 ? '' : 's'} ·{' '}
+            {rollbacks} rollback
+            {rollbacks === 1 ? '' : 's'} · as of <Timestamp at={view.generatedAt} />
+          </p>
+          <div className="no-print flex gap-2">
+            {reportHref && (
+              <Link
+                href={reportHref}
+                className="inline-flex min-h-11 items-center gap-1.5 rounded-md border border-slate-300 px-3 text-sm font-medium hover:bg-slate-100"
+              >
+                <FileText aria-hidden className="size-4" /> Report
+              </Link>
+            )}
+            <CopyLinkButton />
+          </div>
+        </div>
+      </header>
+      <CauseBlock finding={view.findings[0]} status={`${live.length} pods`} />
+      <section aria-labelledby="revisions-heading">
+        <h2 id="revisions-heading" className="text-lg font-semibold">
+          Revisions
+        </h2>
+        <RevisionsTable revisions={view.revisions} now={view.generatedAt} />
+      </section>
+      <section aria-labelledby="pods-heading">
+        <h2 id="pods-heading" className="text-lg font-semibold">
+          Pods and digests per node
+        </h2>
+        <WorkloadPodsTable
+          pods={view.pods}
+          cluster={view.cluster}
+          namespace={view.namespace}
+          now={view.generatedAt}
+        />
+      </section>
+      <FindingsList findings={view.findings} />
+    </div>
+  );
+}
