@@ -137,6 +137,13 @@ export interface EventLike {
     uid?: string;
     fieldPath?: string;
   };
+  // events.k8s.io/v1 field names (the same event read through the newer API).
+  regarding?: EventLike['involvedObject'];
+  note?: string;
+  deprecatedCount?: number;
+  deprecatedFirstTimestamp?: string | Date | null;
+  deprecatedLastTimestamp?: string | Date | null;
+  reportingController?: string;
 }
 
 /** A workload owner (ReplicaSet, Deployment, StatefulSet, DaemonSet, Job) as diagnosis reads it. */
@@ -273,6 +280,11 @@ export interface Finding {
   commands: KubectlCommand[];
   /** Category used by the board and the case scorer, e.g. `oom-killed`, `missing-config`. */
   category: string;
+  /**
+   * How directly the evidence names the cause, 0–100 (a decoded OOMKilled is high, a guess from
+   * one log line lower). Orders findings of equal severity.
+   */
+  priority?: number;
 }
 
 export interface ContainerRun {
@@ -327,6 +339,10 @@ export interface TimelineEvent {
   lastAt: number;
   container?: string;
   source?: string;
+  /** True when the event carried no timestamp (firstAt/lastAt are then 0). */
+  timeUnknown?: boolean;
+  /** The object the event is about when it is not the pod (e.g. `Node/worker-1`). */
+  about?: string;
 }
 
 export interface MemoryFacts {

@@ -1,0 +1,47 @@
+// One line of the board from a pod diagnosis: worst severity, top finding, next retry, last exit.
+import { severityRank } from './severity';
+import type { Finding, PodDiagnosis, Severity } from './types';
+
+/** What the board shows for one pod. */
+export interface BoardSummary {
+  severity: Severity;
+  topFinding?: Pick<Finding, 'id' | 'title' | 'severity' | 'category'>;
+  nextRetry?: { earliest: number; latest: number };
+  lastExit?: { code: number; reason?: string; at?: number };
+}
+
+function lastExit(d: PodDiagnosis): BoardSummary['lastExit'] {
+  let best: BoardSummary['lastExit'];
+  for (const c of d.containers) {
+    for (const r of c.runs) {
+      if (r.state !== 'terminated' || r.exitCode === undefined) continue;
+      if (!best || (r.finishedAt ?? 0) >= (best.at ?? 0)) {
+        best = { code: r.exitCode, reason: r.reason, at: r.finishedAt };
+      }
+    }
+  }
+  return best;
+}
+
+function nextRetry(d: PodDiagnosis): BoardSummary['nextRetry'] {
+  const windows = d.containers.flatMap((c) => (c.nextRetry ? [c.nextRetry] : []));
+  const soonest = windows.sort((a, b) => a.earliest - b.earliest)[0];
+  return soonest ? { earliest: soonest.earliest, latest: soonest.latest } : undefined;
+}
+
+/** Summarises a diagnosis for the board: severity, top finding, next retry window, last exit. */
+export function summarizeForBoard(d: PodDiagnosis): BoardSummary {
+  const top = d.findings[0];
+  const severity = d.findings.reduce<Severity>(
+    (worst, f) => (severityRank(f.severity) > severityRank(worst) ? f.severity : worst),
+    'info',
+  );
+  return {
+    severity,
+    topFinding: top
+      ? { id: top.id, title: top.title, severity: top.severity, category: top.category }
+      : undefined,
+    nextRetry: nextRetry(d),
+    lastExit: lastExit(d),
+  };
+}

@@ -1,0 +1,63 @@
+// "Honest about what it does not know": when a container fails and nothing supports a cause,
+// say so and name what to collect, instead of guessing.
+import { describeCommand, eventsCommand, podYamlCommand, previousLogsCommand } from '../commands';
+import { DONT_DELETE_POD, DONT_ROLLBACK_BLIND, makeFinding } from '../finding';
+import type { Finding } from '../types';
+import { type DetectorContext, lastTerminated, targetOf } from './context';
+import { failingContainers } from './crash-state';
+
+/** Categories that do not explain why a container fails. */
+export const NON_CAUSE_CATEGORIES = new Set([
+  'not-enough-evidence',
+  'backoff-reset',
+  'image-mismatch',
+]);
+
+function collectList(ctx: DetectorContext, container: string | undefined): string[] {
+  const t = targetOf(ctx, container);
+  const list = [`the previous container's log: \`${previousLogsCommand(t).command}\``];
+  list.push(`the pod's states, last state and exit code: \`${describeCommand(t).command}\``);
+  if (ctx.events.length === 0) list.push(`the pod's events: \`${eventsCommand(t).command}\``);
+  return list;
+}
+
+function whatIsKnown(ctx: DetectorContext, container: string | undefined): string {
+  const c = ctx.containers.find((x) => x.name === container);
+  const last = c ? lastTerminated(c) : undefined;
+  if (last?.exitCode !== undefined) {
+    return `The last run exited ${last.exitCode}${last.reason ? ` (${last.reason})` : ''}: ${last.exitMeaning ?? ''}. That says how it ended, not why.`;
+  }
+  const backoffs = ctx.events
+    .filter((e) => e.reason === 'BackOff')
+    .reduce((n, e) => n + e.count, 0);
+  if (backoffs > 0)
+    return `The events show the container restarting into back-off (${backoffs} BackOff events) but no exit code, reason or log line.`;
+  return 'The input holds no exit code, reason, log line or event that explains the failure.';
+}
+
+/** Adds a not-enough-evidence finding when failures have no supported cause. */
+export function detectNotEnoughEvidence(ctx: DetectorContext, found: Finding[]): Finding[] {
+  const explained = found.some(
+    (f) => !NON_CAUSE_CATEGORIES.has(f.category) && f.severity !== 'info',
+  );
+  if (explained) return [];
+  const failing = failingContainers(ctx.containers);
+  const container =
+    failing[0]?.name ?? (ctx.containers.length === 1 ? ctx.containers[0]?.name : undefined);
+  const t = targetOf(ctx, container);
+  return [
+    makeFinding({
+      id: 'not-enough-evidence',
+      category: 'not-enough-evidence',
+      severity: 'warning',
+      title: 'Not enough evidence to name a cause',
+      explanation: `${whatIsKnown(ctx, container)} Podtrail will not guess; collect the items below and diagnose again.`,
+      container,
+      evidence: [],
+      doNext: collectList(ctx, container),
+      dont: [DONT_DELETE_POD, DONT_ROLLBACK_BLIND],
+      commands: [previousLogsCommand(t), describeCommand(t), eventsCommand(t), podYamlCommand(t)],
+      priority: 0,
+    }),
+  ];
+}

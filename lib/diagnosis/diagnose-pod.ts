@@ -1,0 +1,57 @@
+// diagnosePod: pod, events, logs, owners and history in; per-container timelines and findings
+// (worst first) out. Pure: no I/O, time comes from input.now.
+import { detectors } from './detectors';
+import type { DetectorContext } from './detectors/context';
+import { detectNotEnoughEvidence } from './detectors/not-enough-evidence';
+import { collectEvents } from './events';
+import { missingInputs } from './missing-inputs';
+import { summarizePod } from './pod-summary';
+import { sortFindings } from './severity';
+import { buildContainerTimeline, listContainers } from './timeline';
+import type { DiagnosisInput, Finding, PodDiagnosis } from './types';
+
+function buildContext(input: DiagnosisInput): DetectorContext {
+  const refs = listContainers(input);
+  const names = refs.map((r) => r.name);
+  const events = collectEvents(
+    input.pod,
+    [...(input.history?.events ?? []), ...(input.events ?? [])],
+    names,
+  );
+  return {
+    input,
+    namespace: input.pod.metadata.namespace ?? 'default',
+    podName: input.pod.metadata.name ?? 'POD',
+    restartPolicy: input.pod.spec?.restartPolicy ?? 'Always',
+    refs,
+    containers: refs.map((r) => buildContainerTimeline(r, input, events)),
+    events,
+    podEvents: events.filter((e) => !e.container),
+  };
+}
+
+// One finding per id and container: detectors may see the same fact from two sides.
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Map<string, Finding>();
+  for (const f of findings) {
+    const key = `${f.id}|${f.container ?? ''}`;
+    const prev = seen.get(key);
+    if (!prev || (f.priority ?? 0) > (prev.priority ?? 0)) seen.set(key, f);
+  }
+  return [...seen.values()];
+}
+
+/** Diagnoses one pod: timelines per container and findings sorted worst first. */
+export function diagnosePod(input: DiagnosisInput): PodDiagnosis {
+  const ctx = buildContext(input);
+  const found = dedupe(detectors.flatMap((detect) => detect(ctx)));
+  const findings = sortFindings([...found, ...detectNotEnoughEvidence(ctx, found)]);
+  return {
+    pod: summarizePod(input),
+    containers: ctx.containers,
+    podEvents: ctx.podEvents,
+    findings,
+    missing: missingInputs(ctx),
+    generatedAt: input.now,
+  };
+}

@@ -1,0 +1,38 @@
+// The public surface of lib/diagnosis. Other folders import only this file.
+export type * from './types';
+export { diagnosePod } from './diagnose-pod';
+export { decodeExitCode, type ExitKind, type ExitMeaning } from './exit-codes';
+export { formatGoDuration, parseGoDuration } from './go-duration';
+export {
+  DEFAULT_BACKOFF,
+  REDUCED_BACKOFF,
+  RETRY_SLACK_MS,
+  backoffForRestartCount,
+  expectedBackoffMs,
+  nextRetryWindow,
+  resolveBackoffParams,
+} from './backoff-model';
+export { parseBackoffMessage, type BackoffMessage } from './backoff-message';
+export { diffPodTemplates } from './template-diff';
+export { summarizeForBoard, type BoardSummary } from './board-summary';
+export { compareFindings, severityRank, sortFindings } from './severity';
+export {
+  diagnoseLogText,
+  scanLogText,
+  stripLogPrefix,
+  type LogDiagnosis,
+  type LogSignal,
+} from './log-signals';
+export {
+  formatImageRef,
+  normalizeDigest,
+  parseImageID,
+  parseImageRef,
+  shortDigest,
+  type ImageIdFacts,
+  type ImageRef,
+} from './image-facts';
+export { kubectlStatus } from './pod-status';
+export { normalizeEvent } from './events';
+export { parseQuantity, formatBytes } from './quantity';
+export { toMs } from './time';

@@ -1,0 +1,45 @@
+// Kubernetes resource quantities (k8s.io/apimachinery/pkg/api/resource): `256Mi`, `1G`, `500m`.
+
+const SUFFIX: Record<string, number> = {
+  Ki: 2 ** 10,
+  Mi: 2 ** 20,
+  Gi: 2 ** 30,
+  Ti: 2 ** 40,
+  Pi: 2 ** 50,
+  Ei: 2 ** 60,
+  n: 1e-9,
+  u: 1e-6,
+  m: 1e-3,
+  '': 1,
+  k: 1e3,
+  M: 1e6,
+  G: 1e9,
+  T: 1e12,
+  P: 1e15,
+  E: 1e18,
+};
+
+/** Parses a resource quantity (`256Mi`, `1G`, `1e9`) to a plain number (bytes for memory). */
+export function parseQuantity(text: string | undefined): number | undefined {
+  if (!text) return undefined;
+  const match =
+    /^([+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)?$/.exec(
+      text.trim(),
+    );
+  if (!match) return undefined;
+  const factor = SUFFIX[match[2] ?? ''];
+  return factor === undefined ? undefined : Number(match[1]) * factor;
+}
+
+/** Formats bytes in binary units the way people read them (`81Mi`, `1.5Gi`). */
+export function formatBytes(bytes: number): string {
+  const units: Array<[string, number]> = [
+    ['Gi', 2 ** 30],
+    ['Mi', 2 ** 20],
+    ['Ki', 2 ** 10],
+  ];
+  for (const [unit, size] of units) {
+    if (bytes >= size) return `${Math.round((bytes / size) * 10) / 10}${unit}`;
+  }
+  return `${bytes}B`;
+}
