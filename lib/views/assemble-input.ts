@@ -1,0 +1,96 @@
+// Puts together a DiagnosisInput for one pod from the caches, history, registry, logs and
+// metrics. Gathering only: every judgement is lib/diagnosis's.
+import type { DiagnosisInput, PodLike } from '../diagnosis/types';
+import { expectedImagesFor } from '../registry';
+import type { ClusterSnapshot } from './cluster-snapshot';
+import { eventsOfPod, ownerChain, podsOwnedBy, replicaSetsOf } from './owners';
+import type { Runtime } from './runtime';
+import type { LogView } from './types';
+
+/** What to gather beyond the caches. */
+export interface GatherOptions {
+  logs: boolean;
+  history: boolean;
+  registry: boolean;
+  metrics: boolean;
+}
+
+/** The cache-only part of a pod's input (cheap: used for every pod on the board). */
+export function cacheInput(snapshot: ClusterSnapshot, pod: PodLike, now: number): DiagnosisInput {
+  const owners = ownerChain(pod.metadata, snapshot.workloads);
+  const deployment = owners.find((o) => o.kind === 'Deployment');
+  const nearest = owners[0];
+  const siblings = nearest?.metadata.uid
+    ? podsOwnedBy(snapshot.pods, new Set([nearest.metadata.uid])).filter(
+        (p) => p.metadata.uid !== pod.metadata.uid,
+      )
+    : [];
+  return {
+    pod,
+    events: eventsOfPod(snapshot.events, pod),
+    owners,
+    revisions: deployment ? replicaSetsOf(deployment, snapshot.workloads) : undefined,
+    limitRanges: snapshot.limitRanges.filter((l) => l.metadata?.namespace === pod.metadata.namespace),
+    siblings,
+    now,
+    cluster: snapshot.cluster,
+  };
+}
+
+function logTargets(pod: PodLike): Array<{ container: string; previous: boolean }> {
+  const statuses = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])];
+  return statuses.flatMap((s) => {
+    const targets = [{ container: s.name, previous: false }];
+    if ((s.restartCount ?? 0) > 0 || s.lastState?.terminated) targets.push({ container: s.name, previous: true });
+    return targets;
+  });
+}
+
+/** Fetches the current and previous logs of a live pod's containers. */
+export async function gatherLogs(runtime: Runtime, cluster: string, pod: PodLike): Promise<LogView[]> {
+  const reader = runtime.access.logReader(cluster);
+  return Promise.all(
+    logTargets(pod).map(async ({ container, previous }): Promise<LogView> => {
+      const kind = previous ? 'previous' : 'current';
+      try {
+        const log = await reader.read({
+          namespace: pod.metadata.namespace ?? '',
+          pod: pod.metadata.name ?? '',
+          container,
+          previous,
+          tailLines: Number(process.env.PODTRAIL_LOG_TAIL_LINES) || 500,
+        });
+        return { container, kind, text: log.text, truncated: log.truncated, error: log.error };
+      } catch (error) {
+        return { container, kind, truncated: false, error: error instanceof Error ? error.message : String(error) };
+      }
+    }),
+  );
+}
+
+/** Adds logs, history, expected images and memory usage to a cache input. */
+export async function enrichInput(
+  runtime: Runtime,
+  input: DiagnosisInput,
+  logs: LogView[],
+  options: GatherOptions,
+): Promise<DiagnosisInput> {
+  const { pod, cluster = '' } = input;
+  const ns = pod.metadata.namespace ?? '';
+  const history = options.history ? await runtime.history : undefined;
+  const ownerNames = (input.owners ?? []).flatMap((o) => (o.metadata.name ? [o.metadata.name] : []));
+  const [recorded, expectedImages, memoryUsage] = await Promise.all([
+    history?.reader.historyForPod(cluster, ns, { uid: pod.metadata.uid, name: pod.metadata.name ?? '', ownerNames }),
+    options.registry ? expectedImagesFor(pod, input.owners ?? [], runtime.registry) : undefined,
+    options.metrics ? runtime.access.metricsReader(cluster).memoryUsage(ns, pod.metadata.name ?? '') : undefined,
+  ]);
+  const byContainer: NonNullable<DiagnosisInput['logs']> = {};
+  for (const log of logs) {
+    const entry = (byContainer[log.container] ??= {});
+    if (log.kind === 'previous') {
+      entry.previous = log.text;
+      entry.previousTruncated = log.truncated;
+    } else entry.current = log.text;
+  }
+  return { ...input, logs: byContainer, history: recorded, expectedImages, memoryUsage };
+}

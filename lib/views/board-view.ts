@@ -1,0 +1,84 @@
+// The board: every unhealthy workload (or bare pod) across clusters and namespaces, worst first.
+import { diagnosePod, summarizeForBoard } from '../diagnosis';
+import type { PodDiagnosis, Severity } from '../diagnosis/types';
+import { cacheInput } from './assemble-input';
+import { snapshotCluster } from './cluster-snapshot';
+import { getRuntime, type Runtime } from './runtime';
+import type { BoardRow, BoardView } from './types';
+
+/** Which rows the board shows. */
+export interface BoardFilters {
+  cluster?: string;
+  namespace?: string;
+  /** The least severe level shown (critical shows only critical). */
+  severity?: Severity;
+}
+
+const severityRank: Record<Severity, number> = { critical: 3, warning: 2, info: 1 };
+
+function rowOf(cluster: string, diagnosis: PodDiagnosis): BoardRow {
+  const { pod } = diagnosis;
+  const workload = pod.workload ?? pod.owner ?? { kind: 'Pod', name: pod.name };
+  return {
+    key: `${cluster}/${pod.namespace}/${workload.kind}/${workload.name}`,
+    cluster,
+    namespace: pod.namespace,
+    kind: workload.kind,
+    name: workload.name,
+    pod: pod.name,
+    podCount: 1,
+    status: pod.status,
+    restarts: pod.restarts,
+    ...summarizeForBoard(diagnosis),
+  };
+}
+
+/** Merges pod rows into one row per workload, keeping the worst pod. */
+function mergeRows(rows: BoardRow[]): BoardRow[] {
+  const byKey = new Map<string, BoardRow>();
+  for (const row of rows) {
+    const seen = byKey.get(row.key);
+    if (!seen) {
+      byKey.set(row.key, row);
+      continue;
+    }
+    const worse = compareRows(row, seen) < 0 ? row : seen;
+    byKey.set(row.key, { ...worse, podCount: seen.podCount + 1 });
+  }
+  return [...byKey.values()].sort(compareRows);
+}
+
+function compareRows(a: BoardRow, b: BoardRow): number {
+  return (
+    severityRank[b.severity] - severityRank[a.severity] ||
+    b.restarts - a.restarts ||
+    a.key.localeCompare(b.key)
+  );
+}
+
+/** The board for the given filters. */
+export async function getBoardView(filters: BoardFilters = {}, runtime: Runtime = getRuntime()): Promise<BoardView> {
+  const now = runtime.access.scheduler.now();
+  const clusters = runtime.access.clusters.filter((c) => !filters.cluster || c.name === filters.cluster);
+  const min = filters.severity ? severityRank[filters.severity] : 0;
+  const snapshots = await Promise.all(
+    clusters.map((c) => snapshotCluster(runtime.access, c.name, { namespace: filters.namespace })),
+  );
+  const rows: BoardRow[] = [];
+  for (const snapshot of snapshots) {
+    for (const pod of snapshot.pods) {
+      const diagnosis = diagnosePod(cacheInput(snapshot, pod, now));
+      if (diagnosis.findings.length === 0) continue;
+      const row = rowOf(snapshot.cluster, diagnosis);
+      if (severityRank[row.severity] >= min) rows.push(row);
+    }
+  }
+  const merged = mergeRows(rows);
+  const counts: BoardView['counts'] = { critical: 0, warning: 0, info: 0, byCategory: {} };
+  for (const row of merged) {
+    counts[row.severity] += 1;
+    const category = row.topFinding?.category;
+    if (category) counts.byCategory[category] = (counts.byCategory[category] ?? 0) + 1;
+  }
+  return { generatedAt: now, clusters: snapshots.map((s) => s.health), rows: merged, counts };
+}

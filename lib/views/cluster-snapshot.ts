@@ -1,0 +1,102 @@
+// Reads the shared caches of one cluster for one view: acquires the leases (starting caches on
+// first use), waits briefly for the first sync, copies what the view needs, and releases.
+import type { EventLike, LimitRangeLike, PodLike, WorkloadLike } from '../diagnosis/types';
+import type { CacheHealth, K8sAccess, KubeObject, ResourceName } from '../k8s';
+import type { ClusterHealth, ResourceHealth } from './types';
+
+/** The resources the views read. */
+export const viewResources: ResourceName[] = [
+  'pods',
+  'events',
+  'replicasets',
+  'deployments',
+  'statefulsets',
+  'daemonsets',
+  'jobs',
+  'limitranges',
+  'namespaces',
+];
+
+/** What one cluster's caches hold now, as plain data. */
+export interface ClusterSnapshot {
+  cluster: string;
+  pods: PodLike[];
+  events: EventLike[];
+  workloads: WorkloadLike[];
+  limitRanges: LimitRangeLike[];
+  health: ClusterHealth;
+}
+
+const rank: Record<ResourceHealth['state'], number> = {
+  synced: 0,
+  connecting: 1,
+  stale: 2,
+  error: 3,
+  forbidden: 4,
+};
+
+/** The health of a cluster from its caches' health. */
+export function clusterHealthOf(
+  cluster: string,
+  server: string | undefined,
+  healths: CacheHealth[],
+): ClusterHealth {
+  const resources: ResourceHealth[] = healths.map(({ forbidden: _f, ...h }) => h);
+  const forbidden = healths.flatMap((h) =>
+    h.forbidden.map((f) => ({ namespace: f.namespace, resource: h.resource, message: f.message })),
+  );
+  for (const h of healths) {
+    if (h.state === 'forbidden') forbidden.push({ namespace: undefined, resource: h.resource, message: h.message ?? 'forbidden' });
+  }
+  // A forbidden resource type does not make the whole cluster look down.
+  const states = resources.map((r) => (r.state === 'forbidden' ? 'synced' : r.state));
+  const state = states.reduce<ResourceHealth['state']>(
+    (worst, s) => (rank[s] > rank[worst] ? s : worst),
+    resources.length === 0 ? 'connecting' : 'synced',
+  );
+  return { cluster, server, state, resources, forbidden: forbidden.length > 0 ? forbidden : undefined };
+}
+
+/** Snapshots one cluster's caches (waiting up to waitMs for a first sync). */
+export async function snapshotCluster(
+  access: K8sAccess,
+  cluster: string,
+  options: { namespace?: string; waitMs?: number } = {},
+): Promise<ClusterSnapshot> {
+  const leases = viewResources.map((resource) => access.caches.acquire({ cluster, resource }));
+  try {
+    await Promise.all(leases.map((l) => l.cache.whenSynced(options.waitMs ?? 5_000)));
+    const take = (resource: ResourceName): KubeObject[] => {
+      const lease = leases[viewResources.indexOf(resource)];
+      const items = lease?.cache.list() ?? [];
+      const ns = options.namespace;
+      return ns ? items.filter((o) => !o.metadata?.namespace || o.metadata.namespace === ns) : items;
+    };
+    const workloadKinds: ResourceName[] = ['replicasets', 'deployments', 'statefulsets', 'daemonsets', 'jobs'];
+    const server = access.caches.cluster(cluster)?.server;
+    return {
+      cluster,
+      pods: take('pods') as unknown as PodLike[],
+      events: take('events') as unknown as EventLike[],
+      workloads: workloadKinds.flatMap((r) => withKind(take(r), r)) as unknown as WorkloadLike[],
+      limitRanges: take('limitranges') as unknown as LimitRangeLike[],
+      health: clusterHealthOf(cluster, server, leases.map((l) => l.cache.health())),
+    };
+  } finally {
+    for (const lease of leases) lease.release();
+  }
+}
+
+const kindOf: Partial<Record<ResourceName, string>> = {
+  replicasets: 'ReplicaSet',
+  deployments: 'Deployment',
+  statefulsets: 'StatefulSet',
+  daemonsets: 'DaemonSet',
+  jobs: 'Job',
+};
+
+/** List items come without kind; put it back so diagnosis can tell owners apart. */
+function withKind(items: KubeObject[], resource: ResourceName): KubeObject[] {
+  const kind = kindOf[resource];
+  return items.map((o) => (o.kind ? o : { ...o, kind }));
+}

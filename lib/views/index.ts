@@ -1,0 +1,18 @@
+// lib/views: the view models route handlers answer and pages render. Server-only.
+import 'server-only';
+
+export type * from './types';
+export { getBoardView, type BoardFilters } from './board-view';
+export { getPodView, type PodRef } from './pod-view';
+export { getWorkloadView, type WorkloadRef } from './workload-view';
+export { listClusterHealth } from './health-view';
+export { NotFoundError, BadInputError } from './errors';
+export {
+  createRuntime,
+  getRuntime,
+  setRuntime,
+  startRecorders,
+  stopRuntime,
+  type Runtime,
+  type RuntimeOptions,
+} from './runtime';

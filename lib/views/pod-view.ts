@@ -1,0 +1,55 @@
+// One pod: the live pod from the cache with logs, history, expected images and metrics — or, when
+// it no longer exists, its last state from history (fromHistory: true).
+import { diagnosePod } from '../diagnosis';
+import type { PodLike } from '../diagnosis/types';
+import { toMs } from '../history/extract';
+import { cacheInput, enrichInput, gatherLogs } from './assemble-input';
+import { snapshotCluster, type ClusterSnapshot } from './cluster-snapshot';
+import { NotFoundError } from './errors';
+import { getRuntime, type Runtime } from './runtime';
+import type { PodView } from './types';
+
+/** Names one pod. */
+export interface PodRef {
+  cluster: string;
+  namespace: string;
+  name: string;
+}
+
+/** The newest live pod of that name (a replacement under the same name wins). */
+function findLivePod(snapshot: ClusterSnapshot, ref: PodRef): PodLike | undefined {
+  return snapshot.pods
+    .filter((p) => p.metadata.namespace === ref.namespace && p.metadata.name === ref.name)
+    .sort((a, b) => (toMs(b.metadata.creationTimestamp) ?? 0) - (toMs(a.metadata.creationTimestamp) ?? 0))[0];
+}
+
+function requireCluster(runtime: Runtime, cluster: string): void {
+  if (!runtime.access.caches.cluster(cluster)) {
+    const known = runtime.access.clusters.map((c) => c.name).join(', ') || 'none';
+    throw new NotFoundError(`Unknown cluster "${cluster}". Known clusters: ${known}.`);
+  }
+}
+
+/** The pod view; throws NotFoundError when neither the cluster nor history knows the pod. */
+export async function getPodView(ref: PodRef, runtime: Runtime = getRuntime()): Promise<PodView> {
+  requireCluster(runtime, ref.cluster);
+  const now = runtime.access.scheduler.now();
+  const snapshot = await snapshotCluster(runtime.access, ref.cluster, { namespace: ref.namespace });
+  const live = findLivePod(snapshot, ref);
+  const stored = live ? undefined : await (await runtime.history)?.reader.findPod(ref.cluster, ref.namespace, ref.name);
+  const pod = live ?? stored?.lastObject;
+  if (!pod) {
+    throw new NotFoundError(
+      `Pod ${ref.namespace}/${ref.name} is not in cluster "${ref.cluster}" and Podtrail has no history of it.`,
+    );
+  }
+  const logs = live ? await gatherLogs(runtime, ref.cluster, pod) : [];
+  const base = cacheInput(snapshot, pod, now);
+  const input = await enrichInput(runtime, base, logs, {
+    logs: true,
+    history: true,
+    registry: Boolean(live),
+    metrics: Boolean(live),
+  });
+  return { cluster: ref.cluster, diagnosis: diagnosePod(input), logs, health: snapshot.health, fromHistory: !live };
+}

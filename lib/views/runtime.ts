@@ -1,0 +1,86 @@
+// The process-wide Podtrail runtime: cluster access, history store and recorders, registry client.
+// Kept on globalThis so Next.js dev reloads reuse one set of watches instead of opening more.
+import { HistoryReader, Recorder, migrate, openSqlStore, type SqlStore } from '../history';
+import { K8sAccess, type K8sAccessOptions } from '../k8s';
+import { RegistryClient, registryConfigFromEnv } from '../registry';
+
+/** The shared server-side state. */
+export interface Runtime {
+  access: K8sAccess;
+  registry: RegistryClient;
+  /** Resolves to undefined when no history store could be opened. */
+  history: Promise<{ store: SqlStore; reader: HistoryReader } | undefined>;
+  recorders: Recorder[];
+  /** Why there are no clusters, if there are none. */
+  configError?: string;
+}
+
+/** Options to build a runtime (tests pass clusters and a data dir). */
+export interface RuntimeOptions extends K8sAccessOptions {
+  dataDir?: string;
+  databaseUrl?: string;
+  /** Keep history (default true). */
+  history?: boolean;
+}
+
+const key = Symbol.for('podtrail.runtime');
+type Holder = { [key]?: Runtime };
+
+function openHistory(options: RuntimeOptions): Runtime['history'] {
+  if (options.history === false) return Promise.resolve(undefined);
+  return openSqlStore({ dataDir: options.dataDir, databaseUrl: options.databaseUrl })
+    .then(async (store) => {
+      await migrate(store);
+      return { store, reader: new HistoryReader(store) };
+    })
+    .catch((error: unknown) => {
+      console.error('podtrail: history store unavailable, running without history', error);
+      return undefined;
+    });
+}
+
+/** Builds a runtime (no I/O until something reads a cache or the history). */
+export function createRuntime(options: RuntimeOptions = {}): Runtime {
+  let access: K8sAccess;
+  let configError: string | undefined;
+  try {
+    access = new K8sAccess(options);
+  } catch (error) {
+    configError = `No cluster configured: ${error instanceof Error ? error.message : String(error)}. Set KUBECONFIG.`;
+    access = new K8sAccess({ ...options, clusters: [] });
+  }
+  const registry = new RegistryClient(registryConfigFromEnv());
+  return { access, registry, history: openHistory(options), recorders: [], configError };
+}
+
+/** The process-wide runtime, created on first use. */
+export function getRuntime(): Runtime {
+  const holder = globalThis as Holder;
+  holder[key] ??= createRuntime();
+  return holder[key];
+}
+
+/** Installs a runtime as the process-wide one (tests, bench). */
+export function setRuntime(runtime: Runtime | undefined): void {
+  (globalThis as Holder)[key] = runtime;
+}
+
+/** Starts one history recorder per cluster (idempotent). */
+export async function startRecorders(runtime: Runtime = getRuntime()): Promise<void> {
+  if (runtime.recorders.length > 0) return;
+  const history = await runtime.history;
+  if (!history) return;
+  for (const cluster of runtime.access.clusters) {
+    const recorder = new Recorder({ access: runtime.access, store: history.store, cluster: cluster.name });
+    runtime.recorders.push(recorder);
+    await recorder.start();
+  }
+}
+
+/** Stops recorders and caches and closes the store. */
+export async function stopRuntime(runtime: Runtime): Promise<void> {
+  for (const recorder of runtime.recorders.splice(0)) await recorder.stop();
+  runtime.access.stop();
+  const history = await runtime.history;
+  await history?.store.close();
+}

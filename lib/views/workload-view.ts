@@ -1,0 +1,126 @@
+// One workload's rollout history: ReplicaSet revisions (live and recorded) with what changed in
+// the pod template, rollbacks, the pods of each revision (deleted ones too) and their digests.
+import { diagnosePod, diffPodTemplates } from '../diagnosis';
+import type { Finding, PodLike, WorkloadLike } from '../diagnosis/types';
+import { revisionOf, toMs } from '../history/extract';
+import type { StoredPod, StoredReplicaSet } from '../history';
+import { cacheInput } from './assemble-input';
+import { snapshotCluster } from './cluster-snapshot';
+import { NotFoundError } from './errors';
+import { podsOwnedBy, replicaSetsOf } from './owners';
+import { getRuntime, type Runtime } from './runtime';
+import type { Revision, WorkloadPodRow, WorkloadView } from './types';
+
+/** Names one workload. */
+export interface WorkloadRef {
+  cluster: string;
+  namespace: string;
+  kind: string;
+  name: string;
+}
+
+type Template = NonNullable<WorkloadLike['spec']>['template'];
+
+interface RevisionSource {
+  uid: string;
+  name: string;
+  revision: number;
+  revisions: number[];
+  createdAt?: number;
+  template?: Template;
+  replicas: number;
+}
+
+function fromLive(rs: WorkloadLike, stored?: StoredReplicaSet): RevisionSource {
+  const status = rs.status as { replicas?: number } | undefined;
+  return {
+    uid: rs.metadata.uid ?? '',
+    name: rs.metadata.name ?? '',
+    revision: revisionOf(rs) ?? 0,
+    revisions: stored?.revisions ?? [],
+    createdAt: toMs(rs.metadata.creationTimestamp),
+    template: rs.spec?.template,
+    replicas: status?.replicas ?? 0,
+  };
+}
+
+function revisionsOf(sources: RevisionSource[], crashedUids: Set<string>): Revision[] {
+  const sorted = [...sources].sort((a, b) => a.revision - b.revision);
+  return sorted.map((source, index) => {
+    const previous = sorted[index - 1];
+    const images = (source.template?.spec?.containers ?? []).flatMap((c) => (c.image ? [c.image] : []));
+    return {
+      revision: source.revision,
+      replicaSet: source.name,
+      createdAt: source.createdAt,
+      images,
+      replicas: source.replicas,
+      changes: previous ? diffPodTemplates(previous.template?.spec, source.template?.spec) : [],
+      rolledBackTo: source.revisions.length > 1 || undefined,
+      crashed: crashedUids.has(source.uid) || undefined,
+    };
+  });
+}
+
+function podRow(pod: PodLike, revisionByRs: Map<string, number>): WorkloadPodRow {
+  const statuses = pod.status?.containerStatuses ?? [];
+  const ownerUid = pod.metadata.ownerReferences?.[0]?.uid;
+  return {
+    name: pod.metadata.name ?? '',
+    uid: pod.metadata.uid,
+    nodeName: pod.spec?.nodeName,
+    status: pod.status?.phase ?? 'Unknown',
+    restarts: statuses.reduce((sum, s) => sum + (s.restartCount ?? 0), 0),
+    createdAt: toMs(pod.metadata.creationTimestamp),
+    imageDigests: Object.fromEntries(
+      statuses.flatMap((s) => (s.imageID ? [[s.name, s.imageID.split('@')[1] ?? s.imageID]] : [])),
+    ),
+    revision: ownerUid ? revisionByRs.get(ownerUid) : undefined,
+  };
+}
+
+function deletedRows(stored: StoredPod[], live: Set<string>, revisionByRs: Map<string, number>): WorkloadPodRow[] {
+  return stored
+    .filter((p) => !live.has(p.uid))
+    .map((p) => {
+      const row = p.lastObject ? podRow(p.lastObject, revisionByRs) : undefined;
+      return { ...(row ?? { name: p.name, uid: p.uid, status: 'Deleted', restarts: 0, imageDigests: {} }), deletedAt: p.deletedAt, nodeName: p.nodeName, createdAt: p.createdAt };
+    });
+}
+
+/** The workload view; throws NotFoundError when the workload is unknown. */
+export async function getWorkloadView(ref: WorkloadRef, runtime: Runtime = getRuntime()): Promise<WorkloadView> {
+  const now = runtime.access.scheduler.now();
+  const snapshot = await snapshotCluster(runtime.access, ref.cluster, { namespace: ref.namespace });
+  const workload = snapshot.workloads.find(
+    (w) => w.kind.toLowerCase() === ref.kind.toLowerCase() && w.metadata.name === ref.name,
+  );
+  if (!workload) throw new NotFoundError(`${ref.kind} ${ref.namespace}/${ref.name} is not in cluster "${ref.cluster}".`);
+  const history = await runtime.history;
+  const liveRs = workload.kind === 'Deployment' ? replicaSetsOf(workload, snapshot.workloads) : [];
+  const storedRs = history ? await history.reader.replicaSetsOf(ref.cluster, ref.namespace, ref.name) : [];
+  const sources = [
+    ...liveRs.map((rs) => fromLive(rs, storedRs.find((s) => s.uid === rs.metadata.uid))),
+    ...storedRs
+      .filter((s) => !liveRs.some((rs) => rs.metadata.uid === s.uid))
+      .map((s) => ({ ...s, revision: s.revision ?? 0, replicas: 0 })),
+  ];
+  const ownerUids = new Set([workload.metadata.uid ?? '', ...sources.map((s) => s.uid)]);
+  const pods = podsOwnedBy(snapshot.pods, ownerUids);
+  const revisionByRs = new Map(sources.map((s) => [s.uid, s.revision]));
+  const storedPods = history ? await history.reader.podsOfOwner(ref.cluster, ref.namespace, [ref.name, ...sources.map((s) => s.name)]) : [];
+  const crashed = new Set(pods.filter((p) => (p.status?.containerStatuses ?? []).some((s) => (s.restartCount ?? 0) > 0)).flatMap((p) => p.metadata.ownerReferences?.map((r) => r.uid) ?? []));
+  const findings = new Map<string, Finding>();
+  for (const pod of pods) for (const f of diagnosePod(cacheInput(snapshot, pod, now)).findings) if (!findings.has(f.id)) findings.set(f.id, f);
+  return {
+    cluster: ref.cluster,
+    namespace: ref.namespace,
+    kind: workload.kind,
+    name: ref.name,
+    revisions: revisionsOf(sources, crashed),
+    pods: [...pods.map((p) => podRow(p, revisionByRs)), ...deletedRows(storedPods, new Set(pods.map((p) => p.metadata.uid ?? '')), revisionByRs)],
+    findings: [...findings.values()],
+    health: snapshot.health,
+    generatedAt: now,
+  };
+}
