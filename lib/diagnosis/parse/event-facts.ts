@@ -1,0 +1,82 @@
+// Facts about the pod that only its events carry in a partial paste: its name, namespace and node
+// ("Successfully assigned NS/NAME to NODE", the scheduler's message), its container names ("Created
+// container X", kubelet events) and image ("Container image "X" already present on machine").
+import type { EventLike, PodLike } from '../types';
+import { renameContainer, upsertContainer } from './merge-pods';
+import { UNKNOWN_CONTAINER } from './parse-pod-object';
+
+const ASSIGNED = /^Successfully assigned ([a-z0-9][-a-z0-9]*)\/(\S+) to (\S+)/;
+const CONTAINER_NAMED = [
+  /^(?:Created|Started|Stopping) container:? ([a-z0-9][-a-z0-9]*)$/,
+  /^Back-off restarting failed container:? ([a-z0-9][-a-z0-9]*)(?: in pod |$)/,
+  /^Container ([a-z0-9][-a-z0-9]*) (?:failed (?:liveness|startup) probe|definition changed)/,
+];
+const FIELD_PATH = /spec\.(containers|initContainers)\{([^}]+)\}/;
+const IMAGE = /^(?:Container image|Successfully pulled image|Pulling image) "([^"]+)"/;
+
+function messageOf(e: EventLike): string {
+  return e.message ?? e.note ?? '';
+}
+
+function isAboutOtherPod(e: EventLike, pod: PodLike): boolean {
+  const obj = e.involvedObject ?? e.regarding;
+  if (!obj?.name || !pod.metadata.name) return false;
+  return (obj.kind ?? 'Pod') === 'Pod' && obj.name !== pod.metadata.name;
+}
+
+function namedContainers(events: EventLike[]): Array<{ name: string; init: boolean }> {
+  const found = new Map<string, boolean>();
+  for (const e of events) {
+    const path = FIELD_PATH.exec((e.involvedObject ?? e.regarding)?.fieldPath ?? '');
+    if (path?.[2]) found.set(path[2], path[1] === 'initContainers');
+    for (const re of CONTAINER_NAMED) {
+      const m = re.exec(messageOf(e));
+      if (m?.[1] && !found.has(m[1])) found.set(m[1], false);
+    }
+  }
+  return [...found.entries()].map(([name, init]) => ({ name, init }));
+}
+
+/** Keeps the events about the pod and fills what they reveal about it; returns those events. */
+export function applyEventFacts(pod: PodLike, events: EventLike[]): EventLike[] {
+  for (const e of events) {
+    const m = ASSIGNED.exec(messageOf(e));
+    if (m && (!pod.metadata.name || pod.metadata.name === m[2])) {
+      pod.metadata.name ??= m[2];
+      pod.metadata.namespace ??= m[1];
+      if (pod.spec && m[3]) pod.spec.nodeName ??= m[3];
+    }
+  }
+  const mine = events.filter((e) => !isAboutOtherPod(e, pod));
+  const named = namedContainers(mine);
+  const main = pod.spec?.containers ?? [];
+  const mainNamed = named.filter((n) => !n.init);
+  if (
+    main.length === 1 &&
+    main[0]?.name === UNKNOWN_CONTAINER &&
+    mainNamed.length === 1 &&
+    mainNamed[0]
+  ) {
+    renameContainer(pod, UNKNOWN_CONTAINER, mainNamed[0].name);
+  }
+  for (const n of named) upsertContainer(pod, n.init, { name: n.name }, undefined);
+  const images = new Set(
+    mine.map((e) => IMAGE.exec(messageOf(e))?.[1]).filter((x): x is string => !!x),
+  );
+  const only = pod.spec?.containers.length === 1 ? pod.spec.containers[0] : undefined;
+  if (only && !only.image && images.size === 1) only.image = [...images][0];
+  return mine.map((e) => withPod(e, pod));
+}
+
+function withPod(e: EventLike, pod: PodLike): EventLike {
+  if (e.involvedObject?.name || e.regarding?.name || !pod.metadata.name) return e;
+  return {
+    ...e,
+    involvedObject: {
+      ...e.involvedObject,
+      kind: e.involvedObject?.kind ?? 'Pod',
+      name: pod.metadata.name,
+      namespace: pod.metadata.namespace,
+    },
+  };
+}
