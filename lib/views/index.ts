@@ -16,3 +16,5 @@ export {
   type Runtime,
   type RuntimeOptions,
 } from './runtime';
+export { subscribeLive, type LiveScope, type LiveListener } from './live-hub';
+export { diagnoseUpload } from './upload-view';

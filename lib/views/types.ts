@@ -112,3 +112,11 @@ export type LiveMessage =
   | { type: 'pod'; data: PodView }
   | { type: 'health'; data: ClusterHealth[] }
   | { type: 'ping'; at: number };
+
+/** The offline diagnosis of uploaded or pasted text (POST /api/diagnose). */
+export interface UploadDiagnosis {
+  diagnosis: PodDiagnosis;
+  /** What each paste was read as, e.g. `describe` from line 1 of `pod.txt`. */
+  kinds: Array<{ file: string; startLine: number; kind: string }>;
+  warnings: string[];
+}

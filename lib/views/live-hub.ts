@@ -1,0 +1,128 @@
+// Live updates for every viewer of one scope (the board, or one pod) from the shared watch
+// caches: one subscription and one recomputation per scope however many viewers listen.
+import type { Severity } from '../diagnosis/types';
+import type { CacheEvent, CacheLease, KubeObject, ResourceName } from '../k8s';
+import { getBoardView } from './board-view';
+import { getPodView } from './pod-view';
+import { getRuntime, type Runtime } from './runtime';
+import type { LiveMessage } from './types';
+
+/** What a viewer follows. */
+export type LiveScope =
+  | { type: 'board'; cluster?: string; namespace?: string; severity?: Severity }
+  | { type: 'pod'; cluster: string; namespace: string; pod: string };
+
+/** Receives live messages. */
+export type LiveListener = (message: LiveMessage) => void;
+
+const liveResources: ResourceName[] = ['pods', 'events', 'replicasets'];
+/** Collapse bursts of watch events into one recomputation (well under the 1 s budget). */
+const debounceMs = 50;
+
+class LiveHub {
+  readonly listeners = new Set<LiveListener>();
+  private leases: CacheLease<KubeObject>[] = [];
+  private unsubscribes: Array<() => void> = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private running = false;
+  private again = false;
+  last: LiveMessage | undefined;
+
+  constructor(
+    private readonly scope: LiveScope,
+    private readonly runtime: Runtime,
+  ) {}
+
+  start(): void {
+    const clusters = this.runtime.access.clusters.filter(
+      (c) => !this.scope.cluster || c.name === this.scope.cluster,
+    );
+    for (const cluster of clusters) {
+      for (const resource of liveResources) {
+        const lease = this.runtime.access.caches.acquire({ cluster: cluster.name, resource });
+        this.leases.push(lease);
+        this.unsubscribes.push(lease.cache.subscribe((event) => this.onCacheEvent(event)));
+      }
+    }
+    this.schedule();
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+    for (const unsubscribe of this.unsubscribes.splice(0)) unsubscribe();
+    for (const lease of this.leases.splice(0)) lease.release();
+  }
+
+  private onCacheEvent(event: CacheEvent<KubeObject>): void {
+    if (event.type === 'added' || event.type === 'modified' || event.type === 'deleted') {
+      const ns = event.object.metadata?.namespace;
+      if (this.scope.namespace && ns && ns !== this.scope.namespace) return;
+    }
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.recompute();
+    }, debounceMs);
+  }
+
+  private async recompute(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = true;
+    try {
+      const message = await this.compute();
+      this.last = message;
+      for (const listener of this.listeners) listener(message);
+    } catch (error) {
+      console.error('podtrail: live view failed', error);
+    } finally {
+      this.running = false;
+      if (this.again) {
+        this.again = false;
+        this.schedule();
+      }
+    }
+  }
+
+  private async compute(): Promise<LiveMessage> {
+    const scope = this.scope;
+    if (scope.type === 'board') {
+      const { cluster, namespace, severity } = scope;
+      return { type: 'board', data: await getBoardView({ cluster, namespace, severity }, this.runtime) };
+    }
+    const ref = { cluster: scope.cluster, namespace: scope.namespace, name: scope.pod };
+    return { type: 'pod', data: await getPodView(ref, this.runtime) };
+  }
+}
+
+const hubs = new Map<string, LiveHub>();
+
+/** Follows a scope; the listener gets the current view at once (if known) and every change. */
+export function subscribeLive(
+  scope: LiveScope,
+  listener: LiveListener,
+  runtime: Runtime = getRuntime(),
+): () => void {
+  const key = JSON.stringify(scope);
+  let hub = hubs.get(key);
+  if (!hub) {
+    hub = new LiveHub(scope, runtime);
+    hubs.set(key, hub);
+    hub.start();
+  } else if (hub.last) listener(hub.last);
+  const current = hub;
+  current.listeners.add(listener);
+  return () => {
+    current.listeners.delete(listener);
+    if (current.listeners.size === 0 && hubs.get(key) === current) {
+      hubs.delete(key);
+      current.stop();
+    }
+  };
+}

@@ -1,0 +1,19 @@
+// Offline diagnosis of pasted or uploaded kubectl output: parse, then diagnose. No cluster.
+import { diagnosePod } from '../diagnosis';
+import { ParseError, parseInputs } from '../diagnosis/parse';
+import { BadInputError } from './errors';
+import type { UploadDiagnosis } from './types';
+
+/** Diagnoses uploaded files; throws BadInputError with the parser's message and line. */
+export function diagnoseUpload(
+  files: Array<{ name: string; text: string }>,
+  now: number = Date.now(),
+): UploadDiagnosis {
+  try {
+    const parsed = parseInputs(files, now);
+    return { diagnosis: diagnosePod(parsed.input), kinds: parsed.kinds, warnings: parsed.warnings };
+  } catch (error) {
+    if (error instanceof ParseError) throw new BadInputError(error.message, error.line);
+    throw error;
+  }
+}
