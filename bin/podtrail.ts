@@ -1,0 +1,92 @@
+#!/usr/bin/env -S npx tsx
+// podtrail CLI. `podtrail diagnose FILE... [--json] [--now ISO]` reads what was pasted from
+// kubectl (pod yaml/json, describe, events, pods table, logs; `-` or no file = stdin), parses it
+// (lib/diagnosis/parse) and prints the diagnosis. Exit 2 on unreadable input, naming file and line.
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { diagnosePod, type PodDiagnosis } from '../lib/diagnosis';
+import { ParseError, parseInputs, type PasteKind } from '../lib/diagnosis/parse';
+import { formatDiagnosis } from './format-diagnosis';
+
+const USAGE = 'usage: podtrail diagnose FILE... [--json] [--now ISO-8601]   (FILE "-" or none: stdin)';
+
+/** The diagnosis of a set of pasted files, with what the parser saw and noted. */
+export interface FileDiagnosis {
+  diagnosis: PodDiagnosis;
+  kinds: PasteKind[];
+  warnings: string[];
+}
+
+/** Parses the files as one pod's inputs and diagnoses it (the function the CLI and scorer share). */
+export function diagnoseFiles(files: Array<{ name: string; text: string }>, now: number): FileDiagnosis {
+  const parsed = parseInputs(files, now);
+  return { diagnosis: diagnosePod(parsed.input), kinds: parsed.kinds, warnings: parsed.warnings };
+}
+
+/** The stable machine-readable form printed by --json. */
+export function toJsonReport(r: FileDiagnosis) {
+  const d = r.diagnosis;
+  return {
+    pod: d.pod,
+    findings: d.findings.map((f) => ({
+      id: f.id,
+      severity: f.severity,
+      category: f.category,
+      title: f.title,
+      evidence: f.evidence,
+      doNext: f.doNext,
+      dont: f.dont,
+      commands: f.commands,
+    })),
+    containers: d.containers,
+    missing: d.missing,
+    inputs: r.kinds,
+    warnings: r.warnings,
+  };
+}
+
+function readInput(name: string): string {
+  return name === '-' ? readFileSync(0, 'utf8') : readFileSync(name, 'utf8');
+}
+
+/** Runs the CLI with `argv` (without node and script); returns the exit code. */
+export function main(argv: string[], io = { out: console.log, err: console.error }): number {
+  const [command, ...rest] = argv;
+  if (command !== 'diagnose') {
+    io.err(USAGE);
+    return command === '--help' || command === '-h' ? 0 : 2;
+  }
+  const json = rest.includes('--json');
+  const nowIndex = rest.indexOf('--now');
+  const nowArg = nowIndex >= 0 ? rest[nowIndex + 1] : undefined;
+  const now = nowArg ? Date.parse(nowArg) : Date.now();
+  if (nowIndex >= 0 && !Number.isFinite(now)) {
+    io.err(`podtrail: --now needs an ISO 8601 time, got ${nowArg ?? 'nothing'}`);
+    return 2;
+  }
+  const names = rest.filter((a, i) => a !== '--json' && (nowIndex < 0 || (i !== nowIndex && i !== nowIndex + 1)));
+  const files: Array<{ name: string; text: string }> = [];
+  for (const name of names.length ? names : ['-']) {
+    try {
+      files.push({ name: name === '-' ? 'stdin' : name, text: readInput(name) });
+    } catch (error) {
+      io.err(`podtrail: cannot read ${name}: ${error instanceof Error ? error.message : String(error)}`);
+      return 2;
+    }
+  }
+  try {
+    const result = diagnoseFiles(files, now);
+    io.out(json ? JSON.stringify(toJsonReport(result), null, 2) : formatDiagnosis(result.diagnosis, result.warnings));
+    return 0;
+  } catch (error) {
+    if (error instanceof ParseError) {
+      io.err(`podtrail: cannot parse ${error.file ?? 'input'} at line ${error.line} (${error.kind}): ${error.reason}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = main(process.argv.slice(2));
+}
