@@ -69,7 +69,9 @@ export function terminationsOf(pod: PodLike, now: number): TerminationRow[] {
 }
 
 /** The controlling owner of an object, if any. */
-export function controllerOf(meta: PodLike['metadata']): { kind: string; name: string; uid: string } | undefined {
+export function controllerOf(
+  meta: PodLike['metadata'],
+): { kind: string; name: string; uid: string } | undefined {
   const refs = meta.ownerReferences ?? [];
   return refs.find((r) => r.controller) ?? refs[0];
 }

@@ -75,7 +75,11 @@ export class HistoryReader {
   }
 
   /** Pods of one owner (by owner name), newest first, deleted ones included. */
-  async podsOfOwner(cluster: string, namespace: string, ownerNames: string[]): Promise<StoredPod[]> {
+  async podsOfOwner(
+    cluster: string,
+    namespace: string,
+    ownerNames: string[],
+  ): Promise<StoredPod[]> {
     if (ownerNames.length === 0) return [];
     const rows = await this.store.query(
       `SELECT * FROM pods WHERE cluster = $1 AND namespace = $2 AND owner_name = ANY($3::text[])
@@ -134,7 +138,11 @@ export class HistoryReader {
   }
 
   /** ReplicaSets of a Deployment (deleted ones too) with every revision number they carried. */
-  async replicaSetsOf(cluster: string, namespace: string, owner: string): Promise<StoredReplicaSet[]> {
+  async replicaSetsOf(
+    cluster: string,
+    namespace: string,
+    owner: string,
+  ): Promise<StoredReplicaSet[]> {
     const rows = await this.store.query(
       `SELECT r.*, (SELECT array_agg(v.revision ORDER BY v.seen_at) FROM replicaset_revisions v
           WHERE v.cluster = r.cluster AND v.rs_uid = r.uid) AS revisions

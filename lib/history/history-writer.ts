@@ -154,11 +154,9 @@ export class HistoryWriter {
   /** Records a window nobody was watching. */
   async insertGap(from: number, to: number, reason: string): Promise<void> {
     if (to <= from) return;
-    await this.store.query('INSERT INTO gaps (cluster, from_at, to_at, reason) VALUES ($1,$2,$3,$4)', [
-      this.cluster,
-      from,
-      to,
-      reason,
-    ]);
+    await this.store.query(
+      'INSERT INTO gaps (cluster, from_at, to_at, reason) VALUES ($1,$2,$3,$4)',
+      [this.cluster, from, to, reason],
+    );
   }
 }

@@ -82,10 +82,12 @@ export class Recorder {
   private onEvent(resource: (typeof watched)[number], event: CacheEvent<KubeObject>): void {
     const now = this.scheduler.now();
     if (event.type === 'synced') return;
-    if (event.type === 'health') return this.onHealth(resource, event.health.state, event.health.message);
+    if (event.type === 'health')
+      return this.onHealth(resource, event.health.state, event.health.message);
     const object = event.object as unknown;
     if (resource === 'pods') this.enqueue(() => this.recordPod(object as PodLike, event.type, now));
-    else if (resource === 'events') this.enqueue(() => this.writer.upsertEvent(object as EventLike));
+    else if (resource === 'events')
+      this.enqueue(() => this.writer.upsertEvent(object as EventLike));
     else {
       const rs = object as WorkloadLike;
       this.enqueue(() => this.writer.upsertReplicaSet(rs, now, event.type === 'deleted'));

@@ -10,10 +10,9 @@ export async function applyRetention(store: SqlStore, cutoff: number): Promise<v
   );
   await store.query('DELETE FROM events WHERE last_at < $1', [cutoff]);
   await store.query('DELETE FROM pods WHERE deleted_at IS NOT NULL AND deleted_at < $1', [cutoff]);
-  await store.query(
-    'DELETE FROM replicasets WHERE deleted_at IS NOT NULL AND deleted_at < $1',
-    [cutoff],
-  );
+  await store.query('DELETE FROM replicasets WHERE deleted_at IS NOT NULL AND deleted_at < $1', [
+    cutoff,
+  ]);
   await store.query('DELETE FROM gaps WHERE to_at < $1', [cutoff]);
   await store.query('DELETE FROM sessions WHERE last_alive_at < $1', [cutoff]);
 }

@@ -130,7 +130,9 @@ export class CacheRegistry {
     const lease = this.acquire({ cluster: cluster.name, resource: 'namespaces' });
     try {
       await lease.cache.whenSynced(10_000);
-      const names = lease.cache.list().flatMap((ns) => (ns.metadata?.name ? [ns.metadata.name] : []));
+      const names = lease.cache
+        .list()
+        .flatMap((ns) => (ns.metadata?.name ? [ns.metadata.name] : []));
       if (names.length > 0) return names;
       return cluster.defaultNamespace ? [cluster.defaultNamespace] : ['default'];
     } finally {

@@ -4,7 +4,12 @@ import 'server-only';
 export { K8sAccess, type K8sAccessOptions } from './k8s-access';
 export { loadClusters, type ClusterConnection, type LoadClustersOptions } from './clusters';
 export { CacheRegistry, type CacheKey, type CacheLease } from './cache-registry';
-export { WatchCache, type CacheEvent, type CacheListener, type WatchCacheOptions } from './watch-cache';
+export {
+  WatchCache,
+  type CacheEvent,
+  type CacheListener,
+  type WatchCacheOptions,
+} from './watch-cache';
 export type { CacheHealth, ConnectionState } from './cache-health';
 export { K8sError, k8sErrorFromStatus } from './k8s-error';
 export { compareResourceVersions } from './resource-version';

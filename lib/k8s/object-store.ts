@@ -34,7 +34,9 @@ export class ObjectStore<T extends KubeObject> {
       return undefined;
     }
     this.objects.set(key, { object, shard });
-    return existing ? { type: 'modified', object, old: existing.object } : { type: 'added', object };
+    return existing
+      ? { type: 'modified', object, old: existing.object }
+      : { type: 'added', object };
   }
 
   /** Replaces one shard's objects with a fresh list; returns the changes (synthetic deletes too). */

@@ -57,7 +57,8 @@ export class PodLogReader {
   read(request: PodLogRequest): Promise<PodLog> {
     const limits = this.options.limits ?? logLimitsFromEnv();
     const now = this.options.scheduler.now();
-    for (const [key, entry] of this.cache) if (now - entry.at > limits.cacheMs) this.cache.delete(key);
+    for (const [key, entry] of this.cache)
+      if (now - entry.at > limits.cacheMs) this.cache.delete(key);
     const key = JSON.stringify(request);
     const hit = this.cache.get(key);
     if (hit) return hit.log;

@@ -49,7 +49,8 @@ export class PodMetricsReader {
       }
       return usage;
     } catch (error) {
-      const missingApi = error instanceof K8sError && (error.status === 404 || error.status === 503);
+      const missingApi =
+        error instanceof K8sError && (error.status === 404 || error.status === 503);
       if (missingApi) this.absentUntil = now + 5 * 60_000;
       return undefined;
     }

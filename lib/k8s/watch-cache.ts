@@ -12,9 +12,7 @@ import type { Transport } from './transport';
 
 /** What a cache tells its subscribers, in order. */
 export type CacheEvent<T> =
-  | StoreChange<T>
-  | { type: 'synced'; namespace?: string }
-  | { type: 'health'; health: CacheHealth };
+  StoreChange<T> | { type: 'synced'; namespace?: string } | { type: 'health'; health: CacheHealth };
 
 /** Receives cache events. */
 export type CacheListener<T> = (event: CacheEvent<T>) => void;

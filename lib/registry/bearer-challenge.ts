@@ -21,7 +21,9 @@ export function parseChallenge(header: string): Challenge | undefined {
 }
 
 /** The Authorization header for direct credentials (basic or a static token). */
-export function directAuthorization(credentials: RegistryCredentials | undefined): string | undefined {
+export function directAuthorization(
+  credentials: RegistryCredentials | undefined,
+): string | undefined {
   if (!credentials) return undefined;
   if ('token' in credentials) return `Bearer ${credentials.token}`;
   const basic = Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64');
@@ -41,7 +43,8 @@ export async function fetchBearerToken(
   if (challenge.params.service) url.searchParams.set('service', challenge.params.service);
   url.searchParams.set('scope', challenge.params.scope ?? scope);
   const headers: Record<string, string> = {};
-  const direct = credentials && 'username' in credentials ? directAuthorization(credentials) : undefined;
+  const direct =
+    credentials && 'username' in credentials ? directAuthorization(credentials) : undefined;
   if (direct) headers.Authorization = direct;
   const response = await fetch(url, { headers, signal: AbortSignal.timeout(timeoutMs) });
   if (!response.ok) throw new Error(`token endpoint ${url.host} answered ${response.status}`);

@@ -16,7 +16,8 @@ export function parseImageReference(image: string): ImageReference {
   const [withoutDigest = '', digest] = image.split('@');
   const firstSlash = withoutDigest.indexOf('/');
   const first = firstSlash >= 0 ? withoutDigest.slice(0, firstSlash) : '';
-  const hasHost = first !== '' && (first.includes('.') || first.includes(':') || first === 'localhost');
+  const hasHost =
+    first !== '' && (first.includes('.') || first.includes(':') || first === 'localhost');
   let host = hasHost ? first : 'docker.io';
   let rest = hasHost ? withoutDigest.slice(firstSlash + 1) : withoutDigest;
   const colon = rest.lastIndexOf(':');

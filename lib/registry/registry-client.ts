@@ -16,8 +16,7 @@ export const manifestAccept = [
 
 /** The answer for one image. */
 export type DigestResult =
-  | { digest: string }
-  | { digest?: undefined; error: string; skipped?: boolean };
+  { digest: string } | { digest?: undefined; error: string; skipped?: boolean };
 
 /** An OCI distribution client with a short cache. */
 export class RegistryClient {
@@ -63,12 +62,18 @@ export class RegistryClient {
       const challenge = parseChallenge(response.headers.get('www-authenticate') ?? '');
       if (challenge?.scheme === 'bearer') {
         const scope = `repository:${repository}:pull`;
-        authorization = await fetchBearerToken(challenge, scope, credentials, this.config.timeoutMs);
+        authorization = await fetchBearerToken(
+          challenge,
+          scope,
+          credentials,
+          this.config.timeoutMs,
+        );
         response = await this.request(url, 'HEAD', authorization);
       }
     }
     if (response.status === 404) return { error: `${host}/${repository}:${tag} not found` };
-    if (!response.ok) return { error: `${host} answered ${response.status} for ${repository}:${tag}` };
+    if (!response.ok)
+      return { error: `${host} answered ${response.status} for ${repository}:${tag}` };
     const digest = response.headers.get('docker-content-digest');
     if (digest) return { digest };
     // Some registries leave the header off HEAD: hash the manifest body instead.

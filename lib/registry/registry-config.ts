@@ -18,11 +18,17 @@ export interface RegistryConfig {
 
 const credentialsSchema = z.record(
   z.string(),
-  z.union([z.object({ username: z.string(), password: z.string() }), z.object({ token: z.string() })]),
+  z.union([
+    z.object({ username: z.string(), password: z.string() }),
+    z.object({ token: z.string() }),
+  ]),
 );
 
 function list(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /**

@@ -30,7 +30,9 @@ export function cacheInput(snapshot: ClusterSnapshot, pod: PodLike, now: number)
     events: eventsOfPod(snapshot.events, pod),
     owners,
     revisions: deployment ? replicaSetsOf(deployment, snapshot.workloads) : undefined,
-    limitRanges: snapshot.limitRanges.filter((l) => l.metadata?.namespace === pod.metadata.namespace),
+    limitRanges: snapshot.limitRanges.filter(
+      (l) => l.metadata?.namespace === pod.metadata.namespace,
+    ),
     siblings,
     now,
     cluster: snapshot.cluster,
@@ -38,16 +40,24 @@ export function cacheInput(snapshot: ClusterSnapshot, pod: PodLike, now: number)
 }
 
 function logTargets(pod: PodLike): Array<{ container: string; previous: boolean }> {
-  const statuses = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])];
+  const statuses = [
+    ...(pod.status?.initContainerStatuses ?? []),
+    ...(pod.status?.containerStatuses ?? []),
+  ];
   return statuses.flatMap((s) => {
     const targets = [{ container: s.name, previous: false }];
-    if ((s.restartCount ?? 0) > 0 || s.lastState?.terminated) targets.push({ container: s.name, previous: true });
+    if ((s.restartCount ?? 0) > 0 || s.lastState?.terminated)
+      targets.push({ container: s.name, previous: true });
     return targets;
   });
 }
 
 /** Fetches the current and previous logs of a live pod's containers. */
-export async function gatherLogs(runtime: Runtime, cluster: string, pod: PodLike): Promise<LogView[]> {
+export async function gatherLogs(
+  runtime: Runtime,
+  cluster: string,
+  pod: PodLike,
+): Promise<LogView[]> {
   const reader = runtime.access.logReader(cluster);
   return Promise.all(
     logTargets(pod).map(async ({ container, previous }): Promise<LogView> => {
@@ -62,7 +72,12 @@ export async function gatherLogs(runtime: Runtime, cluster: string, pod: PodLike
         });
         return { container, kind, text: log.text, truncated: log.truncated, error: log.error };
       } catch (error) {
-        return { container, kind, truncated: false, error: error instanceof Error ? error.message : String(error) };
+        return {
+          container,
+          kind,
+          truncated: false,
+          error: error instanceof Error ? error.message : String(error),
+        };
       }
     }),
   );
@@ -78,11 +93,19 @@ export async function enrichInput(
   const { pod, cluster = '' } = input;
   const ns = pod.metadata.namespace ?? '';
   const history = options.history ? await runtime.history : undefined;
-  const ownerNames = (input.owners ?? []).flatMap((o) => (o.metadata.name ? [o.metadata.name] : []));
+  const ownerNames = (input.owners ?? []).flatMap((o) =>
+    o.metadata.name ? [o.metadata.name] : [],
+  );
   const [recorded, expectedImages, memoryUsage] = await Promise.all([
-    history?.reader.historyForPod(cluster, ns, { uid: pod.metadata.uid, name: pod.metadata.name ?? '', ownerNames }),
+    history?.reader.historyForPod(cluster, ns, {
+      uid: pod.metadata.uid,
+      name: pod.metadata.name ?? '',
+      ownerNames,
+    }),
     options.registry ? expectedImagesFor(pod, input.owners ?? [], runtime.registry) : undefined,
-    options.metrics ? runtime.access.metricsReader(cluster).memoryUsage(ns, pod.metadata.name ?? '') : undefined,
+    options.metrics
+      ? runtime.access.metricsReader(cluster).memoryUsage(ns, pod.metadata.name ?? '')
+      : undefined,
   ]);
   const byContainer: NonNullable<DiagnosisInput['logs']> = {};
   for (const log of logs) {

@@ -57,9 +57,14 @@ function compareRows(a: BoardRow, b: BoardRow): number {
 }
 
 /** The board for the given filters. */
-export async function getBoardView(filters: BoardFilters = {}, runtime: Runtime = getRuntime()): Promise<BoardView> {
+export async function getBoardView(
+  filters: BoardFilters = {},
+  runtime: Runtime = getRuntime(),
+): Promise<BoardView> {
   const now = runtime.access.scheduler.now();
-  const clusters = runtime.access.clusters.filter((c) => !filters.cluster || c.name === filters.cluster);
+  const clusters = runtime.access.clusters.filter(
+    (c) => !filters.cluster || c.name === filters.cluster,
+  );
   const min = filters.severity ? severityRank[filters.severity] : 0;
   const snapshots = await Promise.all(
     clusters.map((c) => snapshotCluster(runtime.access, c.name, { namespace: filters.namespace })),

@@ -46,7 +46,12 @@ export function clusterHealthOf(
     h.forbidden.map((f) => ({ namespace: f.namespace, resource: h.resource, message: f.message })),
   );
   for (const h of healths) {
-    if (h.state === 'forbidden') forbidden.push({ namespace: undefined, resource: h.resource, message: h.message ?? 'forbidden' });
+    if (h.state === 'forbidden')
+      forbidden.push({
+        namespace: undefined,
+        resource: h.resource,
+        message: h.message ?? 'forbidden',
+      });
   }
   // A forbidden resource type does not make the whole cluster look down.
   const states = resources.map((r) => (r.state === 'forbidden' ? 'synced' : r.state));
@@ -54,7 +59,13 @@ export function clusterHealthOf(
     (worst, s) => (rank[s] > rank[worst] ? s : worst),
     resources.length === 0 ? 'connecting' : 'synced',
   );
-  return { cluster, server, state, resources, forbidden: forbidden.length > 0 ? forbidden : undefined };
+  return {
+    cluster,
+    server,
+    state,
+    resources,
+    forbidden: forbidden.length > 0 ? forbidden : undefined,
+  };
 }
 
 /** Snapshots one cluster's caches (waiting up to waitMs for a first sync). */
@@ -70,9 +81,17 @@ export async function snapshotCluster(
       const lease = leases[viewResources.indexOf(resource)];
       const items = lease?.cache.list() ?? [];
       const ns = options.namespace;
-      return ns ? items.filter((o) => !o.metadata?.namespace || o.metadata.namespace === ns) : items;
+      return ns
+        ? items.filter((o) => !o.metadata?.namespace || o.metadata.namespace === ns)
+        : items;
     };
-    const workloadKinds: ResourceName[] = ['replicasets', 'deployments', 'statefulsets', 'daemonsets', 'jobs'];
+    const workloadKinds: ResourceName[] = [
+      'replicasets',
+      'deployments',
+      'statefulsets',
+      'daemonsets',
+      'jobs',
+    ];
     const server = access.caches.cluster(cluster)?.server;
     return {
       cluster,
@@ -80,7 +99,11 @@ export async function snapshotCluster(
       events: take('events') as unknown as EventLike[],
       workloads: workloadKinds.flatMap((r) => withKind(take(r), r)) as unknown as WorkloadLike[],
       limitRanges: take('limitranges') as unknown as LimitRangeLike[],
-      health: clusterHealthOf(cluster, server, leases.map((l) => l.cache.health())),
+      health: clusterHealthOf(
+        cluster,
+        server,
+        leases.map((l) => l.cache.health()),
+      ),
     };
   } finally {
     for (const lease of leases) lease.release();

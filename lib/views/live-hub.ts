@@ -94,7 +94,10 @@ class LiveHub {
     const scope = this.scope;
     if (scope.type === 'board') {
       const { cluster, namespace, severity } = scope;
-      return { type: 'board', data: await getBoardView({ cluster, namespace, severity }, this.runtime) };
+      return {
+        type: 'board',
+        data: await getBoardView({ cluster, namespace, severity }, this.runtime),
+      };
     }
     const ref = { cluster: scope.cluster, namespace: scope.namespace, name: scope.pod };
     return { type: 'pod', data: await getPodView(ref, this.runtime) };

@@ -6,7 +6,8 @@ export function ownerChain(meta: PodLike['metadata'], workloads: WorkloadLike[])
   const chain: WorkloadLike[] = [];
   let current = meta;
   for (let depth = 0; depth < 4; depth += 1) {
-    const ref = (current.ownerReferences ?? []).find((r) => r.controller) ?? current.ownerReferences?.[0];
+    const ref =
+      (current.ownerReferences ?? []).find((r) => r.controller) ?? current.ownerReferences?.[0];
     if (!ref) break;
     const owner = workloads.find((w) => w.metadata.uid === ref.uid);
     if (!owner) break;
@@ -42,10 +43,9 @@ export function podsOwnedBy(pods: PodLike[], ownerUids: Set<string>): PodLike[] 
 }
 
 /** Events about one pod (by uid, or by name in its namespace). */
-export function eventsOfPod<E extends { involvedObject?: { kind?: string; name?: string; uid?: string; namespace?: string } }>(
-  events: E[],
-  pod: PodLike,
-): E[] {
+export function eventsOfPod<
+  E extends { involvedObject?: { kind?: string; name?: string; uid?: string; namespace?: string } },
+>(events: E[], pod: PodLike): E[] {
   return events.filter((e) => {
     const o = e.involvedObject;
     if (!o || (o.kind && o.kind !== 'Pod')) return false;

@@ -20,7 +20,10 @@ export interface PodRef {
 function findLivePod(snapshot: ClusterSnapshot, ref: PodRef): PodLike | undefined {
   return snapshot.pods
     .filter((p) => p.metadata.namespace === ref.namespace && p.metadata.name === ref.name)
-    .sort((a, b) => (toMs(b.metadata.creationTimestamp) ?? 0) - (toMs(a.metadata.creationTimestamp) ?? 0))[0];
+    .sort(
+      (a, b) =>
+        (toMs(b.metadata.creationTimestamp) ?? 0) - (toMs(a.metadata.creationTimestamp) ?? 0),
+    )[0];
 }
 
 function requireCluster(runtime: Runtime, cluster: string): void {
@@ -36,7 +39,9 @@ export async function getPodView(ref: PodRef, runtime: Runtime = getRuntime()): 
   const now = runtime.access.scheduler.now();
   const snapshot = await snapshotCluster(runtime.access, ref.cluster, { namespace: ref.namespace });
   const live = findLivePod(snapshot, ref);
-  const stored = live ? undefined : await (await runtime.history)?.reader.findPod(ref.cluster, ref.namespace, ref.name);
+  const stored = live
+    ? undefined
+    : await (await runtime.history)?.reader.findPod(ref.cluster, ref.namespace, ref.name);
   const pod = live ?? stored?.lastObject;
   if (!pod) {
     throw new NotFoundError(
@@ -51,5 +56,11 @@ export async function getPodView(ref: PodRef, runtime: Runtime = getRuntime()): 
     registry: Boolean(live),
     metrics: Boolean(live),
   });
-  return { cluster: ref.cluster, diagnosis: diagnosePod(input), logs, health: snapshot.health, fromHistory: !live };
+  return {
+    cluster: ref.cluster,
+    diagnosis: diagnosePod(input),
+    logs,
+    health: snapshot.health,
+    fromHistory: !live,
+  };
 }

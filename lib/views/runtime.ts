@@ -71,7 +71,11 @@ export async function startRecorders(runtime: Runtime = getRuntime()): Promise<v
   const history = await runtime.history;
   if (!history) return;
   for (const cluster of runtime.access.clusters) {
-    const recorder = new Recorder({ access: runtime.access, store: history.store, cluster: cluster.name });
+    const recorder = new Recorder({
+      access: runtime.access,
+      store: history.store,
+      cluster: cluster.name,
+    });
     runtime.recorders.push(recorder);
     await recorder.start();
   }

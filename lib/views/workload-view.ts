@@ -48,7 +48,9 @@ function revisionsOf(sources: RevisionSource[], crashedUids: Set<string>): Revis
   const sorted = [...sources].sort((a, b) => a.revision - b.revision);
   return sorted.map((source, index) => {
     const previous = sorted[index - 1];
-    const images = (source.template?.spec?.containers ?? []).flatMap((c) => (c.image ? [c.image] : []));
+    const images = (source.template?.spec?.containers ?? []).flatMap((c) =>
+      c.image ? [c.image] : [],
+    );
     return {
       revision: source.revision,
       replicaSet: source.name,
@@ -79,28 +81,50 @@ function podRow(pod: PodLike, revisionByRs: Map<string, number>): WorkloadPodRow
   };
 }
 
-function deletedRows(stored: StoredPod[], live: Set<string>, revisionByRs: Map<string, number>): WorkloadPodRow[] {
+function deletedRows(
+  stored: StoredPod[],
+  live: Set<string>,
+  revisionByRs: Map<string, number>,
+): WorkloadPodRow[] {
   return stored
     .filter((p) => !live.has(p.uid))
     .map((p) => {
       const row = p.lastObject ? podRow(p.lastObject, revisionByRs) : undefined;
-      return { ...(row ?? { name: p.name, uid: p.uid, status: 'Deleted', restarts: 0, imageDigests: {} }), deletedAt: p.deletedAt, nodeName: p.nodeName, createdAt: p.createdAt };
+      return {
+        ...(row ?? { name: p.name, uid: p.uid, status: 'Deleted', restarts: 0, imageDigests: {} }),
+        deletedAt: p.deletedAt,
+        nodeName: p.nodeName,
+        createdAt: p.createdAt,
+      };
     });
 }
 
 /** The workload view; throws NotFoundError when the workload is unknown. */
-export async function getWorkloadView(ref: WorkloadRef, runtime: Runtime = getRuntime()): Promise<WorkloadView> {
+export async function getWorkloadView(
+  ref: WorkloadRef,
+  runtime: Runtime = getRuntime(),
+): Promise<WorkloadView> {
   const now = runtime.access.scheduler.now();
   const snapshot = await snapshotCluster(runtime.access, ref.cluster, { namespace: ref.namespace });
   const workload = snapshot.workloads.find(
     (w) => w.kind.toLowerCase() === ref.kind.toLowerCase() && w.metadata.name === ref.name,
   );
-  if (!workload) throw new NotFoundError(`${ref.kind} ${ref.namespace}/${ref.name} is not in cluster "${ref.cluster}".`);
+  if (!workload)
+    throw new NotFoundError(
+      `${ref.kind} ${ref.namespace}/${ref.name} is not in cluster "${ref.cluster}".`,
+    );
   const history = await runtime.history;
   const liveRs = workload.kind === 'Deployment' ? replicaSetsOf(workload, snapshot.workloads) : [];
-  const storedRs = history ? await history.reader.replicaSetsOf(ref.cluster, ref.namespace, ref.name) : [];
+  const storedRs = history
+    ? await history.reader.replicaSetsOf(ref.cluster, ref.namespace, ref.name)
+    : [];
   const sources = [
-    ...liveRs.map((rs) => fromLive(rs, storedRs.find((s) => s.uid === rs.metadata.uid))),
+    ...liveRs.map((rs) =>
+      fromLive(
+        rs,
+        storedRs.find((s) => s.uid === rs.metadata.uid),
+      ),
+    ),
     ...storedRs
       .filter((s) => !liveRs.some((rs) => rs.metadata.uid === s.uid))
       .map((s) => ({ ...s, revision: s.revision ?? 0, replicas: 0 })),
@@ -108,17 +132,31 @@ export async function getWorkloadView(ref: WorkloadRef, runtime: Runtime = getRu
   const ownerUids = new Set([workload.metadata.uid ?? '', ...sources.map((s) => s.uid)]);
   const pods = podsOwnedBy(snapshot.pods, ownerUids);
   const revisionByRs = new Map(sources.map((s) => [s.uid, s.revision]));
-  const storedPods = history ? await history.reader.podsOfOwner(ref.cluster, ref.namespace, [ref.name, ...sources.map((s) => s.name)]) : [];
-  const crashed = new Set(pods.filter((p) => (p.status?.containerStatuses ?? []).some((s) => (s.restartCount ?? 0) > 0)).flatMap((p) => p.metadata.ownerReferences?.map((r) => r.uid) ?? []));
+  const storedPods = history
+    ? await history.reader.podsOfOwner(ref.cluster, ref.namespace, [
+        ref.name,
+        ...sources.map((s) => s.name),
+      ])
+    : [];
+  const crashed = new Set(
+    pods
+      .filter((p) => (p.status?.containerStatuses ?? []).some((s) => (s.restartCount ?? 0) > 0))
+      .flatMap((p) => p.metadata.ownerReferences?.map((r) => r.uid) ?? []),
+  );
   const findings = new Map<string, Finding>();
-  for (const pod of pods) for (const f of diagnosePod(cacheInput(snapshot, pod, now)).findings) if (!findings.has(f.id)) findings.set(f.id, f);
+  for (const pod of pods)
+    for (const f of diagnosePod(cacheInput(snapshot, pod, now)).findings)
+      if (!findings.has(f.id)) findings.set(f.id, f);
   return {
     cluster: ref.cluster,
     namespace: ref.namespace,
     kind: workload.kind,
     name: ref.name,
     revisions: revisionsOf(sources, crashed),
-    pods: [...pods.map((p) => podRow(p, revisionByRs)), ...deletedRows(storedPods, new Set(pods.map((p) => p.metadata.uid ?? '')), revisionByRs)],
+    pods: [
+      ...pods.map((p) => podRow(p, revisionByRs)),
+      ...deletedRows(storedPods, new Set(pods.map((p) => p.metadata.uid ?? '')), revisionByRs),
+    ],
     findings: [...findings.values()],
     health: snapshot.health,
     generatedAt: now,

@@ -1,0 +1,57 @@
+'use client';
+// Subscribes to /api/stream with EventSource and writes each message into the React Query cache.
+// When the stream drops, the query falls back to refetching until the stream is back.
+import { useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import type { LiveMessage } from '../views/types';
+
+/** The connection state the UI shows ("updated Ns ago", the stale banner). */
+export interface LiveConnection {
+  connection: 'live' | 'reconnecting' | 'stale';
+  /** Epoch ms of the last message (data or heartbeat) received. */
+  lastUpdateAt?: number;
+}
+
+/** After this long without the stream, the data is called stale. */
+export const staleAfterMs = 15_000;
+
+/** Follows one stream URL; messages of `type` replace the data under `queryKey`. */
+export function useLiveStream(
+  url: string,
+  type: 'board' | 'pod',
+  queryKey: QueryKey,
+): LiveConnection {
+  const client = useQueryClient();
+  const [state, setState] = useState<LiveConnection>({ connection: 'reconnecting' });
+  const keyText = JSON.stringify(queryKey);
+  useEffect(() => {
+    const key = JSON.parse(keyText) as QueryKey;
+    const source = new EventSource(url);
+    let downSince: number | undefined;
+    const staleTimer = setInterval(() => {
+      if (downSince !== undefined && Date.now() - downSince > staleAfterMs) {
+        setState((s) => (s.connection === 'stale' ? s : { ...s, connection: 'stale' }));
+        void client.invalidateQueries({ queryKey: key });
+      }
+    }, 5_000);
+    source.onopen = () => {
+      if (downSince !== undefined) void client.invalidateQueries({ queryKey: key });
+      downSince = undefined;
+      setState((s) => ({ ...s, connection: 'live' }));
+    };
+    source.onmessage = (event: MessageEvent<string>) => {
+      const message = JSON.parse(event.data) as LiveMessage;
+      if (message.type === type) client.setQueryData(key, message.data);
+      setState({ connection: 'live', lastUpdateAt: Date.now() });
+    };
+    source.onerror = () => {
+      downSince ??= Date.now();
+      setState((s) => (s.connection === 'live' ? { ...s, connection: 'reconnecting' } : s));
+    };
+    return () => {
+      clearInterval(staleTimer);
+      source.close();
+    };
+  }, [url, type, keyText, client]);
+  return state;
+}
