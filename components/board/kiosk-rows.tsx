@@ -20,7 +20,7 @@ export function KioskRows({ rows }: { rows: BoardRow[] }) {
           key={row.key}
           data-row={row.key}
           data-restarts={row.restarts}
-          className="grid grid-cols-[2.5rem_minmax(0,2fr)_minmax(0,3fr)_7rem_11rem] items-baseline gap-4 px-8 py-3 text-[32px] leading-tight"
+          className="grid grid-cols-[2.5rem_minmax(0,3fr)_minmax(0,3fr)_6rem_13rem] items-baseline gap-4 px-8 py-3 text-[32px] leading-tight"
         >
           <span className={`font-bold ${SYMBOL_CLASS[row.severity]}`} aria-label={row.severity}>
             {SEVERITY_SYMBOL[row.severity]}
@@ -35,7 +35,7 @@ export function KioskRows({ rows }: { rows: BoardRow[] }) {
           >
             {row.restarts}↻
           </span>
-          <span className="text-right text-slate-200 tabular-nums">
+          <span className="text-right whitespace-nowrap text-slate-200 tabular-nums">
             {row.nextRetry ? `next ~${formatHourMinute(row.nextRetry.earliest)}` : row.status}
           </span>
         </li>

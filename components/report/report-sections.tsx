@@ -32,6 +32,23 @@ export function ReportTimelineTable({ rows }: { rows: ReportRow[] }) {
   );
 }
 
+/** Text with `backtick` spans shown as code (the Markdown export keeps the backticks). */
+function WithCode({ text }: { text: string }) {
+  return (
+    <>
+      {text.split('`').map((part, i) =>
+        i % 2 === 1 ? (
+          <code key={i} className="font-mono text-[0.9em]">
+            {part}
+          </code>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
+}
+
 /** Mistake · consequence · what would have prevented it. */
 export function RootCauseTable({ chain }: { chain: ChainRow[] }) {
   if (chain.length === 0) return <p>No warning or critical finding.</p>;
@@ -51,7 +68,9 @@ export function RootCauseTable({ chain }: { chain: ChainRow[] }) {
             <td className={td}>{i + 1}</td>
             <td className={`${td} font-medium`}>{r.mistake}</td>
             <td className={td}>{r.consequence}</td>
-            <td className={td}>{r.prevention}</td>
+            <td className={td}>
+              <WithCode text={r.prevention} />
+            </td>
           </tr>
         ))}
       </tbody>

@@ -9,6 +9,8 @@ export interface ReportRow {
   container?: string;
   text: string;
   anchor?: string;
+  /** A forecast (the next try), not something that happened. */
+  future?: boolean;
 }
 
 const MAX_ROWS = 80;
@@ -83,6 +85,9 @@ export function reportTimelineRows(d: PodDiagnosis): ReportRow[] {
 
 /** First and last time on the timeline. */
 export function timelineSpan(rows: ReportRow[]): { from?: number; to?: number } {
-  const times = rows.map((r) => r.at).filter((t) => t > 0);
+  const times = rows
+    .filter((r) => !r.future)
+    .map((r) => r.at)
+    .filter((t) => t > 0);
   return times.length ? { from: Math.min(...times), to: Math.max(...times) } : {};
 }

@@ -10,15 +10,16 @@ const W = 1100;
 const X0 = 96;
 const X1 = W - 16;
 const LANE = {
-  axis: 18,
-  runs: 30,
-  runsH: 26,
-  exit: 72,
-  backoff: 100,
-  events: 132,
-  eventsLabel: 150,
+  axis: 14,
+  marks: 30,
+  runs: 38,
+  runsH: 24,
+  exit: 78,
+  backoff: 106,
+  events: 128,
+  eventsLabel: 146,
 };
-const H = 172;
+const H = 166;
 
 const RESET_WORDS: Record<NonNullable<BackoffGap['reset']>, string> = {
   'pod-replaced': 'back-off reset: pod replaced',
@@ -50,15 +51,13 @@ function Axis({ s }: { s: TimeScale }) {
           </text>
         </g>
       ))}
-      <text x={X1} y={LANE.axis - 12} textAnchor="end" fontSize={11} fill="#475569">
-        UTC
-      </text>
     </g>
   );
 }
 
 function LaneLabels() {
   const rows: Array<[string, number]> = [
+    ['time (UTC)', LANE.axis],
     ['runs', LANE.runs + LANE.runsH / 2 + 4],
     ['exit code', LANE.exit],
     ['back-off', LANE.backoff],
@@ -132,7 +131,7 @@ function Gaps({ c, s, now }: { c: ContainerTimeline; s: TimeScale; now: number }
               stroke="#94a3b8"
               strokeWidth={2}
             />
-            {(labelled.has(i) || gap.reset) && (
+            {(labelled.has(i) || gap.reset) && gap.to !== undefined && (
               <text x={mids[i]} y={LANE.backoff} textAnchor="middle" fontSize={11} fill="#334155">
                 {text}
               </text>
@@ -142,13 +141,13 @@ function Gaps({ c, s, now }: { c: ContainerTimeline; s: TimeScale; now: number }
                 <line
                   x1={x2}
                   x2={x2}
-                  y1={LANE.runs - 6}
+                  y1={LANE.marks + 4}
                   y2={LANE.backoff + 6}
                   stroke="#be123c"
                   strokeWidth={2}
                   strokeDasharray="4 3"
                 />
-                <text x={x2 + 4} y={LANE.runs - 8} fontSize={12} fontWeight={700} fill="#be123c">
+                <text x={x2 + 4} y={LANE.marks} fontSize={12} fontWeight={700} fill="#be123c">
                   ↺ {RESET_WORDS[gap.reset]}
                 </text>
               </g>

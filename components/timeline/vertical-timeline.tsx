@@ -72,7 +72,7 @@ function Item({ item, generatedAt }: { item: TimelineItem; generatedAt: number }
       const gap = item.gap;
       return (
         <li className="ml-5 border-l-2 border-slate-300 pl-3 text-sm text-slate-700">
-          waited {gapText(gap)}{' '}
+          {gap.to === undefined ? 'waiting now' : `waited ${gapText(gap)}`}{' '}
           <span className="text-slate-500">
             (kubelet schedule {formatDuration(gap.expectedMs)})
           </span>

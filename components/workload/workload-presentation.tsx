@@ -22,7 +22,7 @@ export function WorkloadPresentation({
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-6 px-3 py-4 sm:px-6">
       <header className="flex flex-col gap-2">
-        <h1 className="text-2xl font-bold break-all">
+        <h1 className="text-2xl font-bold [overflow-wrap:anywhere]">
           <span className="text-slate-600">{view.namespace} /</span> {view.kind} {view.name}
         </h1>
         <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-700">

@@ -1,0 +1,26 @@
+import type { Metadata } from 'next';
+import { AppShell } from '@/components/ui/app-shell';
+import { WorkloadPresentation } from '@/components/workload/workload-presentation';
+import { workloadPath } from '@/components/format/names';
+import { loadWorkload, workloadRef, type WorkloadParams } from './load-workload';
+
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata({ params }: { params: WorkloadParams }): Promise<Metadata> {
+  const ref = await workloadRef(params);
+  const view = await loadWorkload(ref.cluster, ref.namespace, ref.kind, ref.name);
+  const title = `${view.kind} ${view.name} — ${view.findings[0]?.title ?? 'no finding'}`;
+  return { title, openGraph: { title } };
+}
+
+/** The workload page: revisions and what changed, pods replaced, digests per node, findings. */
+export default async function WorkloadPage({ params }: { params: WorkloadParams }) {
+  const ref = await workloadRef(params);
+  const view = await loadWorkload(ref.cluster, ref.namespace, ref.kind, ref.name);
+  const base = workloadPath(ref.cluster, ref.namespace, ref.kind, ref.name);
+  return (
+    <AppShell>
+      <WorkloadPresentation view={view} reportHref={`${base}/report`} />
+    </AppShell>
+  );
+}

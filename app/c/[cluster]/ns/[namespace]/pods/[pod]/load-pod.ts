@@ -1,0 +1,32 @@
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { getPodView } from '@/lib/views';
+
+/** The pod page's params as Next.js passes them. */
+export type PodParams = Promise<{ cluster: string; namespace: string; pod: string }>;
+
+function isNotFound(error: unknown): boolean {
+  return (
+    typeof error === 'object' && error !== null && (error as { status?: unknown }).status === 404
+  );
+}
+
+/** Loads a pod view once per request (metadata and page share it); 404 → the not-found page. */
+export const loadPod = cache(async (cluster: string, namespace: string, name: string) => {
+  try {
+    return await getPodView({ cluster, namespace, name });
+  } catch (error) {
+    if (isNotFound(error)) notFound();
+    throw error;
+  }
+});
+
+/** Decodes the route params. */
+export async function podRef(params: PodParams) {
+  const p = await params;
+  return {
+    cluster: decodeURIComponent(p.cluster),
+    namespace: decodeURIComponent(p.namespace),
+    name: decodeURIComponent(p.pod),
+  };
+}

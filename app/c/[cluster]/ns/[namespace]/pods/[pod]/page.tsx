@@ -1,0 +1,46 @@
+import type { Metadata } from 'next';
+import { AppShell } from '@/components/ui/app-shell';
+import { LivePod } from '@/components/pod/live-pod';
+import { podPath } from '@/components/format/names';
+import { loadPod, podRef, type PodParams } from './load-pod';
+
+export const dynamic = 'force-dynamic';
+
+type SearchParams = Promise<{ container?: string | string[] }>;
+
+/** The link preview names the pod and its state. */
+export async function generateMetadata({ params }: { params: PodParams }): Promise<Metadata> {
+  const ref = await podRef(params);
+  const view = await loadPod(ref.cluster, ref.namespace, ref.name);
+  const d = view.diagnosis;
+  const title = `${d.pod.name} — ${d.pod.status} · ${d.pod.restarts} restarts`;
+  const description = d.findings[0]
+    ? `${d.findings[0].title} (${d.pod.namespace}, cluster ${view.cluster})`
+    : `${d.pod.namespace}, cluster ${view.cluster}: no finding`;
+  return {
+    title,
+    description,
+    openGraph: { title, description, type: 'website' },
+    twitter: { title, description },
+  };
+}
+
+/** The pod page: cause, timeline, previous log, findings. */
+export default async function PodPage({
+  params,
+  searchParams,
+}: {
+  params: PodParams;
+  searchParams: SearchParams;
+}) {
+  const ref = await podRef(params);
+  const sp = await searchParams;
+  const container = Array.isArray(sp.container) ? sp.container[0] : sp.container;
+  const view = await loadPod(ref.cluster, ref.namespace, ref.name);
+  const base = podPath(ref.cluster, ref.namespace, ref.name);
+  return (
+    <AppShell>
+      <LivePod initial={view} container={container} basePath={base} reportHref={`${base}/report`} />
+    </AppShell>
+  );
+}
