@@ -18,3 +18,4 @@ export {
 } from './runtime';
 export { subscribeLive, type LiveScope, type LiveListener } from './live-hub';
 export { diagnoseUpload } from './upload-view';
+export { getPodLog } from './log-view';

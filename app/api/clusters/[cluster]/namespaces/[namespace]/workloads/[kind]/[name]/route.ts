@@ -1,0 +1,21 @@
+// GET /api/clusters/[cluster]/namespaces/[namespace]/workloads/[kind]/[name]: rollout history.
+import { NextResponse } from 'next/server';
+import { getWorkloadView } from '@/lib/views';
+import { errorResponse, parseOr400 } from '@/app/api/_lib/respond';
+import { workloadParamsSchema } from '@/app/api/_lib/schemas';
+
+export const dynamic = 'force-dynamic';
+
+/** One workload's view. */
+export async function GET(
+  _request: Request,
+  context: { params: Promise<{ cluster: string; namespace: string; kind: string; name: string }> },
+) {
+  const parsed = parseOr400(workloadParamsSchema, await context.params);
+  if ('response' in parsed) return parsed.response;
+  try {
+    return NextResponse.json(await getWorkloadView(parsed.data));
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

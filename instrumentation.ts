@@ -1,0 +1,11 @@
+// Next.js server start hook: start the history recorders (one per cluster) in the Node runtime.
+// https://nextjs.org/docs/app/guides/instrumentation
+
+/** Called once when the server starts. */
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.PODTRAIL_RECORDER === 'off') return;
+  const { startRecorders } = await import('./lib/views');
+  startRecorders().catch((error: unknown) => {
+    console.error('podtrail: history recorder did not start', error);
+  });
+}
