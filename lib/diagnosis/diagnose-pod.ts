@@ -30,15 +30,22 @@ function buildContext(input: DiagnosisInput): DetectorContext {
   };
 }
 
-// One finding per id and container: detectors may see the same fact from two sides.
+// Detectors see the same fact from two sides (the image-pull detector and the log line of its
+// event; the exit code and the log line that explains it): keep one finding per category and
+// container, the most specific. Pod-level findings yield to a container's of the same category.
 function dedupe(findings: Finding[]): Finding[] {
-  const seen = new Map<string, Finding>();
+  const best = new Map<string, Finding>();
   for (const f of findings) {
-    const key = `${f.id}|${f.container ?? ''}`;
-    const prev = seen.get(key);
-    if (!prev || (f.priority ?? 0) > (prev.priority ?? 0)) seen.set(key, f);
+    const key = `${f.severity === 'info' ? f.id : f.category}|${f.container ?? ''}`;
+    const prev = best.get(key);
+    if (!prev || (f.priority ?? 0) > (prev.priority ?? 0)) best.set(key, f);
   }
-  return [...seen.values()];
+  const kept = [...best.values()];
+  return kept.filter(
+    (f) =>
+      f.container !== undefined ||
+      !kept.some((o) => o !== f && o.container !== undefined && o.category === f.category),
+  );
 }
 
 /** Diagnoses one pod: timelines per container and findings sorted worst first. */

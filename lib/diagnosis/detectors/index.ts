@@ -1,6 +1,32 @@
 // The detector registry, in no particular order: findings are sorted afterwards.
+import { detectBackoffReset } from './backoff-reset';
 import type { Detector } from './context';
+import { detectCreateConfigError } from './create-config';
+import { detectEvicted } from './evicted';
+import { detectExitCode } from './exit-code';
+import { detectExitsZero } from './exits-zero';
+import { detectImageMismatch } from './image-digest';
+import { detectImagePull } from './image-pull';
+import { detectInitContainer } from './init-container';
 import { detectLogCause } from './log-cause';
+import { detectOom } from './oom';
+import { detectProbeFailure } from './probe';
+import { detectRollback } from './rollback';
+import { detectStatefulSetVolumes } from './statefulset';
 
 /** Every detector diagnosePod runs. */
-export const detectors: Detector[] = [detectLogCause];
+export const detectors: Detector[] = [
+  detectCreateConfigError,
+  detectImagePull,
+  detectOom,
+  detectExitCode,
+  detectExitsZero,
+  detectProbeFailure,
+  detectInitContainer,
+  detectLogCause,
+  detectRollback,
+  detectBackoffReset,
+  detectImageMismatch,
+  detectStatefulSetVolumes,
+  detectEvicted,
+];

@@ -6,6 +6,7 @@ import { DONT_DELETE_POD, DONT_ROLLBACK_BLIND, makeFinding } from '../finding';
 import type { ContainerTimeline, Finding } from '../types';
 import { type DetectorContext, targetOf } from './context';
 import { isFailing } from './crash-state';
+import { checkMissingEnv } from './missing-env';
 import { scanSources, strongest, type SourcedSignal } from './signals';
 import { podLevelSources, textSourcesFor } from './text-sources';
 
@@ -20,6 +21,10 @@ export function findingFromSignal(
   failing: boolean,
 ): Finding {
   const { signal, evidence } = found;
+  const env =
+    signal.id === 'missing-env-var' && signal.subject
+      ? checkMissingEnv(ctx, container, signal.subject)
+      : undefined;
   const where =
     evidence.kind === 'log'
       ? `the ${evidence.logKind ?? ''} log`.replace('  ', ' ')
@@ -28,11 +33,11 @@ export function findingFromSignal(
     id: signal.id,
     category: signal.category,
     severity: failing ? 'critical' : 'warning',
-    title: signal.title,
-    explanation: `${signal.explanation} Found in ${where}${evidence.line ? `, line ${evidence.line}` : ''}.`,
+    title: env?.title ?? signal.title,
+    explanation: `${signal.explanation} Found in ${where}${evidence.line ? `, line ${evidence.line}` : ''}.${env ? ` ${env.sentence}` : ''}`,
     container,
-    evidence: [evidence],
-    doNext: signal.doNext,
+    evidence: [evidence, ...(env?.evidence ?? [])],
+    doNext: [...(env?.doNext ?? []), ...signal.doNext],
     dont: dontFor(signal.category),
     commands: standardCommands(targetOf(ctx, container)),
     priority: signal.weight,

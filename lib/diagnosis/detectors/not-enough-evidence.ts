@@ -40,7 +40,7 @@ export function detectNotEnoughEvidence(ctx: DetectorContext, found: Finding[]):
   const explained = found.some(
     (f) => !NON_CAUSE_CATEGORIES.has(f.category) && f.severity !== 'info',
   );
-  if (explained) return [];
+  if (explained || found.some((f) => f.category === 'not-enough-evidence')) return [];
   const failing = failingContainers(ctx.containers);
   const container =
     failing[0]?.name ?? (ctx.containers.length === 1 ? ctx.containers[0]?.name : undefined);

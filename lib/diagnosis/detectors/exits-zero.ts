@@ -1,0 +1,50 @@
+// A container that exits 0 under restartPolicy Always is restarted anyway and backs off like a
+// crash (kubernetes-semantics.md §7: exit code is irrelevant to the curve). Usually the process
+// is not long-running (runs a task, or daemonises into the background) — should it be a Job?
+import { standardCommands } from '../commands';
+import { DONT_DELETE_POD, makeFinding } from '../finding';
+import type { ContainerTimeline, Finding } from '../types';
+import { type DetectorContext, lastTerminated, statusPath, targetOf } from './context';
+
+function isJobPod(ctx: DetectorContext): boolean {
+  return (ctx.input.pod.metadata.ownerReferences ?? []).some((o) => o.kind === 'Job');
+}
+
+function forContainer(ctx: DetectorContext, c: ContainerTimeline): Finding[] {
+  const run = lastTerminated(c);
+  if (c.init || !run || run.exitCode !== 0) return [];
+  const restarting = c.restartCount > 0 || c.state === 'CrashLoopBackOff';
+  if (!restarting || ctx.restartPolicy !== 'Always' || isJobPod(ctx)) return [];
+  return [
+    makeFinding({
+      id: 'exits-zero-restarted',
+      category: 'exits-zero',
+      severity: 'critical',
+      title: 'The container finishes successfully (exit 0) and is restarted into back-off',
+      explanation: `The main process returned 0${run.reason ? ` (${run.reason})` : ''} — it did its work and ended, or it forked into the background. With restartPolicy Always the kubelet restarts it anyway and applies the crash back-off, so the pod shows CrashLoopBackOff without an error.`,
+      container: c.name,
+      evidence: [
+        {
+          kind: run.source === 'history' ? 'history' : 'field',
+          text: `exitCode: 0${run.reason ? `, reason: ${run.reason}` : ''}; restartCount: ${c.restartCount}; restartPolicy: ${ctx.restartPolicy}`,
+          path: `${statusPath(c)}.lastState.terminated.exitCode`,
+          container: c.name,
+          runId: run.id,
+          at: run.finishedAt,
+        },
+      ],
+      doNext: [
+        'If it is a server, make the command run in the foreground (no daemon mode, no shell that exits).',
+        'If it is a one-off task, run it as a Job (or CronJob) instead of a Deployment.',
+      ],
+      dont: [DONT_DELETE_POD],
+      commands: standardCommands(targetOf(ctx, c.name)),
+      priority: 80,
+    }),
+  ];
+}
+
+/** Detects containers that exit 0 but are restarted because the pod's restartPolicy is Always. */
+export function detectExitsZero(ctx: DetectorContext): Finding[] {
+  return ctx.containers.flatMap((c) => forContainer(ctx, c));
+}

@@ -1,0 +1,125 @@
+// "Is this the image we expect?": the running digest against the expected one (registry look-up
+// or annotation), pods of one owner running different digests of the same tag (a mutable tag
+// with IfNotPresent), and a revision whose config changed while the image stayed the old one
+// (anti-primer #3: the new ConfigMap expects new code that was never built).
+import { standardCommands } from '../commands';
+import { makeFinding } from '../finding';
+import { parseImageRef, runningDigest, shortDigest } from '../image-facts';
+import { ownReplicaSet, previousRevision, revisionOf } from '../revisions';
+import { diffPodTemplates } from '../template-diff';
+import type { ContainerTimeline, Finding } from '../types';
+import { type DetectorContext, targetOf } from './context';
+import { isFailing } from './crash-state';
+
+function expectedMismatch(ctx: DetectorContext, c: ContainerTimeline): Finding[] {
+  const exp = c.expectedDigest;
+  if (!exp || exp.matches || !c.imageDigest) return [];
+  const failing = isFailing(c);
+  return [
+    makeFinding({
+      id: 'image-digest-mismatch',
+      category: 'image-mismatch',
+      severity: failing ? 'critical' : 'warning',
+      title: `Running ${shortDigest(c.imageDigest)}, expected ${shortDigest(exp.digest)} for ${c.image ?? 'the tag'}`,
+      explanation: `The container runs a different image than the tag points to now (per the ${exp.source}). The node reused an older pull (imagePullPolicy IfNotPresent with a moved tag), or the new image was never pushed under this tag.${failing ? ' If the config changed for the new code, the old code crashing on it is expected.' : ''}`,
+      container: c.name,
+      evidence: [
+        {
+          kind: 'field',
+          text: `imageID: ${c.imageID ?? ''}`,
+          path: `status.containerStatuses[${c.name}].imageID`,
+          container: c.name,
+        },
+        { kind: 'field', text: `expected ${exp.digest} (${exp.source})`, container: c.name },
+      ],
+      doNext: [
+        'Pin the image by digest (or a unique tag per build) and make sure CI builds and pushes before it deploys.',
+      ],
+      dont: ["Don't retag and hope: with IfNotPresent, nodes keep the digest they already have."],
+      commands: standardCommands(targetOf(ctx, c.name)),
+      priority: failing ? 88 : 50,
+    }),
+  ];
+}
+
+function siblingDrift(ctx: DetectorContext, c: ContainerTimeline): Finding[] {
+  if (!c.image || !c.imageDigest) return [];
+  const tag = parseImageRef(c.image);
+  const others = (ctx.input.siblings ?? []).flatMap((p) =>
+    (p.status?.containerStatuses ?? [])
+      .filter(
+        (s) =>
+          s.name === c.name &&
+          s.image &&
+          parseImageRef(s.image).repository === tag.repository &&
+          parseImageRef(s.image).tag === tag.tag,
+      )
+      .map((s) => ({
+        pod: p.metadata.name ?? '',
+        node: p.spec?.nodeName,
+        digest: runningDigest(s.imageID),
+      })),
+  );
+  const differing = others.filter((o) => o.digest && o.digest !== c.imageDigest);
+  if (differing.length === 0) return [];
+  const digests = new Set([c.imageDigest, ...differing.map((d) => d.digest)]);
+  return [
+    makeFinding({
+      id: 'image-tag-drift',
+      category: 'image-mismatch',
+      severity: 'warning',
+      title: `${digests.size} different images run under ${c.image}`,
+      explanation: `Pods of the same owner run different digests of the same tag: the tag was moved and nodes that had pulled it before kept the old image (IfNotPresent). This pod runs ${shortDigest(c.imageDigest)}; ${differing.map((d) => `${d.pod}${d.node ? ` on ${d.node}` : ''} runs ${shortDigest(d.digest ?? '')}`).join(', ')}.`,
+      container: c.name,
+      evidence: [
+        { kind: 'field', text: `imageID: ${c.imageID ?? ''}`, container: c.name },
+        ...differing
+          .slice(0, 4)
+          .map((d) => ({ kind: 'field' as const, text: `${d.pod}: ${d.digest}` })),
+      ],
+      doNext: [
+        'Deploy by digest or with unique tags; set imagePullPolicy Always only as a stopgap.',
+      ],
+      commands: standardCommands(targetOf(ctx, c.name)),
+      priority: 45,
+    }),
+  ];
+}
+
+function configWithoutImage(ctx: DetectorContext): Finding[] {
+  const own = ownReplicaSet(ctx.input);
+  const prev = own ? previousRevision(ctx.input, own) : undefined;
+  if (!own || !prev) return [];
+  const changes = diffPodTemplates(prev.spec?.template?.spec, own.spec?.template?.spec);
+  const config = changes.filter((x) => x.field === 'env' || x.field === 'configRef');
+  const imageChanged = changes.some((x) => x.field === 'image');
+  const failing = ctx.containers.some(isFailing);
+  if (config.length === 0 || imageChanged || !failing) return [];
+  return [
+    makeFinding({
+      id: 'config-changed-image-not',
+      category: 'image-mismatch',
+      severity: 'warning',
+      title: `Revision ${revisionOf(own) ?? '?'} changed config but not the image`,
+      explanation: `Between revision ${revisionOf(prev) ?? '?'} and ${revisionOf(own) ?? '?'} the pod template changed ${config.map((x) => `${x.field} ${x.before ?? ''}${x.after ? ` → ${x.after}` : ' removed'}`).join('; ')} while the image stayed the same. If the new config was written for new code, that code was never built or deployed.`,
+      evidence: config.slice(0, 4).map((x) => ({
+        kind: 'spec' as const,
+        text: `${x.field}: ${x.before ?? '∅'} → ${x.after ?? '∅'}`,
+        container: x.container,
+      })),
+      doNext: [
+        'Check CI built and pushed the image for this change, and that the Deployment references it.',
+      ],
+      commands: standardCommands(targetOf(ctx, ctx.containers[0]?.name)),
+      priority: 60,
+    }),
+  ];
+}
+
+/** Detects image digest surprises: expected vs running, drift across pods, config without image. */
+export function detectImageMismatch(ctx: DetectorContext): Finding[] {
+  return [
+    ...ctx.containers.flatMap((c) => [...expectedMismatch(ctx, c), ...siblingDrift(ctx, c)]),
+    ...configWithoutImage(ctx),
+  ];
+}

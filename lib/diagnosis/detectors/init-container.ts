@@ -1,0 +1,91 @@
+// A failing init container blocks the pod (phase Pending, Init:CrashLoopBackOff/Init:Error):
+// the main containers wait in PodInitializing and have no log. The cause is in the init
+// container's own log; this finding names the blocking init container and cites that line.
+import { previousLogsCommand, standardCommands } from '../commands';
+import { DONT_DELETE_POD, makeFinding } from '../finding';
+import type { ContainerTimeline, Evidence, Finding } from '../types';
+import { type DetectorContext, lastTerminated, statusPath, targetOf } from './context';
+import { scanSources, strongest } from './signals';
+import { podLevelSources, textSourcesFor } from './text-sources';
+
+const START_FAILURES = ['image-pull', 'create-config-error', 'init-container'];
+
+function isCrashing(c: ContainerTimeline): boolean {
+  if (!c.init) return false;
+  const last = lastTerminated(c);
+  return c.state === 'CrashLoopBackOff' || (!!last && last.exitCode !== 0 && c.state !== 'Running');
+}
+
+function blockedMain(ctx: DetectorContext): ContainerTimeline[] {
+  return ctx.containers.filter((c) => !c.init && c.state === 'PodInitializing');
+}
+
+function build(
+  ctx: DetectorContext,
+  c: ContainerTimeline | undefined,
+  evidence: Evidence[],
+): Finding[] {
+  const sources = c ? textSourcesFor(ctx, c) : podLevelSources(ctx);
+  const cause = strongest(scanSources(sources), START_FAILURES);
+  if (cause?.signal.category === 'image-pull' || cause?.signal.category === 'create-config-error')
+    return [];
+  if (!c && !cause) return [];
+  const name = c?.name ?? cause?.evidence.container;
+  const last = c ? lastTerminated(c) : undefined;
+  const because = cause
+    ? ` It fails with: “${cause.signal.text}” — ${cause.signal.title.toLowerCase()}.`
+    : '';
+  return [
+    makeFinding({
+      id: 'init-container-failing',
+      category: 'init-container',
+      severity: 'critical',
+      title: `Init container ${name ? `\`${name}\` ` : ''}keeps failing, so the app containers never start`,
+      explanation: `Init containers must all exit 0 before the app containers start; this one ${last ? `exits ${last.exitCode}` : 'fails'} on every attempt, so the pod stays in Init and the main containers wait in PodInitializing (they have no log yet).${because}`,
+      container: name,
+      evidence: [...(cause ? [cause.evidence] : []), ...evidence],
+      doNext: [
+        cause?.signal.doNext[0] ?? 'Read the init container’s log (below) for the failing command.',
+        'Read the init container’s log, not the app container’s: kubectl logs -c <init container>.',
+      ],
+      dont: [DONT_DELETE_POD],
+      commands: [
+        previousLogsCommand(targetOf(ctx, name)),
+        ...standardCommands(targetOf(ctx, name)).slice(1),
+      ],
+      priority: cause ? Math.max(cause.signal.weight, 85) + 5 : 60,
+    }),
+  ];
+}
+
+/** Detects init containers that crash and block the pod, with the cause from their log. */
+export function detectInitContainer(ctx: DetectorContext): Finding[] {
+  const failing = ctx.containers.filter(isCrashing);
+  if (failing.length > 0) {
+    return failing.flatMap((c) => {
+      const last = lastTerminated(c);
+      const ev: Evidence = {
+        kind: 'field',
+        text: `init container ${c.name}: ${c.state}${last ? `, exitCode ${last.exitCode}` : ''}`,
+        path: statusPath(c),
+        container: c.name,
+        runId: last?.id,
+      };
+      return build(ctx, c, [ev]);
+    });
+  }
+  if (ctx.containers.some((c) => c.init)) return [];
+  const blocked = blockedMain(ctx);
+  const marker = scanSources(podLevelSources(ctx)).find(
+    (s) => s.signal.id === 'init-container-blocking',
+  );
+  if (marker) return build(ctx, undefined, [marker.evidence]);
+  if (blocked.length === 0) return [];
+  const ev: Evidence[] = blocked.map((c) => ({
+    kind: 'field',
+    text: `container ${c.name} is waiting: PodInitializing`,
+    path: `${statusPath(c)}.state.waiting.reason`,
+    container: c.name,
+  }));
+  return build(ctx, undefined, ev);
+}
