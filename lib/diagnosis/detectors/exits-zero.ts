@@ -13,8 +13,14 @@ function isJobPod(ctx: DetectorContext): boolean {
 function forContainer(ctx: DetectorContext, c: ContainerTimeline): Finding[] {
   const run = lastTerminated(c);
   if (c.init || !run || run.exitCode !== 0) return [];
-  const restarting = c.restartCount > 0 || c.state === 'CrashLoopBackOff';
-  if (!restarting || ctx.restartPolicy !== 'Always' || isJobPod(ctx)) return [];
+  // Under restartPolicy Always every exit is followed by a restart, so any exit 0 of an app
+  // container counts — unless the pod itself is being deleted or has finished.
+  const pod = ctx.input.pod;
+  const stopping =
+    !!pod.metadata.deletionTimestamp ||
+    pod.status?.phase === 'Succeeded' ||
+    pod.status?.phase === 'Failed';
+  if (stopping || ctx.restartPolicy !== 'Always' || isJobPod(ctx)) return [];
   return [
     makeFinding({
       id: 'exits-zero-restarted',

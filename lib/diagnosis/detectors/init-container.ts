@@ -10,10 +10,14 @@ import { podLevelSources, textSourcesFor } from './text-sources';
 
 const START_FAILURES = ['image-pull', 'create-config-error', 'init-container'];
 
-function isCrashing(c: ContainerTimeline): boolean {
+function isCrashing(ctx: DetectorContext, c: ContainerTimeline): boolean {
   if (!c.init) return false;
   const last = lastTerminated(c);
-  return c.state === 'CrashLoopBackOff' || (!!last && last.exitCode !== 0 && c.state !== 'Running');
+  if (c.state === 'CrashLoopBackOff' || (!!last && last.exitCode !== 0 && c.state !== 'Running')) {
+    return true;
+  }
+  // A pasted init log without a status: failing when its log names a cause.
+  return c.state === 'Unknown' && !!strongest(scanSources(textSourcesFor(ctx, c)), START_FAILURES);
 }
 
 function blockedMain(ctx: DetectorContext): ContainerTimeline[] {
@@ -60,7 +64,7 @@ function build(
 
 /** Detects init containers that crash and block the pod, with the cause from their log. */
 export function detectInitContainer(ctx: DetectorContext): Finding[] {
-  const failing = ctx.containers.filter(isCrashing);
+  const failing = ctx.containers.filter((c) => isCrashing(ctx, c));
   if (failing.length > 0) {
     return failing.flatMap((c) => {
       const last = lastTerminated(c);
