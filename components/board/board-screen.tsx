@@ -19,14 +19,16 @@ export interface BoardScreenProps {
 
 /** The connection is down if the stream says so or any cluster's watch is stale. */
 function staleWhat(board: BoardView, connection: Connection): string | undefined {
-  if (connection !== 'live') return 'connection';
+  // 'reconnecting' is the brief state before the first message or after a blip; only 'stale'
+  // (the stream has been down for a while) earns the banner.
+  if (connection === 'stale') return 'connection';
   const bad = board.clusters.filter((c) => c.state === 'stale' || c.state === 'error');
   if (bad.length > 0) return `cluster ${bad.map((c) => c.cluster).join(', ')} watch`;
   return undefined;
 }
 
 function lastGoodAt(board: BoardView, lastUpdateAt: number, connection: Connection): number {
-  if (connection !== 'live') return lastUpdateAt;
+  if (connection === 'stale') return lastUpdateAt;
   const times = board.clusters
     .flatMap((c) => c.resources.map((r) => r.lastEventAt ?? 0))
     .filter((t) => t > 0);
@@ -41,6 +43,7 @@ export function BoardScreen({ board, connection, lastUpdateAt, now, kiosk }: Boa
   const updated = (
     <span suppressHydrationWarning data-testid="updated-ago">
       updated {formatRelative(Math.min(lastUpdateAt, now), now)} ({formatClock(lastUpdateAt)})
+      {connection === 'reconnecting' && ' · connecting…'}
     </span>
   );
   if (kiosk) {

@@ -34,7 +34,7 @@ export function LivePod({
         <StaleBanner
           since={live.lastUpdateAt ?? view.diagnosis.generatedAt}
           now={now}
-          what={live.connection !== 'live' ? 'connection' : `cluster ${view.cluster} watch`}
+          what={live.connection === 'stale' ? 'connection' : `cluster ${view.cluster} watch`}
         />
       )}
       {view.fromHistory && (

@@ -1,0 +1,127 @@
+'use client';
+
+import { useMutation } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { ApiError, postDiagnose } from '@/lib/api-client';
+import type { UploadDiagnosis } from '@/lib/views/types';
+import { PodPresentation } from '@/components/pod/pod-presentation';
+import { CopyButton } from '@/components/ui/copy-button';
+import { ImportInput } from './import-input';
+import { logsFromFiles } from './import-logs';
+import {
+  decodeFragment,
+  encodeFragment,
+  SHARE_LIMIT_CHARS,
+  type ImportFile,
+} from './share-fragment';
+
+const PASTE_NAME = 'pasted.txt';
+
+function allFiles(pasted: string, files: ImportFile[]): ImportFile[] {
+  return [...(pasted.trim() ? [{ name: PASTE_NAME, text: pasted }] : []), ...files];
+}
+
+/** Paste or drop kubectl output → the pod presentation, offline; the result is shareable by URL fragment. */
+export function ImportWorkbench() {
+  const [pasted, setPasted] = useState('');
+  const [files, setFiles] = useState<ImportFile[]>([]);
+  const [share, setShare] = useState<{ url?: string; why?: string }>({});
+  const diagnose = useMutation<UploadDiagnosis, Error, ImportFile[]>({
+    mutationFn: (input) => postDiagnose(input),
+    onSuccess: async (_result, input) => {
+      const fragment = await encodeFragment(input);
+      if (fragment.length > SHARE_LIMIT_CHARS) {
+        history.replaceState(null, '', window.location.pathname);
+        setShare({
+          why: `The input is too large to share in a link (${Math.round(fragment.length / 1000)} k characters compressed; chat apps cut links near ${SHARE_LIMIT_CHARS / 1000} k). Share the files instead.`,
+        });
+        return;
+      }
+      history.replaceState(null, '', `#${fragment}`);
+      setShare({ url: window.location.href });
+    },
+  });
+  const { mutate } = diagnose;
+
+  useEffect(() => {
+    // A shared link: the pasted text travels in the fragment (never sent to the server by the browser).
+    void decodeFragment(window.location.hash).then((shared) => {
+      if (!shared?.length) return;
+      const paste = shared.find((f) => f.name === PASTE_NAME);
+      setPasted(paste?.text ?? '');
+      setFiles(shared.filter((f) => f.name !== PASTE_NAME));
+      mutate(shared);
+    });
+  }, [mutate]);
+
+  const input = allFiles(pasted, files);
+  const error = diagnose.error;
+  return (
+    <div className="flex flex-col gap-6">
+      <form
+        className="mx-auto flex w-full max-w-6xl flex-col gap-3 px-3 sm:px-6"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (input.length) mutate(input);
+        }}
+      >
+        <ImportInput pasted={pasted} onPasted={setPasted} files={files} onFiles={setFiles} />
+        <div className="flex flex-wrap items-center gap-3">
+          <button
+            type="submit"
+            disabled={input.length === 0 || diagnose.isPending}
+            className="min-h-11 rounded-md bg-slate-900 px-5 font-semibold text-white disabled:opacity-50"
+          >
+            {diagnose.isPending ? 'Diagnosing…' : 'Diagnose'}
+          </button>
+          <p className="text-sm text-slate-600">
+            Read once and answered; nothing is stored. The shareable link holds the text itself
+            (compressed in the part after #, which browsers do not send to servers).
+          </p>
+        </div>
+        {error && (
+          <div
+            role="alert"
+            className="rounded-md border-2 border-red-700 bg-red-50 p-3 text-red-900"
+            data-testid="import-error"
+          >
+            <strong>Could not read the input.</strong>{' '}
+            {error instanceof ApiError && error.line !== undefined && <>Line {error.line}: </>}
+            {error.message}
+          </div>
+        )}
+      </form>
+      {diagnose.data && (
+        <div className="border-t-2 border-slate-300" data-testid="import-result">
+          <div className="mx-auto flex max-w-6xl flex-col gap-2 px-3 pt-4 sm:px-6">
+            <p className="text-sm text-slate-700">
+              Read as:{' '}
+              {diagnose.data.kinds
+                .map((k) => `${k.kind} (${k.file} from line ${k.startLine})`)
+                .join(', ')}
+            </p>
+            {diagnose.data.warnings.length > 0 && (
+              <ul className="list-disc pl-5 text-sm text-amber-900">
+                {diagnose.data.warnings.map((w) => (
+                  <li key={w}>{w}</li>
+                ))}
+              </ul>
+            )}
+            {share.url && (
+              <div className="flex items-center gap-2">
+                <span className="text-sm">This result has a shareable link.</span>
+                <CopyButton text={share.url} label="Copy shareable link" />
+              </div>
+            )}
+            {share.why && <p className="text-sm text-slate-700">{share.why}</p>}
+          </div>
+          <PodPresentation
+            diagnosis={diagnose.data.diagnosis}
+            logs={logsFromFiles(diagnose.data, diagnose.variables ?? [])}
+            source="imported (offline, nothing stored)"
+          />
+        </div>
+      )}
+    </div>
+  );
+}
