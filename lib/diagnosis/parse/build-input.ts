@@ -5,6 +5,7 @@ import type { LogPiece, PasteFacts, PodHint } from './facts';
 import { applyEventFacts } from './event-facts';
 import {
   UNKNOWN_INIT_CONTAINER,
+  containerNames,
   crashingContainer,
   mergePod,
   renameContainer,
@@ -134,7 +135,7 @@ export function buildInput(facts: PasteFacts[], now: number, warnings: string[])
     facts.flatMap((f) => f.logs),
     initHint,
   );
-  if ((pod.spec?.containers.length ?? 0) === 0 && !pod.spec?.initContainers?.length) {
+  if (containerNames(pod, false).length === 0 && containerNames(pod, true).length === 0) {
     upsertContainer(pod, false, { name: UNKNOWN_CONTAINER }, undefined);
   }
   reportMissing(pod, podEvents, logs, warnings);
@@ -156,7 +157,9 @@ function reportMissing(
     warnings.push('no container state or last state in the input');
   if (events.length === 0) warnings.push('no events in the input');
   if (!logs) warnings.push('no log in the input (kubectl logs --previous)');
-  for (const c of [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])]) {
-    if (c.name.startsWith('<')) warnings.push('a container name is not in the input');
+  if (
+    [...containerNames(pod, false), ...containerNames(pod, true)].some((n) => n.startsWith('<'))
+  ) {
+    warnings.push('a container name is not in the input');
   }
 }

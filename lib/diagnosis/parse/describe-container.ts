@@ -17,7 +17,25 @@ export interface DescribedContainer {
   spec: ContainerSpecLike;
   status: ContainerStatusLike;
   indent: number;
+  /**
+   * True once the block reached the place where describe prints Limits (it prints Limits,
+   * Requests, probes, Environment, Mounts in that order), so an absent Limits means none.
+   */
+  pastLimits?: boolean;
 }
+
+// Keys describe prints at or after the Limits line of a container.
+const AT_OR_AFTER_LIMITS = new Set([
+  'Limits',
+  'Requests',
+  'Liveness',
+  'Readiness',
+  'Startup',
+  'Environment',
+  'Environment Variables',
+  'Environment Variables from',
+  'Mounts',
+]);
 
 /** The container state (State / Last State) whose sub-keys are being read. */
 export interface OpenState {
@@ -115,6 +133,7 @@ export function applyContainerKey(
   value: string,
 ): BlockKind | undefined {
   const none = value === '' || value === '<none>';
+  if (AT_OR_AFTER_LIMITS.has(key)) c.pastLimits = true;
   switch (key) {
     case 'Container ID':
       if (!none) c.status.containerID = value;

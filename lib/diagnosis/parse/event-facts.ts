@@ -2,7 +2,7 @@
 // ("Successfully assigned NS/NAME to NODE", the scheduler's message), its container names ("Created
 // container X", kubelet events) and image ("Container image "X" already present on machine").
 import type { EventLike, PodLike } from '../types';
-import { renameContainer, upsertContainer } from './merge-pods';
+import { containerNames, renameContainer, upsertContainer } from './merge-pods';
 import { UNKNOWN_CONTAINER } from './parse-pod-object';
 
 const ASSIGNED = /^Successfully assigned ([a-z0-9][-a-z0-9]*)\/(\S+) to (\S+)/;
@@ -63,8 +63,10 @@ export function applyEventFacts(pod: PodLike, events: EventLike[]): EventLike[] 
   const images = new Set(
     mine.map((e) => IMAGE.exec(messageOf(e))?.[1]).filter((x): x is string => !!x),
   );
-  const only = pod.spec?.containers.length === 1 ? pod.spec.containers[0] : undefined;
-  if (only && !only.image && images.size === 1) only.image = [...images][0];
+  const names = containerNames(pod, false);
+  const image = images.size === 1 ? [...images][0] : undefined;
+  const status = pod.status?.containerStatuses?.find((s) => s.name === names[0]);
+  if (names.length === 1 && image && status && !status.image) status.image = image;
   return mine.map((e) => withPod(e, pod));
 }
 

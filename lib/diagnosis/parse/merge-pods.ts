@@ -49,12 +49,14 @@ export function upsertContainer(
   status: ContainerStatusLike | undefined,
 ): void {
   const name = resolveName(pod, spec?.name ?? status?.name ?? UNKNOWN_CONTAINER, init);
-  const podSpec = (pod.spec ??= { containers: [] });
-  const specs = init ? (podSpec.initContainers ??= []) : podSpec.containers;
-  const existingSpec = specs.find((c) => c.name === name);
-  if (existingSpec) fill(existingSpec, { ...spec, name });
-  else specs.push({ ...spec, name });
-  if (!status) return;
+  // A spec entry only when the paste showed the spec: a bare one would read as "no limits set".
+  if (spec && Object.keys(spec).some((k) => k !== 'name')) {
+    const podSpec = (pod.spec ??= { containers: [] });
+    const specs = init ? (podSpec.initContainers ??= []) : podSpec.containers;
+    const existingSpec = specs.find((c) => c.name === name);
+    if (existingSpec) fill(existingSpec, { ...spec, name });
+    else specs.push({ ...spec, name });
+  }
   const podStatus: Status = (pod.status ??= {});
   const statuses = init
     ? (podStatus.initContainerStatuses ??= [])
@@ -62,6 +64,14 @@ export function upsertContainer(
   const existing = statuses.find((c) => c.name === name);
   if (existing) fill(existing, { ...status, name });
   else statuses.push({ ...status, name });
+  if (!pod.spec) pod.spec = { containers: [] };
+}
+
+/** Every container name the pod knows (spec or status). */
+export function containerNames(pod: PodLike, init: boolean): string[] {
+  const specs = (init ? pod.spec?.initContainers : pod.spec?.containers) ?? [];
+  const statuses = (init ? pod.status?.initContainerStatuses : pod.status?.containerStatuses) ?? [];
+  return [...new Set([...specs, ...statuses].map((c) => c.name))];
 }
 
 /** Renames a container (e.g. "<container>" once an event or log names it). */

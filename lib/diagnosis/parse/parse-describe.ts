@@ -70,6 +70,7 @@ export function describeKeyOf(line: string): string | undefined {
 }
 
 interface Reader {
+  described: DescribedContainer[];
   pod: PodLike & { spec: NonNullable<PodLike['spec']>; status: NonNullable<PodLike['status']> };
   section: Section;
   container?: DescribedContainer;
@@ -93,6 +94,7 @@ function startContainer(r: Reader, name: string, indent: number): DescribedConta
     (r.pod.status.containerStatuses ??= []).push(status);
   }
   r.container = c;
+  r.described.push(c);
   r.state = undefined;
   return c;
 }
@@ -179,12 +181,14 @@ export function parseDescribe(text: string, now: number): PasteFacts {
   const r: Reader = {
     pod: { metadata: {}, spec: { containers: [] }, status: {} },
     section: 'top',
+    described: [],
     eventLines: [],
     warnings: [],
   };
   text.split('\n').forEach((line, i) => {
     if (line.trim() !== '') readLine(r, line.replace(/\t/g, '    '), i + 1);
   });
+  keepKnownSpecs(r);
   const facts = emptyFacts();
   const subject = { name: r.pod.metadata.name, namespace: r.pod.metadata.namespace };
   const events = parseEventsTable(r.eventLines, now, subject);
@@ -194,6 +198,21 @@ export function parseDescribe(text: string, now: number): PasteFacts {
     r.pod.spec.containers.length > 0 || r.pod.spec.initContainers || r.pod.metadata.name;
   if (hasContent || Object.keys(r.pod.status).length > 0) facts.pods.push(r.pod);
   return facts;
+}
+
+// A container's spec is kept only when the paste reached its Limits position: a cut block says
+// nothing about limits, and a spec without resources would read as "no memory limit".
+function keepKnownSpecs(r: Reader): void {
+  for (const c of r.described) {
+    if (c.pastLimits) {
+      c.spec.resources ??= {};
+      continue;
+    }
+    r.pod.spec.containers = r.pod.spec.containers.filter((s) => s !== c.spec);
+    if (r.pod.spec.initContainers) {
+      r.pod.spec.initContainers = r.pod.spec.initContainers.filter((s) => s !== c.spec);
+    }
+  }
 }
 
 function stateWarnings(pod: PodLike): string[] {
