@@ -1,0 +1,55 @@
+/** Who may read what: the optional bearer token and namespaces made forbidden by tests. */
+import type { IncomingMessage } from 'node:http';
+import { forbidden, unauthorized } from './status';
+
+/** How cluster-wide requests behave while some namespace is forbidden. */
+export type ClusterScopeMode = 'forbid' | 'filter';
+
+/** Authentication and a per-namespace authorizer. */
+export class AccessControl {
+  readonly forbiddenNamespaces = new Set<string>();
+  clusterScope: ClusterScopeMode = 'forbid';
+
+  constructor(private readonly token?: string) {}
+
+  /** The user name in 403 messages. */
+  user(): string {
+    return this.token ? 'system:serviceaccount:podtrail:dashboard' : 'system:anonymous';
+  }
+
+  /** Throws 401 when a token is configured and the request does not carry it. */
+  authenticate(req: IncomingMessage): void {
+    if (!this.token) return;
+    if (req.headers.authorization !== `Bearer ${this.token}`) throw unauthorized();
+  }
+
+  /**
+   * Throws 403 like RBAC would for a user bound to Roles in every namespace but the forbidden
+   * ones: requests inside a forbidden namespace fail, and so do cluster-wide reads of namespaced
+   * resources (no ClusterRole) unless clusterScope is 'filter'.
+   */
+  authorize(options: { verb: string; group: string; resource: string; subresource?: string; name?: string; namespace?: string; namespaced: boolean }): void {
+    if (this.forbiddenNamespaces.size === 0) return;
+    const { namespace, namespaced, resource } = options;
+    const denied = namespace
+      ? this.forbiddenNamespaces.has(namespace) || (resource === 'namespaces' && this.forbiddenNamespaces.has(options.name ?? ''))
+      : namespaced && this.clusterScope === 'forbid';
+    if (denied) throw forbidden({ user: this.user(), ...options });
+  }
+
+  /** Whether an object of `namespace` may appear in a cluster-wide answer (filter mode). */
+  visible(namespace: string | undefined): boolean {
+    return !namespace || !this.forbiddenNamespaces.has(namespace);
+  }
+}
+
+/** Request counters of /sandbox/stats. */
+export class Stats {
+  readonly requests = { total: 0, list: 0, watch: 0, get: 0, log: 0 };
+
+  /** Counts one API request of the given kind (undefined: only the total, e.g. discovery). */
+  count(kind?: 'list' | 'watch' | 'get' | 'log'): void {
+    this.requests.total++;
+    if (kind) this.requests[kind]++;
+  }
+}

@@ -1,0 +1,20 @@
+/** Writes a kubeconfig for the sandbox whose cluster, context and user are all named `sandbox`. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { stringify } from 'yaml';
+
+/** Writes the kubeconfig file (mode 0600) and returns its path. */
+export function writeKubeconfig(file: string, server: string, token?: string): string {
+  const config = {
+    apiVersion: 'v1',
+    kind: 'Config',
+    clusters: [{ name: 'sandbox', cluster: { server } }],
+    contexts: [{ name: 'sandbox', context: { cluster: 'sandbox', user: 'sandbox', namespace: 'default' } }],
+    'current-context': 'sandbox',
+    users: [{ name: 'sandbox', user: token ? { token } : {} }],
+    preferences: {},
+  };
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  writeFileSync(file, stringify(config), { mode: 0o600 });
+  return file;
+}

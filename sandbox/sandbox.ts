@@ -1,0 +1,132 @@
+/**
+ * startSandbox: builds the cluster, plays the scenarios' history instantly (so the incident is
+ * already under way), then serves the API over HTTP while the simulation follows real time.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { AccessControl, Stats } from './api/access';
+import { handleRequest } from './api/server';
+import { WatchRegistry } from './api/watch-stream';
+import { Cluster } from './cluster/cluster';
+import { createControl, type SandboxControl } from './control';
+import type { BackoffConfig } from './kubelet/backoff';
+import { writeKubeconfig } from './kubeconfig';
+import { selectScenarios } from './scenarios';
+
+/** Options of startSandbox. */
+export interface SandboxOptions {
+  /** Port to listen on; 0 (default) picks a free one. */
+  port?: number;
+  /** Interface to bind; default 127.0.0.1. */
+  host?: string;
+  /** Scenario names or 'all' (default). */
+  scenarios?: string[] | 'all';
+  /** Virtual ms per real ms after the history (default 1). */
+  speed?: number;
+  /** How much incident history is pre-played at start (default 30 minutes). */
+  historyMs?: number;
+  /** Where to write a kubeconfig (cluster/context/user `sandbox`). */
+  kubeconfigPath?: string;
+  /** Require `Authorization: Bearer <token>` on API requests. */
+  token?: string;
+  /** Event TTL (kube-apiserver --event-ttl, default 1h). */
+  eventTtlMs?: number;
+  /** Kubelet crash-loop back-off constants (default 10s / 300s / reset 600s). */
+  backoff?: Partial<BackoffConfig>;
+  /** Interval of BOOKMARK events on watches that allow them (default 60s, as the API server). */
+  bookmarkIntervalMs?: number;
+  /** Seed of the simulation's randomness (default 42): same seed, same incident. */
+  seed?: number;
+}
+
+/** Counters of /sandbox/stats. */
+export interface SandboxStats {
+  requests: { total: number; list: number; watch: number; get: number; log: number };
+  openWatches: number;
+}
+
+/** A running sandbox. */
+export interface Sandbox {
+  url: string;
+  port: number;
+  kubeconfigPath?: string;
+  /** Scenario namespaces running. */
+  scenarios: string[];
+  /** Current virtual time (epoch ms). */
+  now(): number;
+  stats(): SandboxStats;
+  control: SandboxControl;
+  stop(): Promise<void>;
+}
+
+/** Baseline before the history: long-running objects are this old when the incident starts. */
+const BASELINE_MS = 2 * 86_400_000;
+
+/** Starts a sandbox cluster. */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const scenarios = selectScenarios(options.scenarios);
+  const historyMs = options.historyMs ?? 30 * 60_000;
+  const now = Date.now();
+  const t0 = now - historyMs;
+  const cluster = new Cluster({
+    start: t0 - BASELINE_MS,
+    speed: options.speed ?? 1,
+    seed: options.seed ?? 42,
+    eventTtlMs: options.eventTtlMs ?? 3_600_000,
+    backoff: options.backoff ?? {},
+  });
+  for (const scenario of scenarios) {
+    cluster.createNamespace(scenario.name);
+    scenario.setup({
+      cluster,
+      namespace: scenario.name,
+      t0,
+      at: (offset, fn) => void cluster.clock.at(t0 + offset, fn),
+      every: (first, period, fn) => {
+        const loop = (at: number) => cluster.clock.at(at, () => (fn(), loop(at + period)));
+        loop(t0 + first);
+      },
+    });
+  }
+  cluster.clock.runUntil(now);
+  cluster.clock.goLive();
+
+  const access = new AccessControl(options.token);
+  const stats = new Stats();
+  const watches = new WatchRegistry();
+  const control = createControl(cluster, access, watches);
+  let port = 0;
+  const host = options.host ?? '127.0.0.1';
+  const deps = {
+    cluster,
+    access,
+    stats,
+    watches,
+    control,
+    bookmarkIntervalMs: options.bookmarkIntervalMs ?? 60_000,
+    serverAddress: () => `${host}:${port}`,
+  };
+  const server: Server = createServer((req, res) => handleRequest(req, res, deps));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const url = `http://${host}:${port}`;
+  const kubeconfigPath = options.kubeconfigPath ? writeKubeconfig(options.kubeconfigPath, url, options.token) : undefined;
+  return {
+    url,
+    port,
+    ...(kubeconfigPath ? { kubeconfigPath } : {}),
+    scenarios: scenarios.map((s) => s.name),
+    now: () => cluster.clock.now(),
+    stats: () => ({ requests: { ...stats.requests }, openWatches: watches.count() }),
+    control,
+    async stop() {
+      cluster.clock.stop();
+      watches.dropAll();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
