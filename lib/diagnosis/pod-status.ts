@@ -43,6 +43,9 @@ function containerStatus(pod: PodLike, base: string): string {
 /** The pod's STATUS as `kubectl get pods` prints it (CrashLoopBackOff, Init:Error, Evicted, ...). */
 export function kubectlStatus(pod: PodLike): string {
   const base = pod.status?.reason || pod.status?.phase || 'Unknown';
+  // A pod-level verdict on a finished pod (Evicted, DeadlineExceeded) says more than the state
+  // its killed containers were left in.
+  if (pod.status?.reason && pod.status.phase === 'Failed') return pod.status.reason;
   const init = initStatus(pod);
   let status = init ?? containerStatus(pod, base);
   if (pod.metadata.deletionTimestamp) {
