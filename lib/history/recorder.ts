@@ -151,7 +151,7 @@ export class Recorder {
 }
 
 /** The retention window from PODTRAIL_RETENTION_DAYS (default 14 days). */
-export function retentionFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+export function retentionFromEnv(env: Record<string, string | undefined> = process.env): number {
   const days = Number(env.PODTRAIL_RETENTION_DAYS) || 14;
   return days * 24 * 3600_000;
 }

@@ -32,7 +32,7 @@ export interface LogLimits {
 }
 
 /** Reads the log limits from the environment. */
-export function logLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): LogLimits {
+export function logLimitsFromEnv(env: Record<string, string | undefined> = process.env): LogLimits {
   return {
     maxBytes: Number(env.PODTRAIL_LOG_MAX_BYTES) || 256 * 1024,
     tailLines: Number(env.PODTRAIL_LOG_TAIL_LINES) || 500,

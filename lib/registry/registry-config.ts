@@ -36,7 +36,9 @@ function list(value: string | undefined): string[] {
  * (host=url,...), PODTRAIL_REGISTRY_AUTH (JSON {host: {username,password}|{token}}),
  * PODTRAIL_REGISTRY_TIMEOUT_MS and PODTRAIL_REGISTRY_CACHE_MS.
  */
-export function registryConfigFromEnv(env: NodeJS.ProcessEnv = process.env): RegistryConfig {
+export function registryConfigFromEnv(
+  env: Record<string, string | undefined> = process.env,
+): RegistryConfig {
   const endpoints: Record<string, string> = {};
   for (const pair of list(env.PODTRAIL_REGISTRY_ENDPOINTS)) {
     const [host, url] = pair.split('=');
