@@ -13,7 +13,9 @@ scenarios: ${SCENARIOS.join(', ')}`;
 export function parseDuration(s: string): number {
   const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(s.trim());
   if (!m) throw new Error(`invalid duration "${s}" (use e.g. 30m, 1h, 90s)`);
-  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[(m[2] ?? 'ms') as 'ms' | 's' | 'm' | 'h'];
+  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[
+    (m[2] ?? 'ms') as 'ms' | 's' | 'm' | 'h'
+  ];
   return Number(m[1]) * unit;
 }
 
@@ -22,7 +24,9 @@ function parseArgs(argv: string[]): SandboxOptions {
   const scenarios: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] = arg.includes('=')
+      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+      : [arg, undefined];
     const value = () => {
       const v = inline ?? argv[++i];
       if (v === undefined) throw new Error(`${flag} needs a value`);
@@ -67,14 +71,16 @@ function parseArgs(argv: string[]): SandboxOptions {
     }
   }
   if (scenarios.length && !scenarios.includes('all')) opts.scenarios = scenarios;
-  if (!(Number.isFinite(opts.speed ?? 1) && (opts.speed ?? 1) > 0)) throw new Error('--speed must be a positive number');
+  if (!(Number.isFinite(opts.speed ?? 1) && (opts.speed ?? 1) > 0))
+    throw new Error('--speed must be a positive number');
   return opts;
 }
 
 async function main(): Promise<void> {
   const sandbox = await startSandbox(parseArgs(process.argv.slice(2)));
   console.log(`sandbox: Kubernetes API at ${sandbox.url}`);
-  if (sandbox.kubeconfigPath) console.log(`sandbox: kubeconfig ${sandbox.kubeconfigPath} (context "sandbox")`);
+  if (sandbox.kubeconfigPath)
+    console.log(`sandbox: kubeconfig ${sandbox.kubeconfigPath} (context "sandbox")`);
   console.log(`sandbox: scenarios ${sandbox.scenarios.join(', ')}`);
   const stop = () => {
     void sandbox.stop().then(() => process.exit(0));

@@ -36,7 +36,11 @@ export interface SandboxControl {
 }
 
 /** Builds the control verbs over a cluster. */
-export function createControl(cluster: Cluster, access: AccessControl, watches: WatchRegistry): SandboxControl {
+export function createControl(
+  cluster: Cluster,
+  access: AccessControl,
+  watches: WatchRegistry,
+): SandboxControl {
   const settle = () => cluster.clock.runUntil(cluster.clock.now());
   return {
     crash(namespace, pod) {
@@ -66,14 +70,23 @@ export function createControl(cluster: Cluster, access: AccessControl, watches: 
     },
     setImage(namespace, deployment, image, container) {
       cluster.updateDeployment(namespace, deployment, (t) => {
-        const c = container ? t.spec.containers.find((x) => x.name === container) : t.spec.containers[0];
-        if (!c) throw new Error(`container ${container ?? ''} not found in deployment ${namespace}/${deployment}`);
+        const c = container
+          ? t.spec.containers.find((x) => x.name === container)
+          : t.spec.containers[0];
+        if (!c)
+          throw new Error(
+            `container ${container ?? ''} not found in deployment ${namespace}/${deployment}`,
+          );
         c.image = image;
       });
       settle();
     },
     pushImage(repository, tag, build) {
-      const pushed = cluster.registry.push(repository, build ?? `${repository}-${tag}-${cluster.clock.now()}`, tag);
+      const pushed = cluster.registry.push(
+        repository,
+        build ?? `${repository}-${tag}-${cluster.clock.now()}`,
+        tag,
+      );
       return pushed.digest;
     },
     restartKubelet: () => cluster.kubelet.restartKubelets(),
@@ -84,7 +97,13 @@ export function createControl(cluster: Cluster, access: AccessControl, watches: 
 }
 
 /** Serves POST /sandbox/control/<verb>. */
-export function serveControl(req: IncomingMessage, res: ServerResponse, control: SandboxControl, verb: string, q: URLSearchParams): void {
+export function serveControl(
+  req: IncomingMessage,
+  res: ServerResponse,
+  control: SandboxControl,
+  verb: string,
+  q: URLSearchParams,
+): void {
   if (req.method !== 'POST') {
     sendJson(res, 405, { error: 'use POST' });
     return;
@@ -98,19 +117,41 @@ export function serveControl(req: IncomingMessage, res: ServerResponse, control:
   const handlers: Record<string, () => unknown> = {
     crash: () => ({ crashed: control.crash(need('namespace'), q.get('pod') ?? undefined) }),
     'drop-watches': () => ({ dropped: control.dropWatches() }),
-    forbid: () => (control.forbid(need('namespace'), q.get('clusterScope') === 'filter' ? 'filter' : 'forbid'), { ok: true }),
+    forbid: () => (
+      control.forbid(need('namespace'), q.get('clusterScope') === 'filter' ? 'filter' : 'forbid'),
+      { ok: true }
+    ),
     allow: () => (control.allow(need('namespace')), { ok: true }),
     compact: () => ({ resourceVersion: control.compact() }),
     'delete-pod': () => (control.deletePod(need('namespace'), need('pod')), { ok: true }),
-    rollback: () => (control.rollback(need('namespace'), need('deployment'), revision ? Number(revision) : undefined), { ok: true }),
-    'set-image': () => (control.setImage(need('namespace'), need('deployment'), need('image'), q.get('container') ?? undefined), { ok: true }),
-    'push-image': () => ({ digest: control.pushImage(need('repository'), need('tag'), q.get('build') ?? undefined) }),
+    rollback: () => (
+      control.rollback(
+        need('namespace'),
+        need('deployment'),
+        revision ? Number(revision) : undefined,
+      ),
+      { ok: true }
+    ),
+    'set-image': () => (
+      control.setImage(
+        need('namespace'),
+        need('deployment'),
+        need('image'),
+        q.get('container') ?? undefined,
+      ),
+      { ok: true }
+    ),
+    'push-image': () => ({
+      digest: control.pushImage(need('repository'), need('tag'), q.get('build') ?? undefined),
+    }),
     'restart-kubelet': () => (control.restartKubelet(), { ok: true }),
     advance: () => (control.advance(Number(need('ms'))), { ok: true }),
   };
   const handler = handlers[verb];
   if (!handler) {
-    sendJson(res, 404, { error: `unknown control verb "${verb}"; valid: ${Object.keys(handlers).join(', ')}` });
+    sendJson(res, 404, {
+      error: `unknown control verb "${verb}"; valid: ${Object.keys(handlers).join(', ')}`,
+    });
     return;
   }
   sendJson(res, 200, handler());

@@ -9,7 +9,9 @@ export function writeKubeconfig(file: string, server: string, token?: string): s
     apiVersion: 'v1',
     kind: 'Config',
     clusters: [{ name: 'sandbox', cluster: { server } }],
-    contexts: [{ name: 'sandbox', context: { cluster: 'sandbox', user: 'sandbox', namespace: 'default' } }],
+    contexts: [
+      { name: 'sandbox', context: { cluster: 'sandbox', user: 'sandbox', namespace: 'default' } },
+    ],
     'current-context': 'sandbox',
     users: [{ name: 'sandbox', user: token ? { token } : {} }],
     preferences: {},

@@ -113,7 +113,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
   port = (server.address() as AddressInfo).port;
   const url = `http://${host}:${port}`;
-  const kubeconfigPath = options.kubeconfigPath ? writeKubeconfig(options.kubeconfigPath, url, options.token) : undefined;
+  const kubeconfigPath = options.kubeconfigPath
+    ? writeKubeconfig(options.kubeconfigPath, url, options.token)
+    : undefined;
   return {
     url,
     port,

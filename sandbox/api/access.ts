@@ -28,11 +28,20 @@ export class AccessControl {
    * ones: requests inside a forbidden namespace fail, and so do cluster-wide reads of namespaced
    * resources (no ClusterRole) unless clusterScope is 'filter'.
    */
-  authorize(options: { verb: string; group: string; resource: string; subresource?: string; name?: string; namespace?: string; namespaced: boolean }): void {
+  authorize(options: {
+    verb: string;
+    group: string;
+    resource: string;
+    subresource?: string;
+    name?: string;
+    namespace?: string;
+    namespaced: boolean;
+  }): void {
     if (this.forbiddenNamespaces.size === 0) return;
     const { namespace, namespaced, resource } = options;
     const denied = namespace
-      ? this.forbiddenNamespaces.has(namespace) || (resource === 'namespaces' && this.forbiddenNamespaces.has(options.name ?? ''))
+      ? this.forbiddenNamespaces.has(namespace) ||
+        (resource === 'namespaces' && this.forbiddenNamespaces.has(options.name ?? ''))
       : namespaced && this.clusterScope === 'forbid';
     if (denied) throw forbidden({ user: this.user(), ...options });
   }

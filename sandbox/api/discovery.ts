@@ -23,7 +23,11 @@ export function versionInfo(): Record<string, string> {
 
 /** GET /api (APIVersions). */
 export function apiVersions(serverAddress: string): Record<string, unknown> {
-  return { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress }] };
+  return {
+    kind: 'APIVersions',
+    versions: ['v1'],
+    serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress }],
+  };
 }
 
 function groups(): { name: string; version: string }[] {
@@ -68,12 +72,37 @@ export function resourceList(group: string, version: string): Record<string, unk
       ...(r.categories ? { categories: r.categories } : {}),
     });
     if (r.id === 'pods') {
-      resources.push({ name: 'pods/log', singularName: '', namespaced: true, kind: 'Pod', verbs: ['get'] });
-      resources.push({ name: 'pods/status', singularName: '', namespaced: true, kind: 'Pod', verbs: ['get', 'patch', 'update'] });
+      resources.push({
+        name: 'pods/log',
+        singularName: '',
+        namespaced: true,
+        kind: 'Pod',
+        verbs: ['get'],
+      });
+      resources.push({
+        name: 'pods/status',
+        singularName: '',
+        namespaced: true,
+        kind: 'Pod',
+        verbs: ['get', 'patch', 'update'],
+      });
     }
     if (['apps/deployments', 'apps/replicasets', 'apps/statefulsets'].includes(r.id)) {
-      resources.push({ name: `${r.plural}/scale`, singularName: '', namespaced: true, group: 'autoscaling', version: 'v1', kind: 'Scale', verbs: ['get', 'patch', 'update'] });
+      resources.push({
+        name: `${r.plural}/scale`,
+        singularName: '',
+        namespaced: true,
+        group: 'autoscaling',
+        version: 'v1',
+        kind: 'Scale',
+        verbs: ['get', 'patch', 'update'],
+      });
     }
   }
-  return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: apiVersionOf(defs[0]!), resources };
+  return {
+    kind: 'APIResourceList',
+    apiVersion: 'v1',
+    groupVersion: apiVersionOf(defs[0]!),
+    resources,
+  };
 }

@@ -3,7 +3,12 @@ import type { ServerResponse } from 'node:http';
 import { ApiError } from './status';
 
 /** Writes a JSON body with the given status code. */
-export function sendJson(res: ServerResponse, code: number, body: unknown, extra: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  code: number,
+  body: unknown,
+  extra: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
   res.writeHead(code, {
     'Content-Type': 'application/json',

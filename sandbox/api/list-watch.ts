@@ -5,7 +5,12 @@
 import type { ObjectStore } from '../store/object-store';
 import { ExpiredError } from '../store/object-store';
 import { apiVersionOf, type ResourceDef } from '../store/resources';
-import { parseFieldSelector, parseLabelSelector, SelectorError, type Matcher } from '../store/selectors';
+import {
+  parseFieldSelector,
+  parseLabelSelector,
+  SelectorError,
+  type Matcher,
+} from '../store/selectors';
 import type { KObject } from '../store/types';
 import { ApiError, badRequest, CONTINUE_EXPIRED_MESSAGE, expired, notFound } from './status';
 import { intParam } from './http-util';
@@ -28,14 +33,17 @@ export interface Query {
 }
 
 /** Builds the namespace + selector matcher of a request (400 on a bad selector). */
-export function buildQuery(source: ResourceSource, namespace: string | undefined, q: URLSearchParams): Query {
+export function buildQuery(
+  source: ResourceSource,
+  namespace: string | undefined,
+  q: URLSearchParams,
+): Query {
   try {
     const labels = parseLabelSelector(q.get('labelSelector'));
     const fields = parseFieldSelector(source.storeId ?? source.def.id, q.get('fieldSelector'));
     return {
       namespace,
-      matches: (o) =>
-        (!namespace || o.metadata.namespace === namespace) && labels(o) && fields(o),
+      matches: (o) => (!namespace || o.metadata.namespace === namespace) && labels(o) && fields(o),
     };
   } catch (err) {
     if (err instanceof SelectorError) throw badRequest(err.message);
@@ -61,13 +69,22 @@ function encodeContinue(t: ContinueToken): string {
 
 function decodeContinue(s: string): ContinueToken {
   try {
-    const parsed = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as Record<string, unknown>;
-    if (parsed.v !== 'meta.k8s.io/v1' || typeof parsed.rv !== 'number' || typeof parsed.start !== 'string') {
+    const parsed = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as Record<
+      string,
+      unknown
+    >;
+    if (
+      parsed.v !== 'meta.k8s.io/v1' ||
+      typeof parsed.rv !== 'number' ||
+      typeof parsed.start !== 'string'
+    ) {
       throw new Error('bad token');
     }
     return { rv: parsed.rv, start: parsed.start };
   } catch {
-    throw badRequest('continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)');
+    throw badRequest(
+      'continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)',
+    );
   }
 }
 
@@ -82,7 +99,12 @@ export interface ListResult {
 }
 
 /** Lists a resource with the API server's resourceVersion, paging and selector semantics. */
-export function listObjects(store: ObjectStore, source: ResourceSource, query: Query, q: URLSearchParams): ListResult {
+export function listObjects(
+  store: ObjectStore,
+  source: ResourceSource,
+  query: Query,
+  q: URLSearchParams,
+): ListResult {
   const limit = intParam(q, 'limit');
   const cont = q.get('continue');
   const rvParam = q.get('resourceVersion');
@@ -124,7 +146,8 @@ export function listObjects(store: ObjectStore, source: ResourceSource, query: Q
     const page = items.slice(0, limit);
     const last = page[page.length - 1];
     metadata.continue = encodeContinue({ rv: atRv, start: last ? keyOf(last) + '\u0000' : '' });
-    if (!q.get('labelSelector') && !q.get('fieldSelector')) metadata.remainingItemCount = items.length - limit;
+    if (!q.get('labelSelector') && !q.get('fieldSelector'))
+      metadata.remainingItemCount = items.length - limit;
     items = page;
   }
   return { items, metadata };
@@ -146,10 +169,17 @@ export function listBody(def: ResourceDef, result: ListResult): Record<string, u
 }
 
 /** Reads one object or throws the real 404. */
-export function getObject(store: ObjectStore, source: ResourceSource, namespace: string | undefined, name: string): KObject {
+export function getObject(
+  store: ObjectStore,
+  source: ResourceSource,
+  namespace: string | undefined,
+  name: string,
+): KObject {
   let obj: KObject | undefined;
   if (source.compute) {
-    obj = source.compute().find((o) => o.metadata.name === name && o.metadata.namespace === namespace);
+    obj = source
+      .compute()
+      .find((o) => o.metadata.name === name && o.metadata.namespace === namespace);
   } else {
     obj = store.get(source.storeId ?? source.def.id, namespace, name);
   }

@@ -23,27 +23,43 @@ function pickContainerId(pod: Any, container: string, previous: boolean): string
   const last = cs.lastState?.terminated;
   const state = cs.state ?? {};
   if (previous) {
-    if (!last?.containerID) throw badRequest(`previous terminated container "${container}" in pod "${podName}" not found`);
+    if (!last?.containerID)
+      throw badRequest(
+        `previous terminated container "${container}" in pod "${podName}" not found`,
+      );
     return last.containerID;
   }
   if (state.running) return cs.containerID;
   if (state.terminated) {
-    if (!state.terminated.containerID) throw badRequest(`container "${container}" in pod "${podName}" is terminated`);
+    if (!state.terminated.containerID)
+      throw badRequest(`container "${container}" in pod "${podName}" is terminated`);
     return state.terminated.containerID;
   }
   if (last) {
-    if (!last.containerID) throw badRequest(`container "${container}" in pod "${podName}" is terminated`);
+    if (!last.containerID)
+      throw badRequest(`container "${container}" in pod "${podName}" is terminated`);
     return last.containerID;
   }
   const reason = state.waiting?.reason;
-  if (reason === 'ErrImagePull') throw badRequest(`container "${container}" in pod "${podName}" is waiting to start: image can't be pulled`);
-  if (reason === 'ImagePullBackOff') throw badRequest(`container "${container}" in pod "${podName}" is waiting to start: trying and failing to pull image`);
-  if (reason) throw badRequest(`container "${container}" in pod "${podName}" is waiting to start: ${reason}`);
-  throw badRequest(`container "${container}" in pod "${podName}" is waiting to start - no logs yet`);
+  if (reason === 'ErrImagePull')
+    throw badRequest(
+      `container "${container}" in pod "${podName}" is waiting to start: image can't be pulled`,
+    );
+  if (reason === 'ImagePullBackOff')
+    throw badRequest(
+      `container "${container}" in pod "${podName}" is waiting to start: trying and failing to pull image`,
+    );
+  if (reason)
+    throw badRequest(`container "${container}" in pod "${podName}" is waiting to start: ${reason}`);
+  throw badRequest(
+    `container "${container}" in pod "${podName}" is waiting to start - no logs yet`,
+  );
 }
 
 function format(lines: RenderedLine[], timestamps: boolean): string {
-  return lines.map((l) => (timestamps ? `${rfc3339Nano(l.time)} ${l.text}\n` : `${l.text}\n`)).join('');
+  return lines
+    .map((l) => (timestamps ? `${rfc3339Nano(l.time)} ${l.text}\n` : `${l.text}\n`))
+    .join('');
 }
 
 /** Serves a pod log request. */
@@ -60,7 +76,10 @@ export function serveLogs(
   const names = ((pod.spec?.containers ?? []) as Any[]).map((c) => c.name as string);
   let container = q.get('container') ?? '';
   if (!container) {
-    if (names.length !== 1) throw badRequest(`a container name must be specified for pod ${podName}, choose one of: [${names.join(' ')}]`);
+    if (names.length !== 1)
+      throw badRequest(
+        `a container name must be specified for pod ${podName}, choose one of: [${names.join(' ')}]`,
+      );
     container = names[0] ?? '';
   } else if (!names.includes(container)) {
     throw badRequest(`container ${container} is not valid for pod ${podName}`);
@@ -69,8 +88,14 @@ export function serveLogs(
   const limitBytes = intParam(q, 'limitBytes');
   const sinceSeconds = intParam(q, 'sinceSeconds');
   const sinceTime = q.get('sinceTime');
-  if (sinceSeconds !== undefined && sinceSeconds < 1) throw badRequest('PodLogOptions.core "" is invalid: sinceSeconds: Invalid value: 0: must be greater than 0');
-  if (tailLines !== undefined && tailLines < 0) throw badRequest('PodLogOptions.core "" is invalid: tailLines: Invalid value: -1: must be greater than or equal to 0');
+  if (sinceSeconds !== undefined && sinceSeconds < 1)
+    throw badRequest(
+      'PodLogOptions.core "" is invalid: sinceSeconds: Invalid value: 0: must be greater than 0',
+    );
+  if (tailLines !== undefined && tailLines < 0)
+    throw badRequest(
+      'PodLogOptions.core "" is invalid: tailLines: Invalid value: -1: must be greater than or equal to 0',
+    );
   const timestamps = boolParam(q, 'timestamps');
   const previous = boolParam(q, 'previous');
   const follow = boolParam(q, 'follow') && !previous;
@@ -82,14 +107,22 @@ export function serveLogs(
   }
   const id = pickContainerId(pod, container, previous).replace('containerd://', '');
   const rt = deps.kubelet.pods.get(pod.metadata.uid);
-  const inst: Instance | undefined = rt?.containers.get(container)?.instances.find((i) => i.id === id);
+  const inst: Instance | undefined = rt?.containers
+    .get(container)
+    ?.instances.find((i) => i.id === id);
   if (!inst) throw badRequest(`container "${container}" in pod "${podName}" is not available`);
   const now = deps.now();
-  const from = sinceSeconds !== undefined ? now - sinceSeconds * 1000 : sinceTime ? Date.parse(sinceTime) : -Infinity;
+  const from =
+    sinceSeconds !== undefined
+      ? now - sinceSeconds * 1000
+      : sinceTime
+        ? Date.parse(sinceTime)
+        : -Infinity;
   let lines = renderLines(inst, now).filter((l) => l.time >= from);
   if (tailLines !== undefined) lines = tailLines === 0 ? [] : lines.slice(-tailLines);
   let body = format(lines, timestamps);
-  if (limitBytes !== undefined && limitBytes > 0) body = Buffer.from(body).subarray(0, limitBytes).toString('utf8');
+  if (limitBytes !== undefined && limitBytes > 0)
+    body = Buffer.from(body).subarray(0, limitBytes).toString('utf8');
   if (!follow) {
     res.writeHead(200, { 'Content-Length': Buffer.byteLength(body) });
     res.end(body);

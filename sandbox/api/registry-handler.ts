@@ -8,19 +8,39 @@ import { MEDIA, type ImageRegistry } from '../registry/image-registry';
 
 const API_VERSION = { 'Docker-Distribution-API-Version': 'registry/2.0' };
 
-function sendRegistryError(res: ServerResponse, code: number, error: string, message: string, detail: unknown, head: boolean): void {
+function sendRegistryError(
+  res: ServerResponse,
+  code: number,
+  error: string,
+  message: string,
+  detail: unknown,
+  head: boolean,
+): void {
   const body = JSON.stringify({ errors: [{ code: error, message, detail }] });
-  res.writeHead(code, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), ...API_VERSION });
+  res.writeHead(code, {
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(body),
+    ...API_VERSION,
+  });
   res.end(head ? undefined : body);
 }
 
 function acceptsIndex(accept: string | undefined): boolean {
   if (!accept) return true;
-  return accept.includes(MEDIA.index) || accept.includes('application/vnd.docker.distribution.manifest.list.v2+json') || accept.includes('*/*');
+  return (
+    accept.includes(MEDIA.index) ||
+    accept.includes('application/vnd.docker.distribution.manifest.list.v2+json') ||
+    accept.includes('*/*')
+  );
 }
 
 /** Serves /v2/... requests; returns false if the path is not a registry path. */
-export function serveRegistry(req: IncomingMessage, res: ServerResponse, registry: ImageRegistry, path: string): boolean {
+export function serveRegistry(
+  req: IncomingMessage,
+  res: ServerResponse,
+  registry: ImageRegistry,
+  path: string,
+): boolean {
   if (!path.startsWith('/v2/') && path !== '/v2') return false;
   const head = req.method === 'HEAD';
   if (path === '/v2/' || path === '/v2') {
@@ -38,7 +58,14 @@ export function serveRegistry(req: IncomingMessage, res: ServerResponse, registr
   if (tags) {
     const name = tags[1] ?? '';
     if (!registry.hasRepository(name)) {
-      sendRegistryError(res, 404, 'NAME_UNKNOWN', 'repository name not known to registry', { name }, head);
+      sendRegistryError(
+        res,
+        404,
+        'NAME_UNKNOWN',
+        'repository name not known to registry',
+        { name },
+        head,
+      );
       return true;
     }
     const body = JSON.stringify({ name, tags: registry.listTags(name) });
@@ -54,7 +81,14 @@ export function serveRegistry(req: IncomingMessage, res: ServerResponse, registr
   const name = m[1] ?? '';
   const reference = decodeURIComponent(m[2] ?? '');
   if (!registry.hasRepository(name)) {
-    sendRegistryError(res, 404, 'NAME_UNKNOWN', 'repository name not known to registry', { name }, head);
+    sendRegistryError(
+      res,
+      404,
+      'NAME_UNKNOWN',
+      'repository name not known to registry',
+      { name },
+      head,
+    );
     return true;
   }
   let manifest = registry.resolve(name, reference);
@@ -64,7 +98,9 @@ export function serveRegistry(req: IncomingMessage, res: ServerResponse, registr
   }
   if (manifest.mediaType === MEDIA.index && !acceptsIndex(req.headers.accept)) {
     // A client that only takes single manifests gets the linux/amd64 one (its own digest).
-    const index = JSON.parse(manifest.body) as { manifests: { digest: string; platform: { architecture: string } }[] };
+    const index = JSON.parse(manifest.body) as {
+      manifests: { digest: string; platform: { architecture: string } }[];
+    };
     const amd64 = index.manifests.find((d) => d.platform.architecture === 'amd64');
     manifest = amd64 ? (registry.resolve(name, amd64.digest) ?? manifest) : manifest;
   }

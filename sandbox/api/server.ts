@@ -9,7 +9,14 @@ import { serveControl, type SandboxControl } from '../control';
 import { apiVersionOf, findResource, type ResourceDef } from '../store/resources';
 import type { KObject } from '../store/types';
 import type { AccessControl, Stats } from './access';
-import { apiGroup, apiGroupList, apiVersions, groupVersion, resourceList, versionInfo } from './discovery';
+import {
+  apiGroup,
+  apiGroupList,
+  apiVersions,
+  groupVersion,
+  resourceList,
+  versionInfo,
+} from './discovery';
 import { boolParam, sendError, sendJson, wantsTable } from './http-util';
 import { buildQuery, getObject, listBody, listObjects, type ResourceSource } from './list-watch';
 import { serveLogs } from './logs-handler';
@@ -33,8 +40,10 @@ export interface ServerDeps {
 function sourceFor(def: ResourceDef, deps: ServerDeps): ResourceSource {
   const { cluster } = deps;
   if (def.id === 'events.k8s.io/events') return { def, storeId: 'events', view: toEventsV1 };
-  if (def.id === 'metrics.k8s.io/pods') return { def, compute: () => podMetrics(cluster.store, cluster.kubelet, cluster.clock) };
-  if (def.id === 'metrics.k8s.io/nodes') return { def, compute: () => nodeMetrics(cluster.store, cluster.kubelet, cluster.clock) };
+  if (def.id === 'metrics.k8s.io/pods')
+    return { def, compute: () => podMetrics(cluster.store, cluster.kubelet, cluster.clock) };
+  if (def.id === 'metrics.k8s.io/nodes')
+    return { def, compute: () => nodeMetrics(cluster.store, cluster.kubelet, cluster.clock) };
   return { def, storeId: def.id };
 }
 
@@ -69,55 +78,135 @@ function withKind(def: ResourceDef, obj: KObject): KObject {
   return { ...obj, kind: obj.kind ?? def.kind, apiVersion: obj.apiVersion ?? apiVersionOf(def) };
 }
 
-function serveResource(req: IncomingMessage, res: ServerResponse, deps: ServerDeps, route: Route, q: URLSearchParams): void {
+function serveResource(
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: ServerDeps,
+  route: Route,
+  q: URLSearchParams,
+): void {
   const { def, namespace, name, subresource } = route;
   const { cluster, access, stats } = deps;
   const watch = boolParam(q, 'watch');
   if (req.method !== 'GET') {
-    throw new ApiError(405, 'MethodNotAllowed', `the server does not allow this method on the requested resource`);
+    throw new ApiError(
+      405,
+      'MethodNotAllowed',
+      `the server does not allow this method on the requested resource`,
+    );
   }
   if (subresource === 'log' && def.id === 'pods' && name) {
     stats.count('log');
-    access.authorize({ verb: 'get', group: '', resource: 'pods', subresource: 'log', name, namespace, namespaced: true });
-    serveLogs(req, res, { store: cluster.store, kubelet: cluster.kubelet, now: () => cluster.clock.now() }, namespace ?? 'default', name, q);
+    access.authorize({
+      verb: 'get',
+      group: '',
+      resource: 'pods',
+      subresource: 'log',
+      name,
+      namespace,
+      namespaced: true,
+    });
+    serveLogs(
+      req,
+      res,
+      { store: cluster.store, kubelet: cluster.kubelet, now: () => cluster.clock.now() },
+      namespace ?? 'default',
+      name,
+      q,
+    );
     return;
   }
   if (subresource) throw notFound(def.group, def.plural, name ?? '');
   const verb = name ? 'get' : watch ? 'watch' : 'list';
   stats.count(verb);
-  access.authorize({ verb, group: def.group, resource: def.plural, name, namespace, namespaced: def.namespaced });
+  access.authorize({
+    verb,
+    group: def.group,
+    resource: def.plural,
+    name,
+    namespace,
+    namespaced: def.namespaced,
+  });
   const source = sourceFor(def, deps);
   const table = wantsTable(req.headers.accept);
   const now = cluster.clock.now();
   if (name) {
     const obj = withKind(def, getObject(cluster.store, source, namespace, name));
-    const body = table ? toTable(source.storeId ?? def.id, [obj], now, { resourceVersion: obj.metadata.resourceVersion }, includeObject(q)) : obj;
+    const body = table
+      ? toTable(
+          source.storeId ?? def.id,
+          [obj],
+          now,
+          { resourceVersion: obj.metadata.resourceVersion },
+          includeObject(q),
+        )
+      : obj;
     sendJson(res, 200, body);
     return;
   }
   const query = buildQuery(source, namespace, q);
   const visible = query.matches;
-  const scoped = { ...query, matches: (o: KObject) => visible(o) && (namespace !== undefined || access.visible(o.metadata.namespace)) };
+  const scoped = {
+    ...query,
+    matches: (o: KObject) =>
+      visible(o) && (namespace !== undefined || access.visible(o.metadata.namespace)),
+  };
   if (watch) {
-    if (!source.storeId) throw new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
+    if (!source.storeId)
+      throw new ApiError(
+        405,
+        'MethodNotAllowed',
+        'the server does not allow this method on the requested resource',
+      );
     const encode = table
-      ? (o: KObject) => toTable(source.storeId ?? def.id, [withKind(def, o)], cluster.clock.now(), { resourceVersion: o.metadata.resourceVersion }, includeObject(q))
+      ? (o: KObject) =>
+          toTable(
+            source.storeId ?? def.id,
+            [withKind(def, o)],
+            cluster.clock.now(),
+            { resourceVersion: o.metadata.resourceVersion },
+            includeObject(q),
+          )
       : (o: KObject) => withKind(def, o);
-    serveWatch(req, res, { store: cluster.store, source, query: scoped, params: q, registry: deps.watches, bookmarkIntervalMs: deps.bookmarkIntervalMs, encode });
+    serveWatch(req, res, {
+      store: cluster.store,
+      source,
+      query: scoped,
+      params: q,
+      registry: deps.watches,
+      bookmarkIntervalMs: deps.bookmarkIntervalMs,
+      encode,
+    });
     return;
   }
   const result = listObjects(cluster.store, source, scoped, q);
   if (table) {
-    sendJson(res, 200, toTable(source.storeId ?? def.id, result.items.map((o) => withKind(def, o)), now, result.metadata, includeObject(q)));
+    sendJson(
+      res,
+      200,
+      toTable(
+        source.storeId ?? def.id,
+        result.items.map((o) => withKind(def, o)),
+        now,
+        result.metadata,
+        includeObject(q),
+      ),
+    );
   } else {
     sendJson(res, 200, listBody(def, result));
   }
 }
 
-function serveDiscovery(res: ServerResponse, deps: ServerDeps, segs: string[], isCore: boolean): boolean {
+function serveDiscovery(
+  res: ServerResponse,
+  deps: ServerDeps,
+  segs: string[],
+  isCore: boolean,
+): boolean {
   if (isCore) {
     if (segs.length === 0) return (sendJson(res, 200, apiVersions(deps.serverAddress())), true);
-    if (segs.length === 1 && segs[0] === 'v1') return (sendJson(res, 200, resourceList('', 'v1')), true);
+    if (segs.length === 1 && segs[0] === 'v1')
+      return (sendJson(res, 200, resourceList('', 'v1')), true);
     return false;
   }
   if (segs.length === 0) return (sendJson(res, 200, apiGroupList()), true);
@@ -139,8 +228,13 @@ export function handleRequest(req: IncomingMessage, res: ServerResponse, deps: S
   try {
     deps.cluster.clock.tick();
     if (serveRegistry(req, res, deps.cluster.registry, url.pathname)) return;
-    if (path === '/sandbox/stats') return sendJson(res, 200, { requests: deps.stats.requests, openWatches: deps.watches.count() });
-    if (path.startsWith('/sandbox/control/')) return serveControl(req, res, deps.control, path.slice('/sandbox/control/'.length), q);
+    if (path === '/sandbox/stats')
+      return sendJson(res, 200, {
+        requests: deps.stats.requests,
+        openWatches: deps.watches.count(),
+      });
+    if (path.startsWith('/sandbox/control/'))
+      return serveControl(req, res, deps.control, path.slice('/sandbox/control/'.length), q);
     if (['/healthz', '/livez', '/readyz'].includes(path)) {
       res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('ok');

@@ -45,7 +45,12 @@ export function podMetrics(store: ObjectStore, kubelet: Kubelet, clock: SimClock
       if (!inst || inst.finishedAt !== undefined) return [];
       const mem = inst.plan.memoryBytes?.(now - inst.startedAt) ?? 24 * 1024 * 1024;
       const cpu = (inst.plan.cpuMillis ?? 2) * 1_000_000 + ((now / 1000) % 97) * 10_000;
-      return [{ name: c.spec.name, usage: { cpu: `${Math.round(cpu)}n`, memory: `${Math.round(mem / 1024)}Ki` } }];
+      return [
+        {
+          name: c.spec.name,
+          usage: { cpu: `${Math.round(cpu)}n`, memory: `${Math.round(mem / 1024)}Ki` },
+        },
+      ];
     });
     if (!containers.length) continue;
     const pod = store.get('pods', p.namespace, p.name);
@@ -63,7 +68,11 @@ export function podMetrics(store: ObjectStore, kubelet: Kubelet, clock: SimClock
       containers,
     });
   }
-  return out.sort((a, b) => `${a.metadata.namespace}/${a.metadata.name}`.localeCompare(`${b.metadata.namespace}/${b.metadata.name}`));
+  return out.sort((a, b) =>
+    `${a.metadata.namespace}/${a.metadata.name}`.localeCompare(
+      `${b.metadata.namespace}/${b.metadata.name}`,
+    ),
+  );
 }
 
 /** NodeMetrics: the sum of the node's pods plus system overhead. */
@@ -74,7 +83,9 @@ export function nodeMetrics(store: ObjectStore, kubelet: Kubelet, clock: SimCloc
     let cpu = 180_000_000;
     let mem = 1_150 * 1024;
     for (const pm of pods) {
-      const rt = [...kubelet.pods.values()].find((p) => p.name === pm.metadata.name && p.namespace === pm.metadata.namespace);
+      const rt = [...kubelet.pods.values()].find(
+        (p) => p.name === pm.metadata.name && p.namespace === pm.metadata.namespace,
+      );
       if (rt?.node.name !== node.metadata.name) continue;
       for (const c of pm.containers as { usage: { cpu: string; memory: string } }[]) {
         cpu += parseInt(c.usage.cpu, 10);
@@ -84,7 +95,11 @@ export function nodeMetrics(store: ObjectStore, kubelet: Kubelet, clock: SimCloc
     return {
       kind: 'NodeMetrics',
       apiVersion: 'metrics.k8s.io/v1beta1',
-      metadata: { name: node.metadata.name, creationTimestamp: rfc3339(now), labels: node.metadata.labels ?? {} } as KObject['metadata'],
+      metadata: {
+        name: node.metadata.name,
+        creationTimestamp: rfc3339(now),
+        labels: node.metadata.labels ?? {},
+      } as KObject['metadata'],
       timestamp: rfc3339(now - 9_000),
       window: '20.035s',
       usage: { cpu: `${cpu}n`, memory: `${mem}Ki` },

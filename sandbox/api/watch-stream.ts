@@ -46,8 +46,15 @@ export interface WatchOptions {
   encode?: (obj: KObject) => unknown;
 }
 
-function bookmarkObject(source: ResourceSource, rv: number, initialEnd: boolean): Record<string, unknown> {
-  const metadata: Record<string, unknown> = { resourceVersion: String(rv), creationTimestamp: null };
+function bookmarkObject(
+  source: ResourceSource,
+  rv: number,
+  initialEnd: boolean,
+): Record<string, unknown> {
+  const metadata: Record<string, unknown> = {
+    resourceVersion: String(rv),
+    creationTimestamp: null,
+  };
   if (initialEnd) metadata.annotations = { 'k8s.io/initial-events-end': 'true' };
   return { kind: source.def.kind, apiVersion: apiVersionOf(source.def), metadata };
 }
@@ -71,14 +78,23 @@ export function serveWatch(req: IncomingMessage, res: ServerResponse, options: W
   const bookmarks = boolParam(params, 'allowWatchBookmarks');
   const sendInitial = boolParam(params, 'sendInitialEvents');
   // Without timeoutSeconds the API server picks minRequestTimeout (1800s) * [1, 2).
-  const timeoutSeconds = intParam(params, 'timeoutSeconds') ?? 1800 + Math.floor(Math.random() * 1800);
+  const timeoutSeconds =
+    intParam(params, 'timeoutSeconds') ?? 1800 + Math.floor(Math.random() * 1800);
 
-  res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' });
+  res.writeHead(200, {
+    'Content-Type': 'application/json',
+    'Cache-Control': 'no-cache, private',
+    'Transfer-Encoding': 'chunked',
+  });
   res.flushHeaders();
-  const send = (type: string, object: unknown) => res.write(JSON.stringify({ type, object }) + '\n');
+  const send = (type: string, object: unknown) =>
+    res.write(JSON.stringify({ type, object }) + '\n');
   const sendChange = (change: Change) => {
     if (change.resource !== storeId) return;
-    const type = transition(change, { ...query, matches: (o) => query.matches(present(source, o)) });
+    const type = transition(change, {
+      ...query,
+      matches: (o) => query.matches(present(source, o)),
+    });
     if (type) send(type, encode(present(source, change.object)));
   };
 
@@ -91,7 +107,8 @@ export function serveWatch(req: IncomingMessage, res: ServerResponse, options: W
     if (sendInitial && bookmarks) send('BOOKMARK', bookmarkObject(source, store.currentRv(), true));
   } else {
     try {
-      if (!/^\d+$/.test(rvParam)) throw new ApiError(400, 'BadRequest', `invalid resource version: ${rvParam}`);
+      if (!/^\d+$/.test(rvParam))
+        throw new ApiError(400, 'BadRequest', `invalid resource version: ${rvParam}`);
       replay = store.changesSince(Number(rvParam));
     } catch (err) {
       const status = err instanceof ExpiredError ? expired(err.message) : (err as ApiError);
@@ -103,7 +120,10 @@ export function serveWatch(req: IncomingMessage, res: ServerResponse, options: W
   for (const change of replay) sendChange(change);
   const unsubscribe = store.subscribe(sendChange);
   const bookmarkTimer = bookmarks
-    ? setInterval(() => send('BOOKMARK', bookmarkObject(source, store.currentRv(), false)), options.bookmarkIntervalMs)
+    ? setInterval(
+        () => send('BOOKMARK', bookmarkObject(source, store.currentRv(), false)),
+        options.bookmarkIntervalMs,
+      )
     : undefined;
   let closed = false;
   const close = () => {

@@ -55,7 +55,8 @@ export class Cluster {
       this.nodes.set(name, node);
       this.store.create('nodes', nodeObject(name, node.internalIP, i, created, this.rng));
     }
-    for (const ns of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) this.createNamespace(ns, created);
+    for (const ns of ['default', 'kube-node-lease', 'kube-public', 'kube-system'])
+      this.createNamespace(ns, created);
     this.kubelet = new Kubelet({
       store: this.store,
       clock: this.clock,
@@ -63,10 +64,13 @@ export class Cluster {
       recorder: this.recorder,
       registry: this.registry,
       nodes: this.nodes,
-      behaviourFor: (image) => this.behaviours.get(parseImageRef(image).repository) ?? idleBehaviour,
+      behaviourFor: (image) =>
+        this.behaviours.get(parseImageRef(image).repository) ?? idleBehaviour,
     });
     new Scheduler(this.store, this.clock, this.rng, this.recorder, () => [...this.nodes.keys()]);
-    new ReplicaSetController(this.store, this.clock, this.rng, this.recorder, (ns, name) => this.deletePod(ns, name));
+    new ReplicaSetController(this.store, this.clock, this.rng, this.recorder, (ns, name) =>
+      this.deletePod(ns, name),
+    );
     new DeploymentController(this.store, this.clock, this.recorder);
   }
 
@@ -77,7 +81,10 @@ export class Cluster {
       apiVersion: 'v1',
       kind: 'ConfigMap',
       metadata: { name: 'kube-root-ca.crt', namespace: name, creationTimestamp: rfc3339(created) },
-      data: { 'ca.crt': '-----BEGIN CERTIFICATE-----\nMIIDBTCCAe2gAwIBAgIIsandboxCA\n-----END CERTIFICATE-----\n' },
+      data: {
+        'ca.crt':
+          '-----BEGIN CERTIFICATE-----\nMIIDBTCCAe2gAwIBAgIIsandboxCA\n-----END CERTIFICATE-----\n',
+      },
     });
   }
 
@@ -87,18 +94,32 @@ export class Cluster {
   }
 
   /** Creates or replaces a ConfigMap's data (kubectl apply of a ConfigMap). */
-  applyConfigMap(namespace: string, name: string, data: Record<string, string>, labels?: Record<string, string>): void {
+  applyConfigMap(
+    namespace: string,
+    name: string,
+    data: Record<string, string>,
+    labels?: Record<string, string>,
+  ): void {
     const existing = this.store.get('configmaps', namespace, name);
     if (existing) {
       existing.data = data;
       this.store.update('configmaps', existing);
     } else {
-      this.store.create('configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace, ...(labels ? { labels } : {}) }, data });
+      this.store.create('configmaps', {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name, namespace, ...(labels ? { labels } : {}) },
+        data,
+      });
     }
   }
 
   /** Creates a Deployment (defaults applied). */
-  createDeployment(namespace: string, name: string, spec: { replicas: number; template: PodTemplate; labels?: Record<string, string> }): void {
+  createDeployment(
+    namespace: string,
+    name: string,
+    spec: { replicas: number; template: PodTemplate; labels?: Record<string, string> },
+  ): void {
     const labels = spec.labels ?? { app: name };
     const dep = DeploymentController.defaults({
       apiVersion: 'apps/v1',
@@ -127,7 +148,10 @@ export class Cluster {
     const rses = this.store
       .list('apps/replicasets')
       .filter((rs) => rs.metadata.ownerReferences?.some((o) => o.uid === dep.metadata.uid))
-      .map((rs) => ({ rs, rev: Number(rs.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0) }))
+      .map((rs) => ({
+        rs,
+        rev: Number(rs.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0),
+      }))
       .sort((a, b) => b.rev - a.rev);
     const target = toRevision ? rses.find((r) => r.rev === toRevision) : rses[1];
     if (!target) throw new Error(`no revision to roll back to for deployment ${namespace}/${name}`);
@@ -140,7 +164,10 @@ export class Cluster {
   deletePod(namespace: string, name: string, graceSeconds?: number): void {
     const pod = this.store.get('pods', namespace, name);
     if (!pod || pod.metadata.deletionTimestamp) return;
-    const grace = graceSeconds ?? ((pod.spec as { terminationGracePeriodSeconds?: number }).terminationGracePeriodSeconds ?? 30);
+    const grace =
+      graceSeconds ??
+      (pod.spec as { terminationGracePeriodSeconds?: number }).terminationGracePeriodSeconds ??
+      30;
     if (!(pod.spec as { nodeName?: string }).nodeName) {
       this.store.delete('pods', namespace, name);
       return;
@@ -162,11 +189,16 @@ export class Cluster {
     const obj = this.store.get('nodes', undefined, node.name);
     if (!obj) return;
     const byDigest = new Map<string, string[]>();
-    for (const [ref, digest] of node.images) byDigest.set(digest, [...(byDigest.get(digest) ?? []), ref]);
-    (obj.status as Record<string, unknown>).images = [...byDigest.entries()].map(([digest, names]) => ({
-      names: names.sort((a, b) => (a.includes('@') === b.includes('@') ? (a < b ? -1 : 1) : a.includes('@') ? -1 : 1)),
-      sizeBytes: this.registry.sizeOf(digest),
-    }));
+    for (const [ref, digest] of node.images)
+      byDigest.set(digest, [...(byDigest.get(digest) ?? []), ref]);
+    (obj.status as Record<string, unknown>).images = [...byDigest.entries()].map(
+      ([digest, names]) => ({
+        names: names.sort((a, b) =>
+          a.includes('@') === b.includes('@') ? (a < b ? -1 : 1) : a.includes('@') ? -1 : 1,
+        ),
+        sizeBytes: this.registry.sizeOf(digest),
+      }),
+    );
     this.store.update('nodes', obj);
   }
 }

@@ -7,7 +7,13 @@ import type { NewObject } from '../store/types';
 export const VERSIONS = { kube: 'v1.32.3', containerd: 'containerd://1.7.24' };
 
 /** A Node object for `name`, created at `created`. */
-export function nodeObject(name: string, ip: string, index: number, created: number, rng: Rng): NewObject {
+export function nodeObject(
+  name: string,
+  ip: string,
+  index: number,
+  created: number,
+  rng: Rng,
+): NewObject {
   const t = rfc3339(created);
   const cond = (type: string, status: string, reason: string, message: string) => ({
     type,
@@ -17,7 +23,14 @@ export function nodeObject(name: string, ip: string, index: number, created: num
     reason,
     message,
   });
-  const resources = { cpu: '4', 'ephemeral-storage': '102626232Ki', 'hugepages-1Gi': '0', 'hugepages-2Mi': '0', memory: '8148012Ki', pods: '110' };
+  const resources = {
+    cpu: '4',
+    'ephemeral-storage': '102626232Ki',
+    'hugepages-1Gi': '0',
+    'hugepages-2Mi': '0',
+    memory: '8148012Ki',
+    pods: '110',
+  };
   return {
     apiVersion: 'v1',
     kind: 'Node',
@@ -42,9 +55,19 @@ export function nodeObject(name: string, ip: string, index: number, created: num
       capacity: resources,
       allocatable: { ...resources, memory: '8045612Ki' },
       conditions: [
-        cond('MemoryPressure', 'False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'),
+        cond(
+          'MemoryPressure',
+          'False',
+          'KubeletHasSufficientMemory',
+          'kubelet has sufficient memory available',
+        ),
         cond('DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'),
-        cond('PIDPressure', 'False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'),
+        cond(
+          'PIDPressure',
+          'False',
+          'KubeletHasSufficientPID',
+          'kubelet has sufficient PID available',
+        ),
         cond('Ready', 'True', 'KubeletReady', 'kubelet is posting ready status'),
       ],
       addresses: [
@@ -74,7 +97,11 @@ export function namespaceObject(name: string, created: number): NewObject {
   return {
     apiVersion: 'v1',
     kind: 'Namespace',
-    metadata: { name, creationTimestamp: rfc3339(created), labels: { 'kubernetes.io/metadata.name': name } },
+    metadata: {
+      name,
+      creationTimestamp: rfc3339(created),
+      labels: { 'kubernetes.io/metadata.name': name },
+    },
     spec: { finalizers: ['kubernetes'] },
     status: { phase: 'Active' },
   };

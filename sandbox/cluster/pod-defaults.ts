@@ -50,17 +50,34 @@ function defaultProbe<T extends object>(probe: T): T {
 /** What admission adds when a pod is created: token volume, tolerations, priority. */
 export function admitPodSpec(spec: PodSpec, rng: Rng): PodSpec {
   const volume = `kube-api-access-${rng.suffix(5)}`;
-  const mount = { name: volume, readOnly: true, mountPath: '/var/run/secrets/kubernetes.io/serviceaccount' };
+  const mount = {
+    name: volume,
+    readOnly: true,
+    mountPath: '/var/run/secrets/kubernetes.io/serviceaccount',
+  };
   return {
     ...spec,
-    containers: spec.containers.map((c) => ({ ...c, volumeMounts: [...(c.volumeMounts ?? []), mount] })),
+    containers: spec.containers.map((c) => ({
+      ...c,
+      volumeMounts: [...(c.volumeMounts ?? []), mount],
+    })),
     preemptionPolicy: 'PreemptLowerPriority',
     priority: 0,
     serviceAccount: 'default',
     serviceAccountName: 'default',
     tolerations: [
-      { effect: 'NoExecute', key: 'node.kubernetes.io/not-ready', operator: 'Exists', tolerationSeconds: 300 },
-      { effect: 'NoExecute', key: 'node.kubernetes.io/unreachable', operator: 'Exists', tolerationSeconds: 300 },
+      {
+        effect: 'NoExecute',
+        key: 'node.kubernetes.io/not-ready',
+        operator: 'Exists',
+        tolerationSeconds: 300,
+      },
+      {
+        effect: 'NoExecute',
+        key: 'node.kubernetes.io/unreachable',
+        operator: 'Exists',
+        tolerationSeconds: 300,
+      },
     ],
     volumes: [
       ...((spec.volumes as unknown[] | undefined) ?? []),
@@ -71,7 +88,16 @@ export function admitPodSpec(spec: PodSpec, rng: Rng): PodSpec {
           sources: [
             { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
             { configMap: { items: [{ key: 'ca.crt', path: 'ca.crt' }], name: 'kube-root-ca.crt' } },
-            { downwardAPI: { items: [{ fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' }, path: 'namespace' }] } },
+            {
+              downwardAPI: {
+                items: [
+                  {
+                    fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' },
+                    path: 'namespace',
+                  },
+                ],
+              },
+            },
           ],
         },
       },

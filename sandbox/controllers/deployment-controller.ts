@@ -76,7 +76,10 @@ export class DeploymentController {
       replicas: 1,
       revisionHistoryLimit: 10,
       progressDeadlineSeconds: 600,
-      strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } },
+      strategy: {
+        type: 'RollingUpdate',
+        rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' },
+      },
       ...spec,
       template: { ...spec.template, spec: defaultPodSpec(spec.template.spec) },
     };
@@ -86,7 +89,11 @@ export class DeploymentController {
   private owned(dep: KObject): KObject[] {
     return this.store
       .list('apps/replicasets')
-      .filter((rs) => rs.metadata.namespace === dep.metadata.namespace && controllerOf(rs)?.uid === dep.metadata.uid);
+      .filter(
+        (rs) =>
+          rs.metadata.namespace === dep.metadata.namespace &&
+          controllerOf(rs)?.uid === dep.metadata.uid,
+      );
   }
 
   private reconcile(key: string): void {
@@ -115,9 +122,17 @@ export class DeploymentController {
       dep.metadata.annotations = { ...dep.metadata.annotations, [REVISION]: newRev };
       this.store.update('apps/deployments', dep);
     }
-    this.rollingUpdate(dep, spec, newRs, this.owned(dep).filter((rs) => rs.metadata.uid !== newRs.metadata.uid));
+    this.rollingUpdate(
+      dep,
+      spec,
+      newRs,
+      this.owned(dep).filter((rs) => rs.metadata.uid !== newRs.metadata.uid),
+    );
     const fresh = this.store.get('apps/deployments', namespace, name);
-    if (fresh) deploymentStatus(this.store, this.clock, fresh, this.owned(fresh), newRs.metadata.name, (k) => this.queue.add(k));
+    if (fresh)
+      deploymentStatus(this.store, this.clock, fresh, this.owned(fresh), newRs.metadata.name, (k) =>
+        this.queue.add(k),
+      );
   }
 
   private createRs(dep: KObject, spec: DeploymentSpec, hash: string, revision: number): KObject {
@@ -133,11 +148,20 @@ export class DeploymentController {
         labels,
         annotations: {
           'deployment.kubernetes.io/desired-replicas': String(replicas),
-          'deployment.kubernetes.io/max-replicas': String(replicas + resolve(spec.strategy?.rollingUpdate?.maxSurge, replicas, true)),
+          'deployment.kubernetes.io/max-replicas': String(
+            replicas + resolve(spec.strategy?.rollingUpdate?.maxSurge, replicas, true),
+          ),
           [REVISION]: String(revision),
         },
         ownerReferences: [
-          { apiVersion: 'apps/v1', kind: 'Deployment', name: dep.metadata.name, uid: dep.metadata.uid, controller: true, blockOwnerDeletion: true },
+          {
+            apiVersion: 'apps/v1',
+            kind: 'Deployment',
+            name: dep.metadata.name,
+            uid: dep.metadata.uid,
+            controller: true,
+            blockOwnerDeletion: true,
+          },
         ],
       },
       spec: {
@@ -156,15 +180,19 @@ export class DeploymentController {
     let unavailable = resolve(spec.strategy?.rollingUpdate?.maxUnavailable, desired, false);
     if (surge === 0 && unavailable === 0) unavailable = 1;
     const replicasOf = (rs: KObject) => (rs.spec as { replicas?: number }).replicas ?? 0;
-    const availableOf = (rs: KObject) => ((rs.status as { availableReplicas?: number } | undefined)?.availableReplicas ?? 0);
+    const availableOf = (rs: KObject) =>
+      (rs.status as { availableReplicas?: number } | undefined)?.availableReplicas ?? 0;
     const total = replicasOf(newRs) + olds.reduce((a, rs) => a + replicasOf(rs), 0);
     const newCount = replicasOf(newRs);
     if (newCount < desired && total < desired + surge) {
       this.scale(dep, newRs, Math.min(desired, newCount + (desired + surge - total)));
     } else if (newCount > desired) this.scale(dep, newRs, desired);
-    const totalNow = replicasOf(this.store.get('apps/replicasets', newRs.metadata.namespace, newRs.metadata.name) ?? newRs) +
-      olds.reduce((a, rs) => a + replicasOf(rs), 0);
-    const newFresh = this.store.get('apps/replicasets', newRs.metadata.namespace, newRs.metadata.name) ?? newRs;
+    const totalNow =
+      replicasOf(
+        this.store.get('apps/replicasets', newRs.metadata.namespace, newRs.metadata.name) ?? newRs,
+      ) + olds.reduce((a, rs) => a + replicasOf(rs), 0);
+    const newFresh =
+      this.store.get('apps/replicasets', newRs.metadata.namespace, newRs.metadata.name) ?? newRs;
     const newUnavailable = replicasOf(newFresh) - availableOf(newFresh);
     let budget = totalNow - (desired - unavailable) - newUnavailable;
     for (const rs of [...olds].sort((a, b) => revisionOf(a) - revisionOf(b))) {

@@ -17,7 +17,7 @@ interface Condition {
   message: string;
 }
 
-const num = (o: unknown, k: string) => ((o as Record<string, number> | undefined)?.[k] ?? 0);
+const num = (o: unknown, k: string) => (o as Record<string, number> | undefined)?.[k] ?? 0;
 
 /** Computes and writes a Deployment's status if it changed. */
 export function deploymentStatus(
@@ -28,17 +28,23 @@ export function deploymentStatus(
   newRsName: string,
   requeue: (key: string) => void,
 ): void {
-  const spec = dep.spec as { replicas?: number; progressDeadlineSeconds?: number; strategy?: { rollingUpdate?: { maxUnavailable?: string | number } } };
+  const spec = dep.spec as {
+    replicas?: number;
+    progressDeadlineSeconds?: number;
+    strategy?: { rollingUpdate?: { maxUnavailable?: string | number } };
+  };
   const desired = spec.replicas ?? 1;
   const mu = spec.strategy?.rollingUpdate?.maxUnavailable ?? '25%';
-  const maxUnavailable = typeof mu === 'number' ? mu : Math.floor((desired * Number(mu.replace('%', ''))) / 100);
+  const maxUnavailable =
+    typeof mu === 'number' ? mu : Math.floor((desired * Number(mu.replace('%', ''))) / 100);
   const newRs = rses.find((r) => r.metadata.name === newRsName);
   const replicas = rses.reduce((a, r) => a + num(r.status, 'replicas'), 0);
   const ready = rses.reduce((a, r) => a + num(r.status, 'readyReplicas'), 0);
   const available = rses.reduce((a, r) => a + num(r.status, 'availableReplicas'), 0);
   const updated = num(newRs?.status, 'replicas');
   const now = clock.now();
-  const old = ((dep.status as { conditions?: Condition[] } | undefined)?.conditions ?? []) as Condition[];
+  const old = ((dep.status as { conditions?: Condition[] } | undefined)?.conditions ??
+    []) as Condition[];
   const prev = (type: string) => old.find((c) => c.type === type);
   const cond = (type: string, ok: boolean, reason: string, message: string): Condition => {
     const p = prev(type);
@@ -55,26 +61,56 @@ export function deploymentStatus(
     };
   };
   const availableOk = available >= desired - maxUnavailable;
-  const complete = updated === desired && num(newRs?.status, 'availableReplicas') === desired && replicas === desired;
+  const complete =
+    updated === desired &&
+    num(newRs?.status, 'availableReplicas') === desired &&
+    replicas === desired;
   const progressing = prev('Progressing');
   const deadlineMs = (spec.progressDeadlineSeconds ?? 600) * 1000;
   let progressingCond: Condition;
   if (complete) {
-    progressingCond = cond('Progressing', true, 'NewReplicaSetAvailable', `ReplicaSet "${newRsName}" has successfully progressed.`);
-  } else if (progressing && progressing.reason === 'ProgressDeadlineExceeded' && progressing.message.includes(`"${newRsName}"`)) {
+    progressingCond = cond(
+      'Progressing',
+      true,
+      'NewReplicaSetAvailable',
+      `ReplicaSet "${newRsName}" has successfully progressed.`,
+    );
+  } else if (
+    progressing &&
+    progressing.reason === 'ProgressDeadlineExceeded' &&
+    progressing.message.includes(`"${newRsName}"`)
+  ) {
     progressingCond = progressing;
   } else {
-    const since = progressing && progressing.reason === 'ReplicaSetUpdated' && progressing.message.includes(`"${newRsName}"`)
-      ? Date.parse(progressing.lastUpdateTime)
-      : now;
+    const since =
+      progressing &&
+      progressing.reason === 'ReplicaSetUpdated' &&
+      progressing.message.includes(`"${newRsName}"`)
+        ? Date.parse(progressing.lastUpdateTime)
+        : now;
     if (now - since >= deadlineMs) {
-      progressingCond = cond('Progressing', false, 'ProgressDeadlineExceeded', `ReplicaSet "${newRsName}" has timed out progressing.`);
+      progressingCond = cond(
+        'Progressing',
+        false,
+        'ProgressDeadlineExceeded',
+        `ReplicaSet "${newRsName}" has timed out progressing.`,
+      );
     } else {
-      progressingCond = cond('Progressing', true, 'ReplicaSetUpdated', `ReplicaSet "${newRsName}" is progressing.`);
-      if (progressingCond.reason !== progressing?.reason || progressingCond.message !== progressing?.message) {
+      progressingCond = cond(
+        'Progressing',
+        true,
+        'ReplicaSetUpdated',
+        `ReplicaSet "${newRsName}" is progressing.`,
+      );
+      if (
+        progressingCond.reason !== progressing?.reason ||
+        progressingCond.message !== progressing?.message
+      ) {
         progressingCond.lastUpdateTime = rfc3339(now);
       } else progressingCond.lastUpdateTime = progressing.lastUpdateTime;
-      clock.at(since + deadlineMs + 1, () => requeue(`${dep.metadata.namespace}/${dep.metadata.name}`));
+      clock.at(since + deadlineMs + 1, () =>
+        requeue(`${dep.metadata.namespace}/${dep.metadata.name}`),
+      );
     }
   }
   const status: Record<string, unknown> = {
@@ -83,13 +119,17 @@ export function deploymentStatus(
     updatedReplicas: updated,
     ...(ready ? { readyReplicas: ready } : {}),
     ...(available ? { availableReplicas: available } : {}),
-    ...(replicas - available > 0 || desired - available > 0 ? { unavailableReplicas: Math.max(replicas, desired) - available } : {}),
+    ...(replicas - available > 0 || desired - available > 0
+      ? { unavailableReplicas: Math.max(replicas, desired) - available }
+      : {}),
     conditions: [
       cond(
         'Available',
         availableOk,
         availableOk ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable',
-        availableOk ? 'Deployment has minimum availability.' : 'Deployment does not have minimum availability.',
+        availableOk
+          ? 'Deployment has minimum availability.'
+          : 'Deployment does not have minimum availability.',
       ),
       progressingCond,
     ],

@@ -15,7 +15,10 @@ import { controllerOf, WorkQueue } from './work-queue';
 
 /** True when a pod's Ready condition is True. */
 export function isPodReady(pod: KObject): boolean {
-  const conds = ((pod.status as Record<string, unknown> | undefined)?.conditions ?? []) as { type: string; status: string }[];
+  const conds = ((pod.status as Record<string, unknown> | undefined)?.conditions ?? []) as {
+    type: string;
+    status: string;
+  }[];
   return conds.some((c) => c.type === 'Ready' && c.status === 'True');
 }
 
@@ -34,7 +37,8 @@ export class ReplicaSetController {
     this.queue = new WorkQueue(clock, (key) => this.reconcile(key));
     store.subscribe((change) => {
       const o = change.object;
-      if (change.resource === 'apps/replicasets') this.queue.add(`${o.metadata.namespace}/${o.metadata.name}`);
+      if (change.resource === 'apps/replicasets')
+        this.queue.add(`${o.metadata.namespace}/${o.metadata.name}`);
       if (change.resource === 'pods') {
         const owner = controllerOf(o);
         if (owner?.kind === 'ReplicaSet') this.queue.add(`${o.metadata.namespace}/${owner.name}`);
@@ -46,7 +50,10 @@ export class ReplicaSetController {
     const [namespace = '', name = ''] = key.split('/');
     const rs = this.store.get('apps/replicasets', namespace, name);
     if (!rs) return;
-    const spec = rs.spec as { replicas?: number; template: { metadata: { labels?: Record<string, string> }; spec: PodSpec } };
+    const spec = rs.spec as {
+      replicas?: number;
+      template: { metadata: { labels?: Record<string, string> }; spec: PodSpec };
+    };
     const owned = (this.store.list('pods') as PodObject[]).filter(
       (p) => p.metadata.namespace === namespace && controllerOf(p)?.uid === rs.metadata.uid,
     );
@@ -67,7 +74,10 @@ export class ReplicaSetController {
     this.writeStatus(rs);
   }
 
-  private createPod(rs: KObject, template: { metadata: { labels?: Record<string, string> }; spec: PodSpec }): void {
+  private createPod(
+    rs: KObject,
+    template: { metadata: { labels?: Record<string, string> }; spec: PodSpec },
+  ): void {
     const name = `${rs.metadata.name}-${this.rng.suffix(5)}`;
     const spec = admitPodSpec(defaultPodSpec(template.spec), this.rng);
     this.store.create('pods', {
@@ -79,7 +89,14 @@ export class ReplicaSetController {
         namespace: rs.metadata.namespace,
         labels: { ...(template.metadata.labels ?? {}) },
         ownerReferences: [
-          { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rs.metadata.name, uid: rs.metadata.uid, controller: true, blockOwnerDeletion: true },
+          {
+            apiVersion: 'apps/v1',
+            kind: 'ReplicaSet',
+            name: rs.metadata.name,
+            uid: rs.metadata.uid,
+            controller: true,
+            blockOwnerDeletion: true,
+          },
         ],
       },
       spec,
@@ -109,7 +126,10 @@ export class ReplicaSetController {
     const fresh = this.store.get('apps/replicasets', rs.metadata.namespace, rs.metadata.name);
     if (!fresh) return;
     const pods = (this.store.list('pods') as PodObject[]).filter(
-      (p) => p.metadata.namespace === fresh.metadata.namespace && controllerOf(p)?.uid === fresh.metadata.uid && !p.metadata.deletionTimestamp,
+      (p) =>
+        p.metadata.namespace === fresh.metadata.namespace &&
+        controllerOf(p)?.uid === fresh.metadata.uid &&
+        !p.metadata.deletionTimestamp,
     );
     const ready = pods.filter(isPodReady).length;
     const status: Record<string, unknown> = {

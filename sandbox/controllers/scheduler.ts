@@ -30,7 +30,9 @@ export class Scheduler {
   }
 
   private pickNode(pod: PodObject): string | undefined {
-    const selector = (pod.spec.nodeSelector as Record<string, string> | undefined)?.['kubernetes.io/hostname'];
+    const selector = (pod.spec.nodeSelector as Record<string, string> | undefined)?.[
+      'kubernetes.io/hostname'
+    ];
     const nodes = this.nodeNames().filter((n) => !selector || n === selector);
     const owner = controllerOf(pod)?.uid;
     const pods = this.store.list('pods') as PodObject[];
@@ -43,18 +45,31 @@ export class Scheduler {
 
   private bind(namespace: string, name: string, uid: string): void {
     const pod = this.store.get('pods', namespace, name) as PodObject | undefined;
-    if (!pod || pod.metadata.uid !== uid || pod.spec.nodeName || pod.metadata.deletionTimestamp) return;
+    if (!pod || pod.metadata.uid !== uid || pod.spec.nodeName || pod.metadata.deletionTimestamp)
+      return;
     const node = this.pickNode(pod);
     if (!node) return;
     pod.spec.nodeName = node;
     const status = (pod.status ?? {}) as Record<string, unknown>;
     status.conditions = [
-      { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(this.clock.now()) },
+      {
+        type: 'PodScheduled',
+        status: 'True',
+        lastProbeTime: null,
+        lastTransitionTime: rfc3339(this.clock.now()),
+      },
     ];
     pod.status = status;
     const bound = this.store.update('pods', pod);
     this.recorder.recordSeries({
-      involvedObject: { kind: 'Pod', namespace, name, uid, apiVersion: 'v1', resourceVersion: bound.metadata.resourceVersion },
+      involvedObject: {
+        kind: 'Pod',
+        namespace,
+        name,
+        uid,
+        apiVersion: 'v1',
+        resourceVersion: bound.metadata.resourceVersion,
+      },
       type: 'Normal',
       reason: 'Scheduled',
       message: `Successfully assigned ${namespace}/${name} to ${node}`,

@@ -23,6 +23,10 @@ export class WorkQueue {
 }
 
 /** The controller owner of an object (ownerReferences with controller: true). */
-export function controllerOf(obj: { metadata: { ownerReferences?: { uid: string; kind: string; name: string; controller?: boolean }[] } }) {
+export function controllerOf(obj: {
+  metadata: {
+    ownerReferences?: { uid: string; kind: string; name: string; controller?: boolean }[];
+  };
+}) {
   return obj.metadata.ownerReferences?.find((o) => o.controller);
 }

@@ -16,7 +16,11 @@ export interface BackoffConfig {
 }
 
 /** The default kubelet 1.32 curve. */
-export const DEFAULT_BACKOFF: BackoffConfig = { initialMs: 10_000, maxMs: 300_000, resetMs: 600_000 };
+export const DEFAULT_BACKOFF: BackoffConfig = {
+  initialMs: 10_000,
+  maxMs: 300_000,
+  resetMs: 600_000,
+};
 
 /** KEP-4603 ReduceDefaultCrashLoopBackOffDecay: 1s initial, 60s max. */
 export const REDUCED_BACKOFF: BackoffConfig = { initialMs: 1_000, maxMs: 60_000, resetMs: 600_000 };
@@ -87,6 +91,9 @@ export class Backoff {
 }
 
 /** GetStableKey (pkg/kubelet/kuberuntime/helpers.go): name_ns_uid_container_hash(name,image). */
-export function stableKey(pod: { name: string; namespace: string; uid: string }, container: { name: string; image: string }): string {
+export function stableKey(
+  pod: { name: string; namespace: string; uid: string },
+  container: { name: string; image: string },
+): string {
   return `${pod.name}_${pod.namespace}_${pod.uid}_${container.name}_${container.image}`;
 }

@@ -69,7 +69,10 @@ export class EventRecorder {
     let message = input.message;
     let key = `${aggKey}|${obj.fieldPath ?? ''}|${message}`;
     const sim = this.similar.get(aggKey);
-    const group = sim && now - sim.last <= AGGREGATE_INTERVAL_MS ? sim : { messages: new Set<string>(), last: now };
+    const group =
+      sim && now - sim.last <= AGGREGATE_INTERVAL_MS
+        ? sim
+        : { messages: new Set<string>(), last: now };
     group.messages.add(input.message);
     group.last = now;
     this.similar.set(aggKey, group);

@@ -60,12 +60,20 @@ export class ImagePuller {
     const ref = parseImageRef(image);
     const prefix = `${ref.domain}/${ref.repository}`;
     // Layers shared with an older build of the same repository are already on the node.
-    const known = [...images.keys()].some((k) => k.startsWith(`${prefix}:`) || k.startsWith(`${prefix}@`));
+    const known = [...images.keys()].some(
+      (k) => k.startsWith(`${prefix}:`) || k.startsWith(`${prefix}@`),
+    );
     return known ? this.rng.int(300, 900) : this.rng.int(1200, 4800);
   }
 
   /** Finishes a pull started `pullMs` ago: resolves the tag against the registry now. */
-  completePull(images: NodeImages, podUid: string, image: string, pullMs: number, now: number): PullOutcome {
+  completePull(
+    images: NodeImages,
+    podUid: string,
+    image: string,
+    pullMs: number,
+    now: number,
+  ): PullOutcome {
     const ref = parseImageRef(image);
     const name = fullName(ref);
     const manifest = this.registry.resolve(ref.repository, ref.digest ?? ref.tag ?? 'latest');

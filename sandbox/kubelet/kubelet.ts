@@ -124,10 +124,16 @@ export class Kubelet {
 
   private requeue(p: PodRuntime, c: ContainerRt): void {
     c.sync?.cancel();
-    c.sync = this.deps.clock.after(this.deps.rng.jitter(RESYNC_MS, 0.5), () => this.syncContainer(p, c));
+    c.sync = this.deps.clock.after(this.deps.rng.jitter(RESYNC_MS, 0.5), () =>
+      this.syncContainer(p, c),
+    );
   }
 
-  private createContainer(p: PodRuntime, c: ContainerRt, pulled: { image?: string; imageID?: string; digest?: string }): void {
+  private createContainer(
+    p: PodRuntime,
+    c: ContainerRt,
+    pulled: { image?: string; imageID?: string; digest?: string },
+  ): void {
     const { store, clock, rng } = this.deps;
     const env = resolveEnv(store, p.namespace, c.spec);
     if ('error' in env) {
@@ -150,7 +156,8 @@ export class Kubelet {
           image: c.spec.image,
           imageDigest: pulled.digest ?? '',
           env: env.env,
-          configMap: (name) => store.get('configmaps', p.namespace, name)?.data as Record<string, string> | undefined,
+          configMap: (name) =>
+            store.get('configmaps', p.namespace, name)?.data as Record<string, string> | undefined,
           podIP: p.podIP ?? '',
           rng,
         });
@@ -211,13 +218,19 @@ export class Kubelet {
     const cur = c.instances[c.instances.length - 1];
     if (cur && cur.finishedAt === undefined) return;
     if (cur?.finishedAt !== undefined) {
-      if (p.restartPolicy === 'Never' || (p.restartPolicy === 'OnFailure' && cur.exitCode === 0)) return;
+      if (p.restartPolicy === 'Never' || (p.restartPolicy === 'OnFailure' && cur.exitCode === 0))
+        return;
       const backoff = p.node.crashLoopBackoff;
       backoff.gc(now);
       const key = stableKey(p, c.spec);
       if (backoff.isInBackOffSince(key, cur.finishedAt, now)) {
         const pod = `${p.name}_${p.namespace}(${p.uid})`;
-        p.event(c, 'Warning', 'BackOff', `Back-off restarting failed container ${c.spec.name} in pod ${pod}`);
+        p.event(
+          c,
+          'Warning',
+          'BackOff',
+          `Back-off restarting failed container ${c.spec.name} in pod ${pod}`,
+        );
         const message = `back-off ${formatGoDuration(backoff.get(key))} restarting failed container=${c.spec.name} pod=${pod}`;
         this.hold(p, c, { reason: 'CrashLoopBackOff', message });
         return;
@@ -228,7 +241,12 @@ export class Kubelet {
   }
 
   private livenessFailed(p: PodRuntime, c: ContainerRt, inst: Instance): void {
-    p.event(c, 'Normal', 'Killing', `Container ${c.spec.name} failed liveness probe, will be restarted`);
+    p.event(
+      c,
+      'Normal',
+      'Killing',
+      `Container ${c.spec.name} failed liveness probe, will be restarted`,
+    );
     const grace = c.spec.livenessProbe?.terminationGracePeriodSeconds ?? p.graceSeconds;
     this.kill(p, c, inst, grace);
   }
@@ -241,12 +259,20 @@ export class Kubelet {
     c.timers = [];
     const now = this.deps.clock.now();
     if (inst.plan.ignoresSigterm) {
-      c.timers.push(this.deps.clock.after(graceSeconds * 1000, () => this.exit(p, c, inst, { afterMs: 0, exitCode: 137 })));
+      c.timers.push(
+        this.deps.clock.after(graceSeconds * 1000, () =>
+          this.exit(p, c, inst, { afterMs: 0, exitCode: 137 }),
+        ),
+      );
       return;
     }
     const after = this.deps.rng.int(80, 600);
-    (inst.plan.onSigterm ?? []).forEach((text, i) => inst.extra.push({ time: now + 20 + i * 10, text }));
-    c.timers.push(this.deps.clock.after(after, () => this.exit(p, c, inst, { afterMs: 0, exitCode: 143 })));
+    (inst.plan.onSigterm ?? []).forEach((text, i) =>
+      inst.extra.push({ time: now + 20 + i * 10, text }),
+    );
+    c.timers.push(
+      this.deps.clock.after(after, () => this.exit(p, c, inst, { afterMs: 0, exitCode: 143 })),
+    );
   }
 
   /** Graceful pod deletion: stop every running container, then the final status and delete. */
@@ -297,7 +323,11 @@ export class Kubelet {
         const cur = c.instances[c.instances.length - 1];
         if (!cur || cur.finishedAt !== undefined) continue;
         const planned = cur.plan.exit;
-        this.exit(p, c, cur, { afterMs: 0, exitCode: planned?.exitCode ?? 1, reason: planned?.reason ?? 'Error' });
+        this.exit(p, c, cur, {
+          afterMs: 0,
+          exitCode: planned?.exitCode ?? 1,
+          reason: planned?.reason ?? 'Error',
+        });
         crashed.push(p.name);
       }
       if (crashed.length && !podName) break;

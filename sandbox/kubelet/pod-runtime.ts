@@ -38,7 +38,15 @@ export class PodRuntime {
     this.startTime = deps.clock.now();
     this.podRv = pod.metadata.resourceVersion;
     for (const spec of pod.spec.containers) {
-      this.containers.set(spec.name, { spec, instances: [], ready: false, timers: [], busy: false, probeFailures: 0, killing: false });
+      this.containers.set(spec.name, {
+        spec,
+        instances: [],
+        ready: false,
+        timers: [],
+        busy: false,
+        probeFailures: 0,
+        killing: false,
+      });
     }
   }
 
@@ -56,15 +64,31 @@ export class PodRuntime {
   }
 
   /** Records a kubelet event about the pod (or one of its containers). */
-  event(c: ContainerRt | undefined, type: 'Normal' | 'Warning', reason: string, message: string): void {
-    this.deps.recorder.record({ involvedObject: this.ref(c), type, reason, message, source: { component: 'kubelet', host: this.node.name } });
+  event(
+    c: ContainerRt | undefined,
+    type: 'Normal' | 'Warning',
+    reason: string,
+    message: string,
+  ): void {
+    this.deps.recorder.record({
+      involvedObject: this.ref(c),
+      type,
+      reason,
+      message,
+      source: { component: 'kubelet', host: this.node.name },
+    });
   }
 
   /** Node events of a global OOM kill: kubelet SystemOOM and node-problem-detector OOMKilling. */
   recordNodeOom(process: string): void {
     const rng = this.deps.rng;
     const pid = rng.int(20_000, 4_000_000);
-    const node: InvolvedObject = { kind: 'Node', name: this.node.name, uid: this.node.name, apiVersion: 'v1' };
+    const node: InvolvedObject = {
+      kind: 'Node',
+      name: this.node.name,
+      uid: this.node.name,
+      apiVersion: 'v1',
+    };
     this.deps.recorder.record({
       involvedObject: node,
       type: 'Warning',
@@ -83,7 +107,11 @@ export class PodRuntime {
     });
   }
 
-  private condition(type: string, ok: boolean, extra: Record<string, string> = {}): Record<string, unknown> {
+  private condition(
+    type: string,
+    ok: boolean,
+    extra: Record<string, string> = {},
+  ): Record<string, unknown> {
     const status = ok ? 'True' : 'False';
     const prev = this.transitions.get(type);
     const time = prev && prev.status === status ? prev.time : this.deps.clock.now();
@@ -97,11 +125,28 @@ export class PodRuntime {
     if (!pod || pod.metadata.uid !== this.uid) return;
     const containers = [...this.containers.values()];
     const mounts = (c: ContainerRt) =>
-      (c.spec.volumeMounts ?? []).map((m) => ({ name: m.name, mountPath: m.mountPath, ...(m.readOnly ? { readOnly: true, recursiveReadOnly: 'Disabled' } : {}) }));
-    const unready = containers.filter((c) => !(c.ready && !c.waiting && c.instances.at(-1)?.finishedAt === undefined && c.instances.length));
-    const notReady = { reason: 'ContainersNotReady', message: `containers with unready status: [${unready.map((c) => c.spec.name).join(' ')}]` };
+      (c.spec.volumeMounts ?? []).map((m) => ({
+        name: m.name,
+        mountPath: m.mountPath,
+        ...(m.readOnly ? { readOnly: true, recursiveReadOnly: 'Disabled' } : {}),
+      }));
+    const unready = containers.filter(
+      (c) =>
+        !(
+          c.ready &&
+          !c.waiting &&
+          c.instances.at(-1)?.finishedAt === undefined &&
+          c.instances.length
+        ),
+    );
+    const notReady = {
+      reason: 'ContainersNotReady',
+      message: `containers with unready status: [${unready.map((c) => c.spec.name).join(' ')}]`,
+    };
     const old = (pod.status ?? {}) as Record<string, unknown>;
-    const scheduled = ((old.conditions as Record<string, unknown>[] | undefined) ?? []).find((c) => c.type === 'PodScheduled');
+    const scheduled = ((old.conditions as Record<string, unknown>[] | undefined) ?? []).find(
+      (c) => c.type === 'PodScheduled',
+    );
     let phase = podPhase(containers, this.restartPolicy);
     if (final) {
       const exits = containers.map((c) => c.instances.at(-1)?.exitCode ?? 0);

@@ -40,13 +40,21 @@ function terminated(inst: Instance): Record<string, unknown> {
 }
 
 /** Builds a ContainerStatus (field order as the API serialises it). */
-export function containerStatus(c: ContainerRuntime, mounts: Record<string, unknown>[]): Record<string, unknown> {
+export function containerStatus(
+  c: ContainerRuntime,
+  mounts: Record<string, unknown>[],
+): Record<string, unknown> {
   const cur = c.instances[c.instances.length - 1];
   const prev = c.instances.length > 1 ? c.instances[c.instances.length - 2] : undefined;
   let state: Record<string, unknown>;
   let lastState: Record<string, unknown> = {};
   if (c.waiting) {
-    state = { waiting: { reason: c.waiting.reason, ...(c.waiting.message ? { message: c.waiting.message } : {}) } };
+    state = {
+      waiting: {
+        reason: c.waiting.reason,
+        ...(c.waiting.message ? { message: c.waiting.message } : {}),
+      },
+    };
     // While waiting, the dead instance moves to lastState (the reasonCache overwrite).
     if (cur?.finishedAt !== undefined) lastState = terminated(cur);
     else if (prev) lastState = terminated(prev);

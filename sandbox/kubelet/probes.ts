@@ -23,12 +23,19 @@ export function probeFailureText(probe: Probe, podIP: string): string {
     const scheme = (probe.httpGet.scheme ?? 'HTTP').toLowerCase();
     return `Get "${scheme}://${podIP}:${port}${probe.httpGet.path ?? '/'}": dial tcp ${podIP}:${port}: connect: connection refused`;
   }
-  if (probe.tcpSocket) return `dial tcp ${podIP}:${probe.tcpSocket.port}: connect: connection refused`;
+  if (probe.tcpSocket)
+    return `dial tcp ${podIP}:${probe.tcpSocket.port}: connect: connection refused`;
   return 'command terminated with non-zero exit code: exit status 1';
 }
 
 /** Starts the probe loops of a freshly started container instance. */
-export function schedulePod(clock: SimClock, _p: PodRuntime, c: ContainerRt, inst: Instance, hooks: ProbeHooks): void {
+export function schedulePod(
+  clock: SimClock,
+  _p: PodRuntime,
+  c: ContainerRt,
+  inst: Instance,
+  hooks: ProbeHooks,
+): void {
   const healthyAt = inst.startedAt + (inst.plan.healthyAfterMs ?? 0);
   const loop = (probe: Probe, kind: 'Liveness' | 'Readiness') => {
     const period = (probe.periodSeconds ?? 10) * 1000;
@@ -42,7 +49,12 @@ export function schedulePod(clock: SimClock, _p: PodRuntime, c: ContainerRt, ins
           c.ready = ok;
           hooks.onReadinessChange();
         }
-        if (!ok) hooks.event('Warning', 'Unhealthy', `Readiness probe failed: ${hooks.failureText(probe)}`);
+        if (!ok)
+          hooks.event(
+            'Warning',
+            'Unhealthy',
+            `Readiness probe failed: ${hooks.failureText(probe)}`,
+          );
       } else if (ok) {
         failures = 0;
       } else {

@@ -43,7 +43,11 @@ export class ImageRegistry {
     const entries: Record<string, unknown>[] = [];
     let total = 0;
     for (const architecture of ['amd64', 'arm64']) {
-      const layerSizes = [29_150_000 + build.length * 1000, 4_200_000 + build.length * 731, 18_400_000];
+      const layerSizes = [
+        29_150_000 + build.length * 1000,
+        4_200_000 + build.length * 731,
+        18_400_000,
+      ];
       const layers = layerSizes.map((size, i) => ({
         mediaType: MEDIA.layer,
         digest: sha256(`${repository}/${build}/${architecture}/layer${i}`),
@@ -52,7 +56,11 @@ export class ImageRegistry {
       const body = JSON.stringify({
         schemaVersion: 2,
         mediaType: MEDIA.manifest,
-        config: { mediaType: MEDIA.config, digest: sha256(`${repository}/${build}/${architecture}/config`), size: 7023 },
+        config: {
+          mediaType: MEDIA.config,
+          digest: sha256(`${repository}/${build}/${architecture}/config`),
+          size: 7023,
+        },
         layers,
       });
       const digest = sha256(body);
@@ -60,7 +68,12 @@ export class ImageRegistry {
       platformDigests.push(digest);
       const size = layerSizes.reduce((a, b) => a + b, 0);
       if (architecture === 'amd64') total = size;
-      entries.push({ mediaType: MEDIA.manifest, digest, size: Buffer.byteLength(body), platform: { architecture, os: 'linux' } });
+      entries.push({
+        mediaType: MEDIA.manifest,
+        digest,
+        size: Buffer.byteLength(body),
+        platform: { architecture, os: 'linux' },
+      });
     }
     const body = JSON.stringify({ schemaVersion: 2, mediaType: MEDIA.index, manifests: entries });
     const digest = sha256(body);
@@ -72,7 +85,8 @@ export class ImageRegistry {
 
   /** Points `tag` at `digest` (a mutable tag moving, like `docker push` of a rebuilt image). */
   tag(repository: string, tag: string, digest: string): void {
-    if (!this.repo(repository).has(digest)) throw new Error(`manifest ${digest} not in ${repository}`);
+    if (!this.repo(repository).has(digest))
+      throw new Error(`manifest ${digest} not in ${repository}`);
     let tags = this.tags.get(repository);
     if (!tags) this.tags.set(repository, (tags = new Map()));
     tags.set(tag, digest);
@@ -85,7 +99,9 @@ export class ImageRegistry {
 
   /** Resolves a tag or digest to its stored manifest. */
   resolve(repository: string, reference: string): StoredManifest | undefined {
-    const digest = reference.startsWith('sha256:') ? reference : this.tags.get(repository)?.get(reference);
+    const digest = reference.startsWith('sha256:')
+      ? reference
+      : this.tags.get(repository)?.get(reference);
     return digest ? this.manifests.get(repository)?.get(digest) : undefined;
   }
 

@@ -10,7 +10,8 @@ const DELETE_EVERY_MS = 4 * 60_000;
 /** delete-resets-backoff */
 export const deleteResetsBackoff: Scenario = {
   name: 'delete-resets-backoff',
-  summary: 'A crash-looping worker whose pod someone deletes every few minutes, resetting the back-off.',
+  summary:
+    'A crash-looping worker whose pod someone deletes every few minutes, resetting the back-off.',
   setup({ cluster, namespace, at, every }) {
     cluster.registry.push('acme/queue-worker', 'queue-worker-4.2.0', '4.2.0');
     cluster.behaviours.set('acme/queue-worker', (ctx) => ({
@@ -24,7 +25,10 @@ export const deleteResetsBackoff: Scenario = {
         [40, 'migrations: 41 applied, 1 pending'],
         [25, 'migrations: applying 0042_add_retry_count_to_jobs'],
         [900, 'migrations: 0042_add_retry_count_to_jobs failed, rolling back'],
-        [20, 'Error: migration 0042_add_retry_count_to_jobs failed: column "retry_count" of relation "jobs" already exists'],
+        [
+          20,
+          'Error: migration 0042_add_retry_count_to_jobs failed: column "retry_count" of relation "jobs" already exists',
+        ],
         [1, '    at Migrator.apply (/app/dist/db/migrator.js:112:19)'],
         [1, '    at async Migrator.latest (/app/dist/db/migrator.js:64:9)'],
         [1, '    at async main (/app/dist/main.js:38:3)'],
@@ -43,7 +47,10 @@ export const deleteResetsBackoff: Scenario = {
               {
                 name: 'worker',
                 image: 'acme/queue-worker:4.2.0',
-                resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { memory: '256Mi' } },
+                resources: {
+                  requests: { cpu: '100m', memory: '128Mi' },
+                  limits: { memory: '256Mi' },
+                },
                 env: [{ name: 'QUEUE', value: 'orders' }],
               },
             ],

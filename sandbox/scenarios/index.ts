@@ -14,7 +14,8 @@ export function selectScenarios(names: string[] | 'all' | undefined): Scenario[]
   if (!names || names === 'all') return ALL_SCENARIOS;
   return names.map((name) => {
     const found = ALL_SCENARIOS.find((s) => s.name === name);
-    if (!found) throw new Error(`unknown scenario "${name}"; valid scenarios: ${SCENARIOS.join(', ')}`);
+    if (!found)
+      throw new Error(`unknown scenario "${name}"; valid scenarios: ${SCENARIOS.join(', ')}`);
     return found;
   });
 }

@@ -17,10 +17,13 @@ export const oomNoLimit: Scenario = {
     cluster.behaviours.set('acme/report-builder', (ctx) => {
       const leaking = ctx.image.endsWith(':3.2.0');
       const lifeMs = 150_000 + ctx.rng.int(0, 110_000);
-      const heap = (ms: number) => Math.round(180 + (leaking ? ms / 1000 * 29 : 0));
+      const heap = (ms: number) => Math.round(180 + (leaking ? (ms / 1000) * 29 : 0));
       return {
         lines: timeline([
-          [0, `report-builder ${leaking ? '3.2.0' : '3.1.4'} starting (node v20.18.1, --max-old-space-size unset)`],
+          [
+            0,
+            `report-builder ${leaking ? '3.2.0' : '3.1.4'} starting (node v20.18.1, --max-old-space-size unset)`,
+          ],
           [60, 'pdf: chromium pool size=4'],
           [240, 'queue: subscribed to reports.requested'],
           [30, 'http: listening on :8080'],
@@ -30,7 +33,16 @@ export const oomNoLimit: Scenario = {
           text: (n, atMs) =>
             `batch ${n + 1}: rendered ${18 + (n % 7)} reports in ${(2.1 + (n % 5) * 0.37).toFixed(2)}s heapUsed=${heap(atMs)}MB rss=${heap(atMs) + 140}MB`,
         },
-        ...(leaking ? { exit: { afterMs: lifeMs, exitCode: 137, reason: 'OOMKilled' as const, oomProcess: 'node' } } : {}),
+        ...(leaking
+          ? {
+              exit: {
+                afterMs: lifeMs,
+                exitCode: 137,
+                reason: 'OOMKilled' as const,
+                oomProcess: 'node',
+              },
+            }
+          : {}),
         memoryBytes: (ms) => (heap(ms) + 140) * MB,
         cpuMillis: 350,
       };
@@ -41,7 +53,10 @@ export const oomNoLimit: Scenario = {
       ports: [{ containerPort: 8080, name: 'http' }],
       env: [{ name: 'NODE_ENV', value: 'production' }],
     });
-    cluster.createDeployment(namespace, 'report-builder', { replicas: 1, template: template('report-builder', container('3.1.4')) });
+    cluster.createDeployment(namespace, 'report-builder', {
+      replicas: 1,
+      template: template('report-builder', container('3.1.4')),
+    });
     at(60_000, () =>
       cluster.updateDeployment(namespace, 'report-builder', (t) => {
         const c = t.spec.containers[0];

@@ -26,7 +26,11 @@ export interface Scenario {
 }
 
 /** A one-container pod template labelled app=<name>. */
-export function template(app: string, container: Container, extra: Partial<PodTemplate['spec']> = {}): PodTemplate {
+export function template(
+  app: string,
+  container: Container,
+  extra: Partial<PodTemplate['spec']> = {},
+): PodTemplate {
   return { metadata: { labels: { app } }, spec: { containers: [container], ...extra } };
 }
 

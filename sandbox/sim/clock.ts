@@ -39,7 +39,12 @@ export class SimClock {
 
   /** Runs `fn` at virtual time `at` (or as soon as possible if that is already past). */
   at(at: number, fn: () => void): TimerHandle {
-    const timer: Timer = { at: Math.max(Math.round(at), this.current), seq: this.seq++, fn, cancelled: false };
+    const timer: Timer = {
+      at: Math.max(Math.round(at), this.current),
+      seq: this.seq++,
+      fn,
+      cancelled: false,
+    };
     let lo = 0;
     let hi = this.timers.length;
     while (lo < hi) {

@@ -56,7 +56,9 @@ export class ObjectStore {
   create(resource: string, input: NewObject): KObject {
     const obj = structuredClone(input) as KObject;
     obj.metadata.uid ??= this.options.newUid();
-    obj.metadata.creationTimestamp ??= new Date(this.options.now()).toISOString().replace(/\.\d+Z$/, 'Z');
+    obj.metadata.creationTimestamp ??= new Date(this.options.now())
+      .toISOString()
+      .replace(/\.\d+Z$/, 'Z');
     const map = this.bucket(resource);
     const key = keyOf(obj.metadata.namespace, obj.metadata.name);
     if (map.has(key)) throw new Error(`${resource} "${key}" already exists`);

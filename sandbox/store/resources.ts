@@ -69,7 +69,11 @@ export const RESOURCES: ResourceDef[] = [
 ];
 
 /** Finds a resource by group and plural name. */
-export function findResource(group: string, version: string, plural: string): ResourceDef | undefined {
+export function findResource(
+  group: string,
+  version: string,
+  plural: string,
+): ResourceDef | undefined {
   return RESOURCES.find((r) => r.group === group && r.version === version && r.plural === plural);
 }
 

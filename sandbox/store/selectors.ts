@@ -138,6 +138,5 @@ export function parseFieldSelector(resource: string, selector: string | null): M
     if (!allowed.includes(field)) throw new SelectorError(`field label not supported: ${field}`);
     return { field, negate: m[2] === '!=', value: m[3] ?? '' };
   });
-  return (obj) =>
-    reqs.every((r) => (fieldValue(resource, obj, r.field) === r.value) !== r.negate);
+  return (obj) => reqs.every((r) => (fieldValue(resource, obj, r.field) === r.value) !== r.negate);
 }
