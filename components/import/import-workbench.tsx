@@ -86,7 +86,9 @@ export function ImportWorkbench() {
             data-testid="import-error"
           >
             <strong>Could not read the input.</strong>{' '}
-            {error instanceof ApiError && error.line !== undefined && <>Line {error.line}: </>}
+            {error instanceof ApiError &&
+              error.line !== undefined &&
+              !error.message.includes(`:${error.line}`) && <>Line {error.line}: </>}
             {error.message}
           </div>
         )}
@@ -119,6 +121,7 @@ export function ImportWorkbench() {
             diagnosis={diagnose.data.diagnosis}
             logs={logsFromFiles(diagnose.data, diagnose.variables ?? [])}
             source="imported (offline, nothing stored)"
+            noLogReason="none was pasted (add the output of kubectl logs --previous)"
           />
         </div>
       )}

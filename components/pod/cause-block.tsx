@@ -2,6 +2,7 @@ import type { Finding } from '@/lib/diagnosis/types';
 import { SeverityIcon } from '@/components/ui/severity-badge';
 import { findingAnchor } from '@/components/format/names';
 import { CommandLine } from './command-line';
+import { AdviceList } from './advice-list';
 import { EvidenceLine } from './evidence-line';
 
 /** The first block of the pod page: the top finding, its evidence, what to do and what not to. */
@@ -59,13 +60,17 @@ export function CauseBlock({ finding, status }: { finding?: Finding; status: str
         {finding.doNext.length > 0 && (
           <>
             <dt className="font-medium text-slate-600">do next</dt>
-            <dd>{finding.doNext.join('; ')}</dd>
+            <dd>
+              <AdviceList items={finding.doNext} />
+            </dd>
           </>
         )}
         {finding.dont.length > 0 && (
           <>
             <dt className="font-medium text-red-800">don&apos;t</dt>
-            <dd>{finding.dont.join('; ')}</dd>
+            <dd>
+              <AdviceList items={finding.dont} />
+            </dd>
           </>
         )}
       </dl>

@@ -2,6 +2,7 @@ import type { Finding } from '@/lib/diagnosis/types';
 import { SeverityBadge } from '@/components/ui/severity-badge';
 import { findingAnchor } from '@/components/format/names';
 import { CommandLine } from './command-line';
+import { AdviceList } from './advice-list';
 import { EvidenceLine } from './evidence-line';
 
 function FindingItem({ finding }: { finding: Finding }) {
@@ -34,13 +35,17 @@ function FindingItem({ finding }: { finding: Finding }) {
           {finding.doNext.length > 0 && (
             <>
               <dt className="font-medium text-slate-600">do next</dt>
-              <dd>{finding.doNext.join('; ')}</dd>
+              <dd>
+                <AdviceList items={finding.doNext} />
+              </dd>
             </>
           )}
           {finding.dont.length > 0 && (
             <>
               <dt className="font-medium text-red-800">don&apos;t</dt>
-              <dd>{finding.dont.join('; ')}</dd>
+              <dd>
+                <AdviceList items={finding.dont} />
+              </dd>
             </>
           )}
         </dl>

@@ -22,6 +22,8 @@ export interface PodPresentationProps {
   basePath?: string;
   reportHref?: string;
   source: string;
+  /** Why there is no previous log when none was given (live: not fetched; import: not pasted). */
+  noLogReason?: string;
   /** A banner above everything (stale connection, pod gone, imported). */
   notice?: ReactNode;
 }
@@ -104,7 +106,7 @@ export function PodPresentation(props: PodPresentationProps) {
                   container: c.name,
                   kind: 'previous',
                   truncated: false,
-                  error: 'no previous log was fetched',
+                  error: props.noLogReason ?? 'no previous log was fetched',
                 }
               }
               title={`Previous log${lastRun ? ` (run #${lastRun.restartCount ?? lastRun.id}, exited ${lastRun.exitCode ?? '?'}${lastRun.finishedAt ? ` at ${formatClock(lastRun.finishedAt)}` : ''})` : ''}`}

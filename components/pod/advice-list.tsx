@@ -1,0 +1,11 @@
+/** "do next" / "don't" items: one line when single, a list when several (they are sentences). */
+export function AdviceList({ items }: { items: string[] }) {
+  if (items.length === 1) return <>{items[0]}</>;
+  return (
+    <ul className="list-disc space-y-0.5 pl-5">
+      {items.map((item) => (
+        <li key={item}>{item}</li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,72 @@
+// Shared helpers of the e2e journeys: the sandbox control API, finding a scenario's pod, and
+// screenshots kept as test artifacts under test-results/screens (not committed).
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+export const sandboxUrl = process.env.E2E_SANDBOX_URL ?? 'http://127.0.0.1:3108';
+export const cluster = 'sandbox';
+
+/** POST /sandbox/control/<verb>?... on the sandbox. */
+export async function control(
+  request: APIRequestContext,
+  verb: string,
+  params: Record<string, string>,
+) {
+  const query = new URLSearchParams(params).toString();
+  const response = await request.post(`${sandboxUrl}/sandbox/control/${verb}?${query}`);
+  expect(response.ok(), `sandbox control ${verb}: ${await response.text()}`).toBeTruthy();
+  return (await response.json()) as Record<string, unknown>;
+}
+
+interface BoardRowJson {
+  namespace: string;
+  pod: string;
+  kind: string;
+  name: string;
+  restarts: number;
+}
+
+/** The worst pod of a scenario namespace, from the board API (waits until it shows up). */
+export async function scenarioPod(
+  request: APIRequestContext,
+  namespace: string,
+): Promise<BoardRowJson> {
+  let row: BoardRowJson | undefined;
+  await expect
+    .poll(
+      async () => {
+        const response = await request.get(`/api/board?namespace=${encodeURIComponent(namespace)}`);
+        if (!response.ok()) return undefined;
+        const board = (await response.json()) as { rows: BoardRowJson[] };
+        row = board.rows.find((r) => r.namespace === namespace);
+        return row?.pod;
+      },
+      { message: `a board row for namespace ${namespace}`, timeout: 30_000 },
+    )
+    .toBeTruthy();
+  return row!;
+}
+
+/** The pod page path of a scenario pod. */
+export function podUrl(namespace: string, pod: string): string {
+  return `/c/${cluster}/ns/${namespace}/pods/${pod}`;
+}
+
+/** Saves a full-page screenshot as a test artifact. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const dir = path.join('test-results', 'screens');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** No horizontal scroll on the page itself (the log may scroll inside its own box). */
+export async function expectNoHorizontalScroll(page: Page) {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  expect(scrollWidth, 'page scrolls horizontally').toBeLessThanOrEqual(clientWidth);
+}
