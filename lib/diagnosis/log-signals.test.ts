@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { diagnoseLogText } from './index';
+
+describe('diagnoseLogText', () => {
+  it('finds the decisive line and its 1-based number, past the stack', () => {
+    const d = diagnoseLogText(
+      'starting\nTraceback (most recent call last):\n  File "a.py", line 3\n    x = os.environ["DB_URL"]\nKeyError: \'DB_URL\'\n',
+    );
+    expect(d).toMatchObject({
+      category: 'missing-config',
+      decisive: { id: 'missing-env-var', subject: 'DB_URL', line: 5 },
+    });
+  });
+  it('prefers the panic line to the goroutine dump', () => {
+    const d = diagnoseLogText(
+      'panic: runtime error: invalid memory address or nil pointer dereference\n[signal SIGSEGV: segmentation violation]\ngoroutine 1 [running]:\nmain.main()',
+    );
+    expect(d.decisive).toMatchObject({ id: 'go-nil-pointer', line: 1 });
+  });
+  it('strips timestamps before matching anchored patterns', () => {
+    expect(diagnoseLogText('2025-03-04T10:00:00.123Z stderr F panic: boom').decisive?.id).toBe(
+      'program-panic',
+    );
+  });
+  it('tells a refused connection, a DNS failure and a timeout apart', () => {
+    expect(
+      diagnoseLogText('dial tcp 10.0.0.5:5432: connect: connection refused').decisive?.id,
+    ).toBe('dependency-connection-refused');
+    expect(diagnoseLogText('lookup redis on 10.96.0.10:53: no such host').decisive?.subject).toBe(
+      'redis',
+    );
+    expect(
+      diagnoseLogText('Get https://api:443/version: dial tcp 10.96.0.1:443: i/o timeout').category,
+    ).toBe('dependency-unavailable');
+  });
+  it('reads permission, read-only and exec-format failures', () => {
+    expect(diagnoseLogText('open /var/lib/app/db: permission denied').category).toBe('permission');
+    expect(diagnoseLogText('touch: /etc/app.conf: Read-only file system').decisive?.id).toBe(
+      'read-only-filesystem',
+    );
+    expect(diagnoseLogText('exec /app: exec format error').category).toBe('bad-command');
+    expect(diagnoseLogText('/bin/sh: 1: gunicorn: not found').decisive?.subject).toBe('gunicorn');
+  });
+  it('reads heap exhaustion as memory, not an app bug', () => {
+    expect(
+      diagnoseLogText('Exception in thread "main" java.lang.OutOfMemoryError: Java heap space')
+        .category,
+    ).toBe('oom-killed');
+    expect(
+      diagnoseLogText(
+        'FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory',
+      ).category,
+    ).toBe('oom-killed');
+  });
+  it('falls back to the last generic error line and says when nothing matches', () => {
+    expect(diagnoseLogText('ERROR first\nINFO ok\nERROR second').decisive).toMatchObject({
+      category: 'app-error',
+      line: 3,
+    });
+    expect(diagnoseLogText('listening on :8080\nready').category).toBe('not-enough-evidence');
+  });
+  it('wraps a failure in an init container when the main container waits on PodInitializing', () => {
+    const d = diagnoseLogText(
+      'mkdir: cannot create directory /data/x: Permission denied\nError from server (BadRequest): container "app" in pod "p" is waiting to start: PodInitializing',
+    );
+    expect(d.category).toBe('init-container');
+    expect(d.decisive?.category).toBe('permission');
+  });
+});
