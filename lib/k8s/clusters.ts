@@ -45,7 +45,11 @@ function baseConfig(options: LoadClustersOptions): KubeConfig {
 function configForContext(kc: KubeConfig, context: string): KubeConfig {
   const one = new KubeConfig();
   one.loadFromOptions({
-    clusters: kc.clusters,
+    // client-node refuses plain http:// servers unless skipTLSVerify is set; with no TLS there
+    // is nothing to verify, so setting it only selects its http.Agent (kubectl needs no flag).
+    clusters: kc.clusters.map((c) =>
+      c.server.startsWith('http:') ? { ...c, skipTLSVerify: true } : c,
+    ),
     users: kc.users,
     contexts: kc.contexts,
     currentContext: context,

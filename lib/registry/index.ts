@@ -2,6 +2,8 @@
 export { RegistryClient, manifestAccept, type DigestResult } from './registry-client';
 export {
   registryConfigFromEnv,
+  clustersServingRegistry,
+  viaEndpoint,
   type RegistryConfig,
   type RegistryCredentials,
 } from './registry-config';

@@ -53,7 +53,8 @@ export class RegistryClient {
   }
 
   private async head(host: string, repository: string, tag: string): Promise<DigestResult> {
-    const base = this.config.endpoints[host] ?? registryEndpoint(host);
+    const base =
+      this.config.allHostsEndpoint ?? this.config.endpoints[host] ?? registryEndpoint(host);
     const url = `${base}/v2/${repository}/manifests/${encodeURIComponent(tag)}`;
     const credentials = this.config.credentials[host];
     let authorization = directAuthorization(credentials);

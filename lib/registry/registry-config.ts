@@ -12,8 +12,25 @@ export interface RegistryConfig {
   /** Image host → base URL (e.g. the sandbox's OCI endpoint, or a plain-HTTP registry). */
   endpoints: Record<string, string>;
   credentials: Record<string, RegistryCredentials>;
+  /** Every host served by this one endpoint (a sandbox cluster's API server serves /v2/). */
+  allHostsEndpoint?: string;
   timeoutMs: number;
   cacheMs: number;
+}
+
+/**
+ * Clusters whose API server also serves the OCI API for all their images
+ * (PODTRAIL_REGISTRY_VIA_API, comma list; default `sandbox`).
+ */
+export function clustersServingRegistry(
+  env: Record<string, string | undefined> = process.env,
+): string[] {
+  return list(env.PODTRAIL_REGISTRY_VIA_API ?? 'sandbox');
+}
+
+/** The config for a cluster whose API server is its registry. */
+export function viaEndpoint(config: RegistryConfig, url: string): RegistryConfig {
+  return { ...config, allowedHosts: ['*'], allHostsEndpoint: url.replace(/\/$/, '') };
 }
 
 const credentialsSchema = z.record(

@@ -102,7 +102,9 @@ export async function enrichInput(
       name: pod.metadata.name ?? '',
       ownerNames,
     }),
-    options.registry ? expectedImagesFor(pod, input.owners ?? [], runtime.registry) : undefined,
+    options.registry
+      ? expectedImagesFor(pod, input.owners ?? [], runtime.registryFor(cluster))
+      : undefined,
     options.metrics
       ? runtime.access.metricsReader(cluster).memoryUsage(ns, pod.metadata.name ?? '')
       : undefined,

@@ -2,12 +2,18 @@
 // Kept on globalThis so Next.js dev reloads reuse one set of watches instead of opening more.
 import { HistoryReader, Recorder, migrate, openSqlStore, type SqlStore } from '../history';
 import { K8sAccess, type K8sAccessOptions } from '../k8s';
-import { RegistryClient, registryConfigFromEnv } from '../registry';
+import {
+  RegistryClient,
+  clustersServingRegistry,
+  registryConfigFromEnv,
+  viaEndpoint,
+} from '../registry';
 
 /** The shared server-side state. */
 export interface Runtime {
   access: K8sAccess;
-  registry: RegistryClient;
+  /** The registry client for a cluster's images. */
+  registryFor(cluster: string): RegistryClient;
   /** Resolves to undefined when no history store could be opened. */
   history: Promise<{ store: SqlStore; reader: HistoryReader } | undefined>;
   recorders: Recorder[];
@@ -39,6 +45,21 @@ function openHistory(options: RuntimeOptions): Runtime['history'] {
     });
 }
 
+/** One registry client per cluster: the cluster's own API server for sandbox-like clusters. */
+function registryClients(access: K8sAccess): Runtime['registryFor'] {
+  const config = registryConfigFromEnv();
+  const shared = new RegistryClient(config);
+  const viaApi = new Set(clustersServingRegistry());
+  const clients = new Map<string, RegistryClient>();
+  return (cluster) => {
+    const server = access.caches.cluster(cluster)?.server;
+    if (!viaApi.has(cluster) || !server) return shared;
+    let client = clients.get(cluster);
+    if (!client) clients.set(cluster, (client = new RegistryClient(viaEndpoint(config, server))));
+    return client;
+  };
+}
+
 /** Builds a runtime (no I/O until something reads a cache or the history). */
 export function createRuntime(options: RuntimeOptions = {}): Runtime {
   let access: K8sAccess;
@@ -49,8 +70,13 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     configError = `No cluster configured: ${error instanceof Error ? error.message : String(error)}. Set KUBECONFIG.`;
     access = new K8sAccess({ ...options, clusters: [] });
   }
-  const registry = new RegistryClient(registryConfigFromEnv());
-  return { access, registry, history: openHistory(options), recorders: [], configError };
+  return {
+    access,
+    registryFor: registryClients(access),
+    history: openHistory(options),
+    recorders: [],
+    configError,
+  };
 }
 
 /** The process-wide runtime, created on first use. */
