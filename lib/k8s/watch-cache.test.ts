@@ -1,0 +1,151 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { resources } from './resources';
+import { startSandboxCluster, waitFor, type SandboxCluster } from './test-support/sandbox-cluster';
+import { WatchCache, type CacheEvent } from './watch-cache';
+import type { KubeObject } from './kube-object';
+
+let running: SandboxCluster | undefined;
+const caches: WatchCache[] = [];
+afterEach(async () => {
+  for (const cache of caches.splice(0)) cache.stop();
+  await running?.stop();
+  running = undefined;
+});
+
+function podCache(
+  env: SandboxCluster,
+  options: { namespace?: string; watchdogMs?: number; pageSize?: number } = {},
+) {
+  const cache = new WatchCache({
+    transport: env.cluster.transport,
+    cluster: env.cluster.name,
+    resource: resources.pods,
+    random: () => 0,
+    listNamespaces: async () => ['delete-resets-backoff', 'oom-no-limit'],
+    ...options,
+  });
+  const events: CacheEvent<KubeObject>[] = [];
+  cache.subscribe((event) => events.push(event));
+  caches.push(cache);
+  return { cache, events };
+}
+
+const summary = (e: CacheEvent<KubeObject>) =>
+  e.type === 'health'
+    ? `health:${e.health.state}`
+    : e.type === 'synced'
+      ? 'synced'
+      : `${e.type}:${e.object.metadata?.name}`;
+
+describe('WatchCache against the sandbox', () => {
+  it('emits every listed pod, then synced, then the synced health, in that order', async () => {
+    running = await startSandboxCluster();
+    const { cache, events } = podCache(running, { pageSize: 1 });
+    cache.start();
+    await cache.whenSynced();
+    await waitFor(() => cache.health().state === 'synced');
+    const names = cache.list().map((p) => `added:${p.metadata?.name}`);
+    expect(names.length).toBeGreaterThan(1);
+    expect(events.map(summary)).toEqual([...names, 'synced', 'health:synced']);
+    // One page per pod: the LIST is paged with limit/continue.
+    expect(running.sandbox.stats().requests.list).toBe(names.length);
+  });
+
+  it('sees a crash as modifications of that pod only, keyed by uid', async () => {
+    running = await startSandboxCluster({ scenarios: ['oom-no-limit'] });
+    const { cache, events } = podCache(running);
+    cache.start();
+    await waitFor(() => cache.health().state === 'synced');
+    const before = events.length;
+    const [crashed] = running.sandbox.control.crash('oom-no-limit');
+    await waitFor(() => events.length > before, 5_000, 'crash event');
+    await new Promise((r) => setTimeout(r, 300));
+    const after = events.slice(before);
+    expect(after.every((e) => e.type === 'modified' && e.object.metadata?.name === crashed)).toBe(
+      true,
+    );
+  });
+
+  it('reconnects after the sandbox drops every watch and keeps following changes', async () => {
+    running = await startSandboxCluster({ scenarios: ['oom-no-limit'] });
+    const { cache, events } = podCache(running);
+    cache.start();
+    await waitFor(() => cache.health().state === 'synced');
+    const { list, watch } = running.sandbox.stats().requests;
+    expect(running.sandbox.control.dropWatches()).toBe(1);
+    await waitFor(() => running!.sandbox.stats().openWatches === 1, 5_000, 'rewatch');
+    expect(running.sandbox.stats().requests).toMatchObject({ list, watch: watch + 1 });
+    const before = events.length;
+    running.sandbox.control.crash('oom-no-limit');
+    await waitFor(
+      () => events.slice(before).some((e) => e.type === 'modified'),
+      5_000,
+      'event after reconnect',
+    );
+  });
+
+  it('relists on 410 Gone without duplicating what it already holds', async () => {
+    running = await startSandboxCluster({ scenarios: ['oom-no-limit'] });
+    const { cache, events } = podCache(running);
+    cache.start();
+    await waitFor(() => cache.health().state === 'synced');
+    const size = cache.list().length;
+    const lists = running.sandbox.stats().requests.list;
+    // All in one tick, so the cache cannot rewatch in between: its resourceVersion is now gone.
+    running.sandbox.control.dropWatches();
+    running.sandbox.control.crash('oom-no-limit');
+    running.sandbox.control.compact();
+    await waitFor(() => running!.sandbox.stats().requests.list === lists + 1, 8_000, 'relist');
+    await waitFor(
+      () => events.filter((e) => e.type === 'synced').length === 2,
+      5_000,
+      'second sync',
+    );
+    expect(cache.list()).toHaveLength(size);
+    expect(events.filter((e) => e.type === 'added')).toHaveLength(size);
+    expect(events.filter((e) => e.type === 'deleted')).toHaveLength(0);
+    expect(cache.health().state).toBe('synced');
+  });
+
+  it('degrades only the forbidden namespace when cluster-wide reads are forbidden', async () => {
+    running = await startSandboxCluster();
+    running.sandbox.control.forbid('oom-no-limit');
+    const { cache } = podCache(running);
+    cache.start();
+    await waitFor(
+      () => cache.health().forbidden.length === 1 && cache.health().state === 'synced',
+      8_000,
+      'degraded',
+    );
+    expect(cache.health().forbidden[0]).toMatchObject({
+      namespace: 'oom-no-limit',
+      message: expect.stringContaining('forbidden'),
+    });
+    const namespaces = new Set(cache.list().map((p) => p.metadata?.namespace));
+    expect([...namespaces]).toEqual(['delete-resets-backoff']);
+  });
+
+  it('restarts a stream that stays silent longer than the watchdog', async () => {
+    running = await startSandboxCluster({
+      scenarios: ['oom-no-limit'],
+      bookmarkIntervalMs: 600_000,
+    });
+    const cache = new WatchCache({
+      transport: running.cluster.transport,
+      cluster: 'sandbox',
+      resource: resources.limitranges,
+      watchdogMs: 700,
+      random: () => 0,
+    });
+    caches.push(cache);
+    cache.start();
+    await waitFor(() => cache.health().state === 'synced');
+    const watches = running.sandbox.stats().requests.watch;
+    await waitFor(
+      () => running!.sandbox.stats().requests.watch >= watches + 1,
+      5_000,
+      'watchdog restart',
+    );
+    expect(running.sandbox.stats().requests.list).toBe(1);
+  });
+});
