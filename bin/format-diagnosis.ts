@@ -4,7 +4,9 @@
 import type { ContainerTimeline, Finding, PodDiagnosis } from '../lib/diagnosis';
 
 function at(ms: number | undefined): string {
-  return ms === undefined || !Number.isFinite(ms) ? '?' : new Date(ms).toISOString().replace('.000Z', 'Z');
+  return ms === undefined || !Number.isFinite(ms)
+    ? '?'
+    : new Date(ms).toISOString().replace('.000Z', 'Z');
 }
 
 function duration(ms: number | undefined): string {
@@ -30,20 +32,31 @@ function containerLines(c: ContainerTimeline): string[] {
   if (c.stateMessage) out.push(`    ${c.stateMessage}`);
   for (const run of c.runs) {
     const meaning = run.exitMeaning ? ` (${run.exitMeaning})` : '';
-    const ended = run.state === 'terminated' ? `${exitText(run.exitCode)} ${run.reason ?? ''}${meaning}` : run.state;
-    out.push(`    run ${run.id}: ${at(run.startedAt)} → ${run.finishedAt ? at(run.finishedAt) : '…'}  ${ended}`);
+    const ended =
+      run.state === 'terminated'
+        ? `${exitText(run.exitCode)} ${run.reason ?? ''}${meaning}`
+        : run.state;
+    out.push(
+      `    run ${run.id}: ${at(run.startedAt)} → ${run.finishedAt ? at(run.finishedAt) : '…'}  ${ended}`,
+    );
   }
   for (const gap of c.gaps) {
     const reset = gap.reset ? `, back-off reset (${gap.reset})` : '';
-    out.push(`    back-off after ${gap.afterRunId}: observed ${duration(gap.observedMs)}, kubelet schedule ${duration(gap.expectedMs)}${reset}`);
+    out.push(
+      `    back-off after ${gap.afterRunId}: observed ${duration(gap.observedMs)}, kubelet schedule ${duration(gap.expectedMs)}${reset}`,
+    );
   }
   for (const u of c.unobserved) out.push(`    ${u.count} restart(s) not observed: ${u.reason}`);
   if (c.nextRetry) {
-    out.push(`    next retry between ${at(c.nextRetry.earliest)} and ${at(c.nextRetry.latest)} (back-off ${duration(c.nextRetry.backoffMs)})`);
+    out.push(
+      `    next retry between ${at(c.nextRetry.earliest)} and ${at(c.nextRetry.latest)} (back-off ${duration(c.nextRetry.backoffMs)})`,
+    );
   }
   for (const e of c.events) {
     const when = e.timeUnknown ? '' : ` last ${at(e.lastAt)}`;
-    out.push(`    event ${e.type} ${e.reason}${e.count > 1 ? ` ×${e.count}` : ''}${when}: ${e.message}`);
+    out.push(
+      `    event ${e.type} ${e.reason}${e.count > 1 ? ` ×${e.count}` : ''}${when}: ${e.message}`,
+    );
   }
   return out;
 }
@@ -56,11 +69,14 @@ function findingLines(f: Finding, i: number): string[] {
   };
   list(
     'Evidence',
-    f.evidence.map((e) => `${e.text}${e.path ? `  [${e.path}]` : ''}${e.line ? `  [log line ${e.line}]` : ''}`),
+    f.evidence.map(
+      (e) => `${e.text}${e.path ? `  [${e.path}]` : ''}${e.line ? `  [log line ${e.line}]` : ''}`,
+    ),
   );
   list('Do next', f.doNext);
   list("Don't", f.dont);
-  if (f.commands.length) out.push('   Commands:', ...f.commands.map((c) => `     $ ${c.command}    # ${c.label}`));
+  if (f.commands.length)
+    out.push('   Commands:', ...f.commands.map((c) => `     $ ${c.command}    # ${c.label}`));
   return out;
 }
 
@@ -73,7 +89,8 @@ export function formatDiagnosis(d: PodDiagnosis, warnings: string[]): string {
     'Timeline',
     ...d.containers.flatMap(containerLines),
   ];
-  for (const e of d.podEvents) out.push(`  pod event ${e.type} ${e.reason}${e.count > 1 ? ` ×${e.count}` : ''}: ${e.message}`);
+  for (const e of d.podEvents)
+    out.push(`  pod event ${e.type} ${e.reason}${e.count > 1 ? ` ×${e.count}` : ''}: ${e.message}`);
   out.push('', 'Findings');
   if (d.findings.length === 0) out.push('  none');
   d.findings.forEach((f, i) => out.push(...findingLines(f, i), ''));

@@ -8,7 +8,8 @@ import { diagnosePod, type PodDiagnosis } from '../lib/diagnosis';
 import { ParseError, parseInputs, type PasteKind } from '../lib/diagnosis/parse';
 import { formatDiagnosis } from './format-diagnosis';
 
-const USAGE = 'usage: podtrail diagnose FILE... [--json] [--now ISO-8601]   (FILE "-" or none: stdin)';
+const USAGE =
+  'usage: podtrail diagnose FILE... [--json] [--now ISO-8601]   (FILE "-" or none: stdin)';
 
 /** The diagnosis of a set of pasted files, with what the parser saw and noted. */
 export interface FileDiagnosis {
@@ -18,7 +19,10 @@ export interface FileDiagnosis {
 }
 
 /** Parses the files as one pod's inputs and diagnoses it (the function the CLI and scorer share). */
-export function diagnoseFiles(files: Array<{ name: string; text: string }>, now: number): FileDiagnosis {
+export function diagnoseFiles(
+  files: Array<{ name: string; text: string }>,
+  now: number,
+): FileDiagnosis {
   const parsed = parseInputs(files, now);
   return { diagnosis: diagnosePod(parsed.input), kinds: parsed.kinds, warnings: parsed.warnings };
 }
@@ -64,23 +68,33 @@ export function main(argv: string[], io = { out: console.log, err: console.error
     io.err(`podtrail: --now needs an ISO 8601 time, got ${nowArg ?? 'nothing'}`);
     return 2;
   }
-  const names = rest.filter((a, i) => a !== '--json' && (nowIndex < 0 || (i !== nowIndex && i !== nowIndex + 1)));
+  const names = rest.filter(
+    (a, i) => a !== '--json' && (nowIndex < 0 || (i !== nowIndex && i !== nowIndex + 1)),
+  );
   const files: Array<{ name: string; text: string }> = [];
   for (const name of names.length ? names : ['-']) {
     try {
       files.push({ name: name === '-' ? 'stdin' : name, text: readInput(name) });
     } catch (error) {
-      io.err(`podtrail: cannot read ${name}: ${error instanceof Error ? error.message : String(error)}`);
+      io.err(
+        `podtrail: cannot read ${name}: ${error instanceof Error ? error.message : String(error)}`,
+      );
       return 2;
     }
   }
   try {
     const result = diagnoseFiles(files, now);
-    io.out(json ? JSON.stringify(toJsonReport(result), null, 2) : formatDiagnosis(result.diagnosis, result.warnings));
+    io.out(
+      json
+        ? JSON.stringify(toJsonReport(result), null, 2)
+        : formatDiagnosis(result.diagnosis, result.warnings),
+    );
     return 0;
   } catch (error) {
     if (error instanceof ParseError) {
-      io.err(`podtrail: cannot parse ${error.file ?? 'input'} at line ${error.line} (${error.kind}): ${error.reason}`);
+      io.err(
+        `podtrail: cannot parse ${error.file ?? 'input'} at line ${error.line} (${error.kind}): ${error.reason}`,
+      );
       return 2;
     }
     throw error;

@@ -29,12 +29,20 @@ export function scoreCases(dir: string, now: number): CaseResult[] {
     .map((d) => d.name)
     .sort();
   return ids.map((id) => {
-    const truth = JSON.parse(readFileSync(path.join(dir, id, 'truth.json'), 'utf8')) as { category: string };
+    const truth = JSON.parse(readFileSync(path.join(dir, id, 'truth.json'), 'utf8')) as {
+      category: string;
+    };
     const text = readFileSync(path.join(dir, id, 'input.txt'), 'utf8');
     try {
       const { diagnosis } = diagnoseFiles([{ name: `${id}/input.txt`, text }], now);
       const said = topCategory(diagnosis.findings);
-      return { id, expected: truth.category, said, title: diagnosis.findings[0]?.title, right: said === truth.category };
+      return {
+        id,
+        expected: truth.category,
+        said,
+        title: diagnosis.findings[0]?.title,
+        right: said === truth.category,
+      };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       return { id, expected: truth.category, said: 'error', right: false, error: message };

@@ -6,6 +6,7 @@ import { applyEventFacts } from './event-facts';
 import {
   UNKNOWN_INIT_CONTAINER,
   containerNames,
+  crashScore,
   crashingContainer,
   mergePod,
   renameContainer,
@@ -21,8 +22,18 @@ function hintBadness(h: PodHint): number {
   return (HEALTHY.test(last) ? 0 : 1000) + (h.restarts ?? 0) + (h.containerWaiting ? 1 : 0);
 }
 
+function podBadness(p: PodLike): number {
+  const statuses = [
+    ...(p.status?.containerStatuses ?? []),
+    ...(p.status?.initContainerStatuses ?? []),
+  ];
+  return statuses.reduce((sum, s) => sum + crashScore(s), p.status?.phase === 'Running' ? 0 : 1);
+}
+
 function pickSubject(pods: PodLike[], hints: PodHint[], warnings: string[]): PodLike {
-  const named = pods.find((p) => p.metadata.name);
+  const named = [...pods]
+    .sort((a, b) => podBadness(b) - podBadness(a))
+    .find((p) => p.metadata.name);
   const name =
     named?.metadata.name ??
     [...hints].sort((a, b) => hintBadness(b) - hintBadness(a)).find((h) => h.name)?.name;

@@ -35,6 +35,7 @@ const AT_OR_AFTER_LIMITS = new Set([
   'Environment Variables',
   'Environment Variables from',
   'Mounts',
+  'Volume Mounts',
 ]);
 
 /** The container state (State / Last State) whose sub-keys are being read. */
@@ -72,6 +73,7 @@ export const CONTAINER_KEYS = new Set([
   'Environment Variables from',
   'Environment Variables',
   'Mounts',
+  'Volume Mounts',
   'Devices',
   'SeccompProfile',
 ]);
@@ -178,6 +180,7 @@ export function applyContainerKey(
     case 'Environment Variables from':
       return 'envFrom';
     case 'Mounts':
+    case 'Volume Mounts':
       c.spec.volumeMounts = [];
       return value === '<none>' ? undefined : 'mounts';
     default:

@@ -50,7 +50,8 @@ export function parseEnvLine(line: string): EnvVar | undefined {
       ? { name, valueFrom: { secretKeyRef: sel } }
       : { name, valueFrom: { configMapKeyRef: sel } };
   }
-  const field = /^\((v\d+):(\S+)\)$/.exec(value);
+  // "(v1:metadata.name)", after the resolved value when describe had the pod.
+  const field = /(?:^|\s)\((v\d+):([\w.[\]'/-]+)\)$/.exec(value);
   if (field) return { name, valueFrom: { fieldRef: { fieldPath: field[2] ?? '' } } };
   const resource = /\((limits|requests)\.(\S+)\)$/.exec(value);
   if (resource)

@@ -42,7 +42,8 @@ export function applyPodKey(pod: Pod, key: string, value: string): PodBlock | un
     case 'Message':
       if (!none) pod.status.message = value;
       return undefined;
-    case 'Controlled By': {
+    case 'Controlled By':
+    case 'Controllers': {
       const m = /^(\w+)\/(\S+)$/.exec(value);
       if (m)
         meta.ownerReferences = [{ kind: m[1] ?? '', name: m[2] ?? '', uid: '', controller: true }];

@@ -5,7 +5,8 @@ import type { EventLike, PodLike } from '../types';
 import { containerNames, renameContainer, upsertContainer } from './merge-pods';
 import { UNKNOWN_CONTAINER } from './parse-pod-object';
 
-const ASSIGNED = /^Successfully assigned ([a-z0-9][-a-z0-9]*)\/(\S+) to (\S+)/;
+// Since 1.12 "NS/NAME"; before, the name alone.
+const ASSIGNED = /^Successfully assigned (?:([a-z0-9][-a-z0-9]*)\/)?(\S+) to (\S+)/;
 const CONTAINER_NAMED = [
   /^(?:Created|Started|Stopping) container:? ([a-z0-9][-a-z0-9]*)$/,
   /^Back-off restarting failed container:? ([a-z0-9][-a-z0-9]*)(?: in pod |$)/,
@@ -22,6 +23,17 @@ function isAboutOtherPod(e: EventLike, pod: PodLike): boolean {
   const obj = e.involvedObject ?? e.regarding;
   if (!obj?.name || !pod.metadata.name) return false;
   return (obj.kind ?? 'Pod') === 'Pod' && obj.name !== pod.metadata.name;
+}
+
+// When every event about a pod names the same one, that is the pod the paste is about.
+function adoptNamedPod(pod: PodLike, events: EventLike[]): void {
+  const objects = events
+    .map((e) => e.involvedObject ?? e.regarding)
+    .filter((o) => o?.name && (o.kind ?? 'Pod') === 'Pod');
+  const names = new Set(objects.map((o) => o?.name));
+  if (names.size !== 1) return;
+  pod.metadata.name = objects[0]?.name;
+  if (objects[0]?.namespace) pod.metadata.namespace ??= objects[0].namespace;
 }
 
 function namedContainers(events: EventLike[]): Array<{ name: string; init: boolean }> {
@@ -43,10 +55,11 @@ export function applyEventFacts(pod: PodLike, events: EventLike[]): EventLike[] 
     const m = ASSIGNED.exec(messageOf(e));
     if (m && (!pod.metadata.name || pod.metadata.name === m[2])) {
       pod.metadata.name ??= m[2];
-      pod.metadata.namespace ??= m[1];
+      if (m[1]) pod.metadata.namespace ??= m[1];
       if (pod.spec && m[3]) pod.spec.nodeName ??= m[3];
     }
   }
+  if (!pod.metadata.name) adoptNamedPod(pod, events);
   const mine = events.filter((e) => !isAboutOtherPod(e, pod));
   const named = namedContainers(mine);
   const main = pod.spec?.containers ?? [];

@@ -17,7 +17,8 @@ function fill<T extends object>(target: T, source: T): T {
   return target;
 }
 
-function crashScore(s: ContainerStatusLike): number {
+/** How strongly a container status shows a crash loop (0 = not at all). */
+export function crashScore(s: ContainerStatusLike): number {
   let score = 0;
   if (s.state?.waiting?.reason === 'CrashLoopBackOff') score += 4;
   if (s.state?.waiting) score += 1;

@@ -115,6 +115,7 @@ function handleKey(r: Reader, indent: number, key: string, value: string, no: nu
   if (section) {
     r.section = section;
     r.container = r.state = r.volume = undefined;
+    if (key === 'Tolerations' || key === 'Node-Selectors') r.block = { kind: 'skip', indent };
     if (section === 'events' && value !== '' && value !== '<none>')
       r.eventLines.push({ text: value, no });
     return;

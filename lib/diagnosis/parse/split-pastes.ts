@@ -44,9 +44,9 @@ function firstContentLine(text: string): string {
 
 function objectKind(text: string): InputKind | undefined {
   const first = firstContentLine(text).trim();
+  const eventKind = /"?kind"?\s*:\s*"?Event(List)?"?\s*,?\s*$/m.test(text);
   const events =
-    /"?kind"?:\s*"?(Event|EventList)\b|involvedObject|"?regarding"?:/.test(text) &&
-    !/"?kind"?:\s*"?Pod\b/.test(text);
+    eventKind || (/involvedObject|"?regarding"?:/.test(text) && !/containerStatuses/.test(text));
   const jsonStart = /^(\{\s*("|\}|$)|\[\s*([{["\]]|$)|"[\w.-]+"\s*:)/.test(first);
   if (jsonStart && K8S_JSON.test(text)) return events ? 'events-json' : 'pod-json';
   if (YAML_KEY.test(first) && STRONG_YAML.test(text)) return events ? 'events-yaml' : 'pod-yaml';
