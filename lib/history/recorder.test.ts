@@ -1,0 +1,121 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { K8sAccess } from '../k8s';
+import {
+  startSandboxCluster,
+  waitFor,
+  type SandboxCluster,
+} from '../k8s/test-support/sandbox-cluster';
+import {
+  HistoryReader,
+  Recorder,
+  migrate,
+  openSqlStore,
+  type OpenStoreOptions,
+  type SqlStore,
+} from './index';
+import { startThrowawayPostgres, type ThrowawayPostgres } from './test-support/throwaway-postgres';
+
+const ns = 'delete-resets-backoff';
+
+interface Session {
+  access: K8sAccess;
+  store: SqlStore;
+  recorder: Recorder;
+  reader: HistoryReader;
+}
+
+async function openSession(env: SandboxCluster, options: OpenStoreOptions): Promise<Session> {
+  const access = new K8sAccess({ clusters: [env.cluster], graceMs: 0 });
+  const store = await openSqlStore(options);
+  await migrate(store);
+  const recorder = new Recorder({ access, store, cluster: 'sandbox', heartbeatMs: 200 });
+  await recorder.start();
+  return { access, store, recorder, reader: new HistoryReader(store) };
+}
+
+async function closeSession(session: Session): Promise<void> {
+  await session.recorder.stop();
+  session.access.stop();
+  await session.store.close();
+}
+
+function livePods(session: Session) {
+  const lease = session.access.caches.acquire({ cluster: 'sandbox', resource: 'pods' });
+  const pods = lease.cache
+    .list()
+    .filter((p) => p.metadata?.namespace === ns && !p.metadata?.deletionTimestamp);
+  lease.release();
+  return pods;
+}
+
+function describeEngine(engine: string, options: () => OpenStoreOptions) {
+  describe(`Recorder on ${engine}`, () => {
+    it('keeps a deleted pod’s terminations under its owner and survives a restart', async () => {
+      const env = await startSandboxCluster({ scenarios: [ns] });
+      try {
+        let session = await openSession(env, options());
+        await waitFor(() => livePods(session).length === 1, 10_000, 'the worker pod');
+        const victim = livePods(session)[0]!;
+        const owner = (victim.metadata?.ownerReferences as Array<{ name: string }>)[0]!.name;
+        const byOwner = () =>
+          session.reader.historyForPod('sandbox', ns, { name: '', ownerNames: [owner] });
+        env.sandbox.control.crash(ns);
+        await session.recorder.flush();
+        await waitFor(() => livePods(session)[0]?.metadata?.uid === victim.metadata?.uid);
+        env.sandbox.control.deletePod(ns, victim.metadata!.name!);
+        env.sandbox.control.advance(31_000);
+        await waitFor(
+          () => livePods(session).some((p) => p.metadata?.uid !== victim.metadata?.uid),
+          10_000,
+          'replacement',
+        );
+        await new Promise((r) => setTimeout(r, 300));
+        await session.recorder.flush();
+        const history = await byOwner();
+        const old = history.pods?.find((p) => p.uid === victim.metadata?.uid);
+        expect(old).toMatchObject({
+          ownerKind: 'ReplicaSet',
+          ownerName: owner,
+          deletedAt: expect.any(Number),
+        });
+        expect(
+          history.pods?.some((p) => p.uid !== victim.metadata?.uid && p.deletedAt === undefined),
+        ).toBe(true);
+        const oldTerminations =
+          history.terminations?.filter((t) => t.podUid === victim.metadata?.uid) ?? [];
+        expect(oldTerminations.length).toBeGreaterThan(0);
+        const keys = oldTerminations.map((t) => `${t.containerID}#${t.restartCount}`);
+        expect(new Set(keys).size).toBe(keys.length);
+
+        await closeSession(session);
+        await new Promise((r) => setTimeout(r, 50));
+        session = await openSession(env, options());
+        const after = await byOwner();
+        expect(after.terminations?.filter((t) => t.podUid === victim.metadata?.uid)).toHaveLength(
+          oldTerminations.length,
+        );
+        expect(after.gaps?.at(-1)).toMatchObject({ reason: 'Podtrail was not running' });
+        await closeSession(session);
+      } finally {
+        await env.stop();
+      }
+    });
+  });
+}
+
+let dataDir = '';
+let postgres: ThrowawayPostgres | undefined;
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'podtrail-recorder-'));
+  postgres = await startThrowawayPostgres();
+});
+afterAll(() => {
+  rmSync(dataDir, { recursive: true, force: true });
+  postgres?.stop();
+});
+
+describeEngine('PGlite', () => ({ dataDir, databaseUrl: '' }));
+describeEngine('PostgreSQL', () => ({ databaseUrl: postgres?.url }));
