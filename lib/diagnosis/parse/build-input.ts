@@ -62,7 +62,7 @@ function applyHint(pod: PodLike, hint: PodHint): void {
     if (!status?.state) {
       upsertContainer(pod, false, undefined, {
         name: hint.container,
-        state: { waiting: { reason: hint.containerWaiting } },
+        state: { waiting: { reason: hint.containerWaiting, message: hint.waitingMessage } },
       });
     }
     if (hint.containerWaiting === 'PodInitializing') (pod.status ??= {}).phase ??= 'Pending';

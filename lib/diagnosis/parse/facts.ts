@@ -23,6 +23,8 @@ export interface PodHint {
   /** A named container the hint is about (kubectl errors name one). */
   container?: string;
   containerWaiting?: string;
+  /** The waiting message, when the source printed it (the kubelet's back-off message). */
+  waitingMessage?: string;
   /** Container names kubectl listed ("choose one of: [a b]"). */
   containers?: string[];
   initContainers?: string[];

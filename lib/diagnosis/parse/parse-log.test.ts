@@ -49,6 +49,35 @@ describe('parseLog', () => {
   });
 });
 
+describe('kubectl and kubelet lines in a log paste', () => {
+  it('reads the pasted `kubectl logs` command for the pod, namespace and container', () => {
+    const text =
+      '$ kubectl logs api-7d9f-x2x9q -c api -n shop --previous\nError: Cannot find module "/app/dist/server.js"';
+    const { input } = parseInputs([{ name: 'p.txt', text }], NOW);
+    expect(input.pod.metadata).toMatchObject({ name: 'api-7d9f-x2x9q', namespace: 'shop' });
+    expect(input.logs).toEqual({
+      api: { previous: 'Error: Cannot find module "/app/dist/server.js"' },
+    });
+  });
+
+  it("reads the kubelet's back-off log line as the container's waiting state, not as its log", () => {
+    const text =
+      'E0301 01:06:01.286649    1869 pod_workers.go:1294] "Error syncing pod, skipping" err="failed to \\"StartContainer\\" for \\"worker\\" with CrashLoopBackOff: \\"back-off 2m40s restarting failed container=worker pod=jobs-0_batch(5f1d0c7e-1111-2222-3333-444455556666)\\"" pod="batch/jobs-0"';
+    const { input } = parseInputs([{ name: 'kubelet.log', text }], NOW);
+    expect(input.logs).toBeUndefined();
+    expect(input.pod.metadata).toMatchObject({ name: 'jobs-0', namespace: 'batch' });
+    expect(input.pod.status?.containerStatuses?.[0]).toMatchObject({
+      name: 'worker',
+      state: {
+        waiting: {
+          reason: 'CrashLoopBackOff',
+          message: expect.stringMatching(/^back-off 2m40s restarting failed container=worker/),
+        },
+      },
+    });
+  });
+});
+
 describe('logs in parseInputs', () => {
   it('attaches a log pasted alone as the previous log of a container of unknown name', () => {
     const { input } = parseInputs([{ name: 'log.txt', text: 'KeyError: DATABASE_URL' }], NOW);

@@ -18,6 +18,12 @@ const NO_PREVIOUS =
 const CHOOSE =
   /^error: a container name must be specified for pod (\S+), choose one of: \[([^\]]*)\](?: or one of the init containers: \[([^\]]*)\])?/;
 const DEFAULTED = /^Defaulted container "([^"]+)" out of: (.+)$/;
+// The kubelet's own log line for a container in back-off (pod_workers.go "Error syncing pod"):
+// "back-off 5m0s restarting failed container=C pod=NAME_NAMESPACE(UID)".
+const KUBELET_BACKOFF =
+  /(back-off \S+ restarting failed container=([^\s"\\]+) pod=([a-z0-9][-a-z0-9.]*)_([a-z0-9][-a-z0-9]*)\(([^)]+)\))/;
+// The command line people paste above the output: "$ kubectl logs web-0 -c app --previous".
+const COMMAND = /^\s*(?:\S*[$#>]\s*)?kubectl\s+(.*)$/;
 
 /** What a log paste holds: log pieces per container (when known) and facts kubectl printed. */
 export interface ParsedLog {
@@ -26,7 +32,47 @@ export interface ParsedLog {
   warnings: string[];
 }
 
+function commandLine(args: string, out: ParsedLog): { defaulted?: string } {
+  const words = args.split(/\s+/);
+  const flag = (short: string, long: string) => {
+    const i = words.findIndex((w) => w === short || w === long);
+    if (i >= 0) return words[i + 1];
+    return words.find((w) => w.startsWith(`${long}=`))?.slice(long.length + 1);
+  };
+  const namespace = flag('-n', '--namespace');
+  const container = flag('-c', '--container');
+  const positional = words.filter((w, i) => !w.startsWith('-') && !/^-/.test(words[i - 1] ?? ''));
+  const [verb, ...rest] = positional;
+  const target =
+    verb === 'logs' ? rest[0] : rest[0] && /^(po|pod|pods)$/.test(rest[0]) ? rest[1] : undefined;
+  const name = target?.replace(/^(pod|pods|po)\//, '');
+  if (name && /^[a-z0-9][-a-z0-9.]*$/.test(name)) {
+    out.hints.push({
+      name,
+      namespace,
+      container: verb === 'logs' ? container : undefined,
+      statuses: [],
+    });
+  }
+  return { defaulted: verb === 'logs' ? container : undefined };
+}
+
 function kubectlLine(line: string, out: ParsedLog): { defaulted?: string } | undefined {
+  const command = COMMAND.exec(line);
+  if (command?.[1]) return commandLine(command[1], out);
+  const backoff = KUBELET_BACKOFF.exec(line);
+  if (backoff && /Error syncing pod|pod_workers|CrashLoopBackOff/.test(line)) {
+    const [, message, container, name, namespace] = backoff;
+    out.hints.push({
+      name,
+      namespace,
+      container,
+      containerWaiting: 'CrashLoopBackOff',
+      waitingMessage: message,
+      statuses: [],
+    });
+    return {};
+  }
   const waiting = WAITING.exec(line);
   if (waiting) {
     const [, container, name, reason] = waiting;
