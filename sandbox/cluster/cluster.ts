@@ -19,6 +19,8 @@ import { rfc3339 } from '../sim/time-format';
 import { ObjectStore } from '../store/object-store';
 import type { KObject, NewObject } from '../store/types';
 import { namespaceObject, nodeObject } from './nodes';
+import { admitPodSpec, defaultPodSpec } from './pod-defaults';
+import { qosClass } from '../kubelet/pod-status';
 
 /** Options of a cluster. */
 export interface ClusterOptions {
@@ -67,7 +69,13 @@ export class Cluster {
       behaviourFor: (image) =>
         this.behaviours.get(parseImageRef(image).repository) ?? idleBehaviour,
     });
-    new Scheduler(this.store, this.clock, this.rng, this.recorder, () => [...this.nodes.keys()]);
+    new Scheduler(this.store, this.clock, this.rng, this.recorder, () =>
+      [...this.nodes.keys()].filter(
+        (n) =>
+          !(this.store.get('nodes', undefined, n)?.spec as { unschedulable?: boolean } | undefined)
+            ?.unschedulable,
+      ),
+    );
     new ReplicaSetController(this.store, this.clock, this.rng, this.recorder, (ns, name) =>
       this.deletePod(ns, name),
     );
@@ -175,6 +183,50 @@ export class Cluster {
     pod.metadata.deletionTimestamp = rfc3339(this.clock.now() + grace * 1000);
     pod.metadata.deletionGracePeriodSeconds = grace;
     this.store.update('pods', pod);
+  }
+
+  /** Creates a pod owned by a StatefulSet/DaemonSet/Job (defaults and admission applied). */
+  createOwnedPod(
+    owner: KObject,
+    name: string,
+    template: PodTemplate,
+    extra: { nodeName?: string; labels?: Record<string, string> } = {},
+  ): KObject {
+    const spec = admitPodSpec(
+      defaultPodSpec({ ...template.spec, ...(extra.nodeName ? { nodeName: extra.nodeName } : {}) }),
+      this.rng,
+    );
+    return this.store.create('pods', {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: {
+        name,
+        namespace: owner.metadata.namespace,
+        labels: { ...(template.metadata.labels ?? {}), ...(extra.labels ?? {}) },
+        ownerReferences: [
+          {
+            apiVersion: owner.apiVersion,
+            kind: owner.kind,
+            name: owner.metadata.name,
+            uid: owner.metadata.uid,
+            controller: true,
+            blockOwnerDeletion: true,
+          },
+        ],
+      },
+      spec,
+      status: { phase: 'Pending', qosClass: qosClass(spec.containers) },
+    });
+  }
+
+  /** kubectl cordon / uncordon. */
+  cordon(nodeName: string, unschedulable: boolean): void {
+    const node = this.store.get('nodes', undefined, nodeName);
+    if (!node) return;
+    const spec = node.spec as Record<string, unknown>;
+    if (unschedulable) spec.unschedulable = true;
+    else delete spec.unschedulable;
+    this.store.update('nodes', node);
   }
 
   /** Pods of a namespace that are not being deleted, oldest first. */

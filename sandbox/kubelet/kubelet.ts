@@ -314,8 +314,15 @@ export class Kubelet {
     this.pods.delete(p.uid);
   }
 
-  /** Control: the app in a pod of `namespace` crashes now (exit 1 unless its plan says otherwise). */
-  crash(namespace: string, podName?: string): string[] {
+  /**
+   * Control: the app in a pod of `namespace` (every pod when `all`) crashes now, writing `lines`
+   * first; exit 1 (or the plan's own exit) unless `exitCode` is given.
+   */
+  crash(
+    namespace: string,
+    podName?: string,
+    options: { lines?: string[]; all?: boolean; exitCode?: number } = {},
+  ): string[] {
     const crashed: string[] = [];
     for (const p of this.pods.values()) {
       if (p.namespace !== namespace || (podName && p.name !== podName) || p.terminating) continue;
@@ -323,14 +330,16 @@ export class Kubelet {
         const cur = c.instances[c.instances.length - 1];
         if (!cur || cur.finishedAt !== undefined) continue;
         const planned = cur.plan.exit;
-        this.exit(p, c, cur, {
-          afterMs: 0,
-          exitCode: planned?.exitCode ?? 1,
-          reason: planned?.reason ?? 'Error',
-        });
+        const now = this.deps.clock.now();
+        (options.lines ?? []).forEach((text, i) =>
+          cur.extra.push({ time: now - (options.lines?.length ?? 0) + i, text }),
+        );
+        const exitCode = options.exitCode ?? planned?.exitCode ?? 1;
+        const reason = options.exitCode === undefined ? planned?.reason : undefined;
+        this.exit(p, c, cur, { afterMs: 0, exitCode, ...(reason ? { reason } : {}) });
         crashed.push(p.name);
       }
-      if (crashed.length && !podName) break;
+      if (crashed.length && !podName && !options.all) break;
     }
     return crashed;
   }

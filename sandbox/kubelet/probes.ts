@@ -36,7 +36,8 @@ export function schedulePod(
   inst: Instance,
   hooks: ProbeHooks,
 ): void {
-  const healthyAt = inst.startedAt + (inst.plan.healthyAfterMs ?? 0);
+  // An app that is about to exit on its own never answers its probes unless its plan says so.
+  const healthyAt = inst.startedAt + (inst.plan.healthyAfterMs ?? (inst.plan.exit ? Infinity : 0));
   const loop = (probe: Probe, kind: 'Liveness' | 'Readiness') => {
     const period = (probe.periodSeconds ?? 10) * 1000;
     const threshold = probe.failureThreshold ?? 3;
