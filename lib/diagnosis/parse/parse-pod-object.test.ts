@@ -40,6 +40,15 @@ describe('parsePodObjects', () => {
     });
   });
 
+  it('reads the complete part of a JSON paste cut short and says so', () => {
+    const text = fixture('pod-crashloop.json').split('\n').slice(0, 46).join('\n');
+    const { pods, warnings } = parsePodObjects(text, 'json');
+    expect(pods[0]?.status?.containerStatuses?.[0]?.lastState?.terminated).toMatchObject({
+      exitCode: 1,
+    });
+    expect(warnings).toContain('the JSON was cut short; read the complete part');
+  });
+
   it('throws a ParseError with the line of broken JSON', () => {
     expect(() => parsePodObjects(fixture('pod-broken-json.txt'), 'json')).toThrow(ParseError);
     try {

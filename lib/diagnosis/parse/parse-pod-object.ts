@@ -40,12 +40,57 @@ export function parseJsonText(text: string): unknown {
         // fall through to the error about the text as given
       }
     }
+    const repaired = closeCutJson(trimmed.startsWith('"') ? `{${trimmed}` : trimmed);
+    if (repaired !== undefined) return repaired;
     const detail = error instanceof Error ? error.message.replace(/^.*?JSON\.parse: /, '') : '';
     throw new ParseError(`broken JSON (${detail})`, {
       line: jsonErrorLine(text, error),
       kind: 'json',
     });
   }
+}
+
+// A paste cut short keeps only complete lines: drop up to three trailing lines, close the
+// brackets left open, and parse again. Returns undefined when that does not make valid JSON.
+function closeCutJson(text: string): unknown {
+  // Only a paste with brackets left open was cut; a balanced one with an error is broken.
+  if (!openBrackets(text)?.length) return undefined;
+  const lines = text.split('\n');
+  for (let drop = 0; drop <= 3 && drop < lines.length; drop++) {
+    const body = lines
+      .slice(0, lines.length - drop)
+      .join('\n')
+      .trimEnd()
+      .replace(/,$/, '');
+    const open = openBrackets(body);
+    if (open === undefined || open.length === 0) continue;
+    try {
+      const value: unknown = JSON.parse(body + open.reverse().join(''));
+      return isObj(value) ? { ...value, [CUT_SHORT]: true } : value;
+    } catch {
+      // try with one line fewer
+    }
+  }
+  return undefined;
+}
+
+/** Key set on a JSON object that was read from a paste cut short. */
+export const CUT_SHORT = '__cutShort';
+
+function openBrackets(text: string): string[] | undefined {
+  const stack: string[] = [];
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (inString) {
+      if (ch === '\\') i++;
+      else if (ch === '"') inString = false;
+    } else if (ch === '"') inString = true;
+    else if (ch === '{') stack.push('}');
+    else if (ch === '[') stack.push(']');
+    else if (ch === '}' || ch === ']') if (stack.pop() !== ch) return undefined;
+  }
+  return inString ? undefined : stack;
 }
 
 /** Parses YAML text (several documents allowed); throws ParseError with the line. */
@@ -128,7 +173,13 @@ function collect(value: unknown, facts: PasteFacts): void {
 export function parsePodObjects(text: string, format: 'json' | 'yaml'): PasteFacts {
   const facts = emptyFacts();
   const values = format === 'json' ? [parseJsonText(text)] : parseYamlText(stripYamlComments(text));
-  for (const value of values) collect(value, facts);
+  for (const value of values) {
+    if (isObj(value) && value[CUT_SHORT]) {
+      delete value[CUT_SHORT];
+      facts.warnings.push('the JSON was cut short; read the complete part');
+    }
+    collect(value, facts);
+  }
   if (facts.pods.length === 0 && facts.events.length === 0) {
     throw new ParseError(`no Pod or Event found in the ${format.toUpperCase()}`, {
       line: 1,

@@ -65,6 +65,15 @@ describe('splitPastes', () => {
     expect(pastes.map((p) => p.kind)).toEqual(['pod-status', 'events-table']);
   });
 
+  it('treats Markdown code fences as separators between pastes', () => {
+    const text =
+      '```\n    Last State:  Terminated\n      Exit Code:  127\n```\n```\nsh: gunicorn: not found\n```';
+    expect(splitPastes(text).map((p) => [p.kind, p.startLine])).toEqual([
+      ['describe', 2],
+      ['log', 6],
+    ]);
+  });
+
   it('keeps pretty-printed JSON with a blank line inside as one object', () => {
     const text = '{\n  "kind": "Pod",\n\n  "metadata": {"name": "a"}\n}';
     expect(splitPastes(text)).toEqual([{ kind: 'pod-json', text, startLine: 1 }]);

@@ -170,7 +170,11 @@ function segments(chunk: Chunk): Paste[] {
 
 /** Cuts an input into single-kind pastes; adjacent log pieces stay one log. */
 export function splitPastes(text: string): Paste[] {
-  const all = text.replace(/\r\n?/g, '\n').split('\n');
+  // Markdown code fences (pastes copied from an issue or a chat) separate pastes like blank lines.
+  const all = text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => (/^\s*(```|~~~)[\w-]*\s*$/.test(l) ? '' : l));
   const pastes = joinObjects(chunksOf(all), all).flatMap(segments);
   const merged: Paste[] = [];
   for (const p of pastes) {
