@@ -1,0 +1,34 @@
+// npm run bench: figures, no assertions.
+//  1. One watch for all viewers: the sandbox's list/watch request counts with 1 and with 50
+//     concurrent SSE viewers of the board.
+//  2. Crash → SSE client latency: p50/p95 over 100 crashes of a sandbox pod.
+// lib/* is server-only; this re-runs itself under the react-server condition like Next.js does.
+import { spawnSync } from 'node:child_process';
+
+async function main(): Promise<void> {
+  const { benchViewers } = await import('./viewers');
+  const { benchCrashLatency } = await import('./crash-latency');
+  console.log('podtrail bench\n');
+  for (const viewers of [1, 50]) await benchViewers(viewers);
+  await benchCrashLatency(100);
+}
+
+if (!process.execArgv.some((a) => a.includes('react-server'))) {
+  const self = process.argv[1] ?? 'bench/run.ts';
+  const child = spawnSync(
+    process.execPath,
+    ['--conditions=react-server', '--import', 'tsx', self],
+    {
+      stdio: 'inherit',
+    },
+  );
+  process.exit(child.status ?? 1);
+} else {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
