@@ -39,6 +39,8 @@ function lastGoodAt(board: BoardView, lastUpdateAt: number, connection: Connecti
 export function BoardScreen({ board, connection, lastUpdateAt, now, kiosk }: BoardScreenProps) {
   const stale = staleWhat(board, connection);
   const parts = summaryParts(board.counts);
+  // The wall headline stays on one line: the four biggest categories, then a count of the rest.
+  const headline = parts.length > 4 ? [...parts.slice(0, 4), `+${parts.length - 4} more`] : parts;
   const clusters = board.clusters.map((c) => c.cluster).join(', ') || 'no cluster';
   const updated = (
     <span suppressHydrationWarning data-testid="updated-ago">
@@ -66,7 +68,7 @@ export function BoardScreen({ board, connection, lastUpdateAt, now, kiosk }: Boa
             <span className={board.rows.length > 0 ? 'text-red-400' : 'text-green-400'} aria-hidden>
               ●{' '}
             </span>
-            {parts.length > 0 ? parts.join(' · ') : `${board.rows.length} unhealthy`}
+            {headline.length > 0 ? headline.join(' · ') : `${board.rows.length} unhealthy`}
           </h1>
           <p className="shrink-0 text-[28px] font-normal text-slate-200">
             {clusters} · {updated}

@@ -3,6 +3,7 @@ import type { BoardRow } from '@/lib/views/types';
 import { SeverityBadge } from '@/components/ui/severity-badge';
 import { podPath, workloadPath } from '@/components/format/names';
 import { formatClock } from '@/components/format/time';
+import { WithCode } from '@/components/ui/with-code';
 
 function NextRetry({ row }: { row: BoardRow }) {
   if (!row.nextRetry) return <span className="text-slate-500">—</span>;
@@ -92,7 +93,11 @@ export function BoardTable({ rows, showCluster }: { rows: BoardRow[]; showCluste
                 </div>
               </td>
               <td className="py-2 pr-2">
-                {row.topFinding?.title ?? <span className="text-slate-500">—</span>}
+                {row.topFinding ? (
+                  <WithCode text={row.topFinding.title} />
+                ) : (
+                  <span className="text-slate-500">—</span>
+                )}
               </td>
               <td className="py-2 pr-2 font-mono">{row.restarts}↻</td>
               <td className="py-2 pr-2">

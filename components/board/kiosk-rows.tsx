@@ -1,6 +1,7 @@
 import type { BoardRow } from '@/lib/views/types';
 import { SEVERITY_SYMBOL } from '@/components/format/exit-style';
 import { formatHourMinute } from '@/components/format/time';
+import { WithCode } from '@/components/ui/with-code';
 
 const SYMBOL_CLASS = {
   critical: 'text-red-400',
@@ -20,7 +21,7 @@ export function KioskRows({ rows }: { rows: BoardRow[] }) {
           key={row.key}
           data-row={row.key}
           data-restarts={row.restarts}
-          className="grid grid-cols-[2.5rem_minmax(0,3fr)_minmax(0,3fr)_6rem_13rem] items-baseline gap-4 px-8 py-3 text-[32px] leading-tight"
+          className="grid grid-cols-[2.5rem_minmax(0,3fr)_minmax(0,4fr)_5.5rem_minmax(0,15rem)] items-baseline gap-4 px-8 py-3 text-[32px] leading-tight"
         >
           <span className={`font-bold ${SYMBOL_CLASS[row.severity]}`} aria-label={row.severity}>
             {SEVERITY_SYMBOL[row.severity]}
@@ -28,14 +29,20 @@ export function KioskRows({ rows }: { rows: BoardRow[] }) {
           <span className="truncate font-semibold text-white">
             {row.namespace} / {row.name}
           </span>
-          <span className="truncate text-slate-200">{row.topFinding?.title ?? row.status}</span>
+          <span className="truncate text-slate-200">
+            {row.topFinding ? (
+              <WithCode text={row.topFinding.title} codeClassName="font-mono" />
+            ) : (
+              row.status
+            )}
+          </span>
           <span
             className="text-right font-mono text-white tabular-nums"
             aria-label={`${row.restarts} restarts`}
           >
             {row.restarts}↻
           </span>
-          <span className="text-right whitespace-nowrap text-slate-200 tabular-nums">
+          <span className="truncate text-right text-slate-200 tabular-nums">
             {row.nextRetry ? `next ~${formatHourMinute(row.nextRetry.earliest)}` : row.status}
           </span>
         </li>

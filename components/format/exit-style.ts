@@ -58,3 +58,8 @@ export const SEVERITY_SYMBOL: Record<Severity, string> = {
 
 /** Severity order for sorting, worst first. */
 export const SEVERITY_RANK: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
+
+/** Findings worst first (stable: keeps the diagnosis's own order within a severity). */
+export function worstFirst<T extends { severity: Severity }>(items: T[]): T[] {
+  return [...items].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+}

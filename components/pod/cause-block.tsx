@@ -4,6 +4,7 @@ import { findingAnchor } from '@/components/format/names';
 import { CommandLine } from './command-line';
 import { AdviceList } from './advice-list';
 import { EvidenceLine } from './evidence-line';
+import { WithCode } from '@/components/ui/with-code';
 
 /** The first block of the pod page: the top finding, its evidence, what to do and what not to. */
 export function CauseBlock({ finding, status }: { finding?: Finding; status: string }) {
@@ -45,7 +46,7 @@ export function CauseBlock({ finding, status }: { finding?: Finding; status: str
       <p className="mt-1 flex items-start gap-2 text-xl leading-snug font-semibold">
         <SeverityIcon severity={finding.severity} className="mt-1 size-6" />
         <a href={`#${findingAnchor(finding.id)}`} className="hover:underline">
-          {finding.title}
+          <WithCode text={finding.title} />
         </a>
       </p>
       <dl className="mt-3 grid grid-cols-1 gap-x-4 gap-y-2 text-base sm:grid-cols-[7rem_1fr]">

@@ -4,6 +4,7 @@ import { findingAnchor } from '@/components/format/names';
 import { CommandLine } from './command-line';
 import { AdviceList } from './advice-list';
 import { EvidenceLine } from './evidence-line';
+import { WithCode } from '@/components/ui/with-code';
 
 function FindingItem({ finding }: { finding: Finding }) {
   return (
@@ -14,12 +15,16 @@ function FindingItem({ finding }: { finding: Finding }) {
     >
       <div className="flex flex-wrap items-center gap-2">
         <SeverityBadge severity={finding.severity} />
-        <h3 className="font-semibold">{finding.title}</h3>
+        <h3 className="font-semibold">
+          <WithCode text={finding.title} />
+        </h3>
         <code className="text-xs text-slate-500" title="finding id">
           {finding.id}
         </code>
       </div>
-      <p className="mt-1 text-slate-800">{finding.explanation}</p>
+      <p className="mt-1 text-slate-800">
+        <WithCode text={finding.explanation} />
+      </p>
       {finding.evidence.length > 0 && (
         <ul className="mt-2 space-y-1 text-sm" aria-label="Evidence">
           {finding.evidence.map((evidence, i) => (

@@ -3,6 +3,7 @@ import { TimeAxisChart } from '@/components/timeline/time-axis-chart';
 import { TimelineLegend } from '@/components/timeline/timeline-legend';
 import { ContainerFacts } from '@/components/timeline/container-facts';
 import { formatDateTime } from '@/components/format/time';
+import { WithCode } from '@/components/ui/with-code';
 import { buildPodReport } from './pod-report-model';
 import { ReportActions } from './report-actions';
 import {
@@ -35,7 +36,7 @@ export function PodReport({ diagnosis: d }: { diagnosis: PodDiagnosis }) {
         </header>
         <ReportSection title="Summary">
           <p className="text-lg" data-testid="report-summary">
-            {model.summary}
+            <WithCode text={model.summary} />
           </p>
         </ReportSection>
         <ReportSection title="Timeline (UTC)">

@@ -2,6 +2,7 @@
 import type { Finding, KubectlCommand } from '@/lib/diagnosis/types';
 import { SEVERITY_SYMBOL } from '@/components/format/exit-style';
 import { formatDateTime } from '@/components/format/time';
+import { WithCode } from '@/components/ui/with-code';
 import type { ChainRow } from './root-cause';
 import type { ReportRow } from './report-timeline';
 
@@ -32,23 +33,6 @@ export function ReportTimelineTable({ rows }: { rows: ReportRow[] }) {
   );
 }
 
-/** Text with `backtick` spans shown as code (the Markdown export keeps the backticks). */
-function WithCode({ text }: { text: string }) {
-  return (
-    <>
-      {text.split('`').map((part, i) =>
-        i % 2 === 1 ? (
-          <code key={i} className="font-mono text-[0.9em]">
-            {part}
-          </code>
-        ) : (
-          part
-        ),
-      )}
-    </>
-  );
-}
-
 /** Mistake · consequence · what would have prevented it. */
 export function RootCauseTable({ chain }: { chain: ChainRow[] }) {
   if (chain.length === 0) return <p>No warning or critical finding.</p>;
@@ -66,8 +50,12 @@ export function RootCauseTable({ chain }: { chain: ChainRow[] }) {
         {chain.map((r, i) => (
           <tr key={r.findingId}>
             <td className={td}>{i + 1}</td>
-            <td className={`${td} font-medium`}>{r.mistake}</td>
-            <td className={td}>{r.consequence}</td>
+            <td className={`${td} font-medium`}>
+              <WithCode text={r.mistake} />
+            </td>
+            <td className={td}>
+              <WithCode text={r.consequence} />
+            </td>
             <td className={td}>
               <WithCode text={r.prevention} />
             </td>
@@ -85,7 +73,7 @@ export function ReportEvidence({ findings }: { findings: Finding[] }) {
       {findings.map((f) => (
         <li key={f.id + (f.container ?? '')} data-finding={f.id}>
           <p className="font-semibold">
-            {SEVERITY_SYMBOL[f.severity]} {f.title}{' '}
+            {SEVERITY_SYMBOL[f.severity]} <WithCode text={f.title} />{' '}
             <span className="font-normal text-slate-600">
               ({f.id}, {f.severity})
             </span>

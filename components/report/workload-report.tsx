@@ -2,6 +2,8 @@ import type { WorkloadView } from '@/lib/views/types';
 import { RevisionsTable } from '@/components/workload/revisions-table';
 import { WorkloadPodsTable } from '@/components/workload/workload-pods-table';
 import { formatDateTime } from '@/components/format/time';
+import { WithCode } from '@/components/ui/with-code';
+import { worstFirst } from '@/components/format/exit-style';
 import { buildWorkloadReport } from './workload-report-model';
 import { ReportActions } from './report-actions';
 import {
@@ -13,7 +15,8 @@ import {
 } from './report-sections';
 
 /** The printable postmortem of a workload. */
-export function WorkloadReport({ view }: { view: WorkloadView }) {
+export function WorkloadReport({ view: raw }: { view: WorkloadView }) {
+  const view = { ...raw, findings: worstFirst(raw.findings) };
   const model = buildWorkloadReport(view);
   const fileName = `podtrail-${view.namespace}-${view.kind.toLowerCase()}-${view.name}`;
   return (
@@ -30,7 +33,7 @@ export function WorkloadReport({ view }: { view: WorkloadView }) {
         </header>
         <ReportSection title="Summary">
           <p className="text-lg" data-testid="report-summary">
-            {model.summary}
+            <WithCode text={model.summary} />
           </p>
         </ReportSection>
         <ReportSection title="Revisions">

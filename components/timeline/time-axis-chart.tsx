@@ -40,6 +40,12 @@ export function gapText(gap: BackoffGap): string {
   return `${observed} (exp ${expected})`;
 }
 
+/** HH:MM, or HH:MM:SS when ticks are less than a minute apart (else labels repeat). */
+function tickLabel(t: number, s: TimeScale): string {
+  const step = (s.ticks[1] ?? t + 60_000) - (s.ticks[0] ?? t);
+  return step < 60_000 ? formatClock(t).replace(' UTC', '') : formatHourMinute(t);
+}
+
 function Axis({ s }: { s: TimeScale }) {
   return (
     <g aria-hidden>
@@ -47,7 +53,7 @@ function Axis({ s }: { s: TimeScale }) {
         <g key={t}>
           <line x1={s.x(t)} x2={s.x(t)} y1={LANE.axis + 4} y2={H - 4} stroke="#e2e8f0" />
           <text x={s.x(t)} y={LANE.axis} textAnchor="middle" fontSize={12} fill="#475569">
-            {formatHourMinute(t)}
+            {tickLabel(t, s)}
           </text>
         </g>
       ))}

@@ -8,14 +8,16 @@ function shortDigest(d: string): string {
   return `${hex.slice(0, 12)}…`;
 }
 
-/** Container name → how many distinct digests the pods run (more than one is drift). */
+/** `revision|container` → distinct digests its live pods run: more than one under the same
+ * pod template is drift (pods of different revisions may differ legitimately). */
 function digestCounts(pods: WorkloadPodRow[]): Record<string, number> {
   const seen: Record<string, Set<string>> = {};
   for (const p of pods) {
     if (p.deletedAt) continue;
-    for (const [c, d] of Object.entries(p.imageDigests)) (seen[c] ??= new Set()).add(d);
+    for (const [c, d] of Object.entries(p.imageDigests))
+      (seen[`${p.revision ?? '?'}|${c}`] ??= new Set()).add(d);
   }
-  return Object.fromEntries(Object.entries(seen).map(([c, s]) => [c, s.size]));
+  return Object.fromEntries(Object.entries(seen).map(([k, s]) => [k, s.size]));
 }
 
 /** Pods of the workload (live and replaced), with node and running digest per container. */
@@ -98,9 +100,9 @@ export function WorkloadPodsTable({
                 {Object.entries(p.imageDigests).map(([c, d]) => (
                   <div key={c} title={d}>
                     {c}: {shortDigest(d)}
-                    {(counts[c] ?? 0) > 1 && !p.deletedAt && (
+                    {(counts[`${p.revision ?? '?'}|${c}`] ?? 0) > 1 && !p.deletedAt && (
                       <span className="ml-1 font-sans font-semibold text-red-800">
-                        ✗ {counts[c]} digests in use
+                        ✗ {counts[`${p.revision ?? '?'}|${c}`]} digests for one revision
                       </span>
                     )}
                   </div>

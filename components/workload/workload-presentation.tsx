@@ -7,15 +7,17 @@ import { CopyLinkButton } from '@/components/ui/copy-link-button';
 import { Timestamp } from '@/components/ui/timestamp';
 import { RevisionsTable } from './revisions-table';
 import { WorkloadPodsTable } from './workload-pods-table';
+import { worstFirst } from '@/components/format/exit-style';
 
 /** The workload page: cause, revisions and what changed, pods replaced and their digests, findings. */
 export function WorkloadPresentation({
-  view,
+  view: raw,
   reportHref,
 }: {
   view: WorkloadView;
   reportHref?: string;
 }) {
+  const view = { ...raw, findings: worstFirst(raw.findings) };
   const live = view.pods.filter((p) => !p.deletedAt);
   const replaced = view.pods.length - live.length;
   const rollbacks = view.revisions.filter((r) => r.rolledBackTo).length;
