@@ -56,9 +56,13 @@ export class AccessControl {
 export class Stats {
   readonly requests = { total: 0, list: 0, watch: 0, get: 0, log: 0 };
 
-  /** Counts one API request of the given kind (undefined: only the total, e.g. discovery). */
-  count(kind?: 'list' | 'watch' | 'get' | 'log'): void {
+  /** Counts one API request in the total (every request, discovery included). */
+  count(): void {
     this.requests.total++;
-    if (kind) this.requests[kind]++;
+  }
+
+  /** Classifies an already counted request as a list, watch, get or log. */
+  classify(kind: 'list' | 'watch' | 'get' | 'log'): void {
+    this.requests[kind]++;
   }
 }

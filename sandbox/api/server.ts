@@ -96,7 +96,7 @@ function serveResource(
     );
   }
   if (subresource === 'log' && def.id === 'pods' && name) {
-    stats.count('log');
+    stats.classify('log');
     access.authorize({
       verb: 'get',
       group: '',
@@ -118,7 +118,7 @@ function serveResource(
   }
   if (subresource) throw notFound(def.group, def.plural, name ?? '');
   const verb = name ? 'get' : watch ? 'watch' : 'list';
-  stats.count(verb);
+  stats.classify(verb);
   access.authorize({
     verb,
     group: def.group,

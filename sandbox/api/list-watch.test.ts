@@ -1,0 +1,357 @@
+import { CoreV1Api, KubeConfig, makeInformer, Watch, type V1Pod } from '@kubernetes/client-node';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type Sandbox } from '../index';
+
+type Any = Record<string, any>;
+const TOKEN = 'sandbox-test-token';
+
+let sb: Sandbox;
+let kc: KubeConfig;
+let api: CoreV1Api;
+
+const raw = async (p: string, token = TOKEN) => {
+  const res = await fetch(sb.url + p, { headers: { authorization: `Bearer ${token}` } });
+  return { status: res.status, body: (await res.json()) as Any };
+};
+
+async function apiError(p: Promise<unknown>): Promise<{ code: number; body: Any }> {
+  try {
+    await p;
+  } catch (err) {
+    const e = err as { code: number; body: string | Any };
+    return {
+      code: e.code,
+      body: typeof e.body === 'string' ? (JSON.parse(e.body) as Any) : e.body,
+    };
+  }
+  throw new Error('expected an API error');
+}
+
+async function until<T>(fn: () => T | undefined, ms = 5_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+beforeAll(async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sandbox-lw-'));
+  sb = await startSandbox({
+    port: 0,
+    scenarios: ['oom-no-limit', 'delete-resets-backoff', 'healthy'],
+    kubeconfigPath: path.join(dir, 'kubeconfig'),
+    token: TOKEN,
+    bookmarkIntervalMs: 200,
+  });
+  kc = new KubeConfig();
+  kc.loadFromFile(sb.kubeconfigPath ?? '');
+  api = kc.makeApiClient(CoreV1Api);
+});
+afterAll(() => sb.stop());
+
+describe('list', () => {
+  it('counts every API request in /sandbox/stats', async () => {
+    const before = (await (await fetch(`${sb.url}/sandbox/stats`)).json()) as Any;
+    await raw('/api/v1/namespaces');
+    await raw('/api/v1/namespaces/healthy');
+    await raw('/api');
+    const after = (await (await fetch(`${sb.url}/sandbox/stats`)).json()) as Any;
+    expect(after.requests.total - before.requests.total).toBe(3);
+    expect(after.requests.list - before.requests.list).toBe(1);
+    expect(after.requests.get - before.requests.get).toBe(1);
+    expect(typeof after.openWatches).toBe('number');
+  });
+
+  it('lists pods of every scenario with a numeric string resourceVersion and items without kind', async () => {
+    const list = await api.listPodForAllNamespaces();
+    expect(list.metadata?.resourceVersion).toMatch(/^\d+$/);
+    expect(new Set(list.items.map((p) => p.metadata?.namespace))).toEqual(
+      new Set(['oom-no-limit', 'delete-resets-backoff', 'healthy']),
+    );
+    const { body } = await raw('/api/v1/pods');
+    expect(body.kind).toBe('PodList');
+    expect(body.items[0].kind).toBeUndefined();
+  });
+
+  it('pages with limit and continue over one consistent snapshot', async () => {
+    const all = (await api.listPodForAllNamespaces()).items.map((p) => p.metadata?.name);
+    const first = await api.listPodForAllNamespaces({ limit: 3 });
+    expect(first.items).toHaveLength(3);
+    expect(first.metadata?.remainingItemCount).toBe(all.length - 3);
+    const names = first.items.map((p) => p.metadata?.name);
+    let cont = first.metadata?._continue;
+    while (cont) {
+      const page = await api.listPodForAllNamespaces({ limit: 3, _continue: cont });
+      expect(page.metadata?.resourceVersion).toBe(first.metadata?.resourceVersion);
+      names.push(...page.items.map((p) => p.metadata?.name));
+      cont = page.metadata?._continue;
+    }
+    expect(names).toEqual(all);
+  });
+
+  it('filters by label and field selectors', async () => {
+    const web = await api.listNamespacedPod({ namespace: 'healthy', labelSelector: 'app=web' });
+    expect(web.items).toHaveLength(3);
+    const onNode = await api.listPodForAllNamespaces({
+      fieldSelector: 'spec.nodeName=sandbox-worker-1',
+    });
+    expect(onNode.items.length).toBeGreaterThan(0);
+    expect(onNode.items.every((p) => p.spec?.nodeName === 'sandbox-worker-1')).toBe(true);
+    const notRunning = await api.listPodForAllNamespaces({
+      fieldSelector: 'status.phase!=Running',
+    });
+    expect(notRunning.items.every((p) => p.status?.phase !== 'Running')).toBe(true);
+    const pod = web.items[0] as V1Pod;
+    const byName = await api.listNamespacedPod({
+      namespace: 'healthy',
+      fieldSelector: `metadata.name=${pod.metadata?.name}`,
+    });
+    expect(byName.items.map((p) => p.metadata?.uid)).toEqual([pod.metadata?.uid]);
+  });
+
+  it('finds events by involvedObject fields as kubectl describe does', async () => {
+    const pod = (await api.listNamespacedPod({ namespace: 'oom-no-limit' })).items[0] as V1Pod;
+    const sel = `involvedObject.name=${pod.metadata?.name},involvedObject.namespace=oom-no-limit,involvedObject.uid=${pod.metadata?.uid}`;
+    const events = await api.listNamespacedEvent({ namespace: 'oom-no-limit', fieldSelector: sel });
+    expect(events.items.length).toBeGreaterThan(3);
+    expect(events.items.every((e) => e.involvedObject.uid === pod.metadata?.uid)).toBe(true);
+    expect(events.items.map((e) => e.reason)).toEqual(
+      expect.arrayContaining(['Scheduled', 'Started']),
+    );
+    const oom = await api.listNamespacedEvent({
+      namespace: 'default',
+      fieldSelector: 'involvedObject.kind=Node,reason=OOMKilling',
+    });
+    expect(oom.items[0]?.message).toMatch(
+      /^(\(combined from similar events\): )?Out of memory: Killed process \d+ \(node\)/,
+    );
+  });
+
+  it('answers an unsupported field label with the real 400', async () => {
+    const err = await apiError(api.listPodForAllNamespaces({ fieldSelector: 'spec.foo=bar' }));
+    expect(err.code).toBe(400);
+    expect(err.body).toMatchObject({
+      kind: 'Status',
+      status: 'Failure',
+      reason: 'BadRequest',
+      message: 'field label not supported: spec.foo',
+    });
+  });
+
+  it('answers a missing pod with a NotFound Status', async () => {
+    const err = await apiError(api.readNamespacedPod({ namespace: 'healthy', name: 'nope' }));
+    expect(err.code).toBe(404);
+    expect(err.body).toMatchObject({
+      reason: 'NotFound',
+      message: 'pods "nope" not found',
+      details: { name: 'nope', kind: 'pods' },
+      code: 404,
+    });
+  });
+});
+
+describe('watch', () => {
+  it('keeps an informer in sync: crash, delete, replacement with a new UID', async () => {
+    const seen: string[] = [];
+    const informer = makeInformer<V1Pod>(kc, '/api/v1/namespaces/delete-resets-backoff/pods', () =>
+      api.listNamespacedPod({ namespace: 'delete-resets-backoff' }),
+    );
+    informer.on('update', () => seen.push('update'));
+    informer.on('delete', (p) => seen.push(`delete ${p.metadata?.uid}`));
+    informer.on('add', (p) => seen.push(`add ${p.metadata?.uid}`));
+    await informer.start();
+    const [pod] = informer.list('delete-resets-backoff');
+    expect(pod).toBeDefined();
+    const uid = pod?.metadata?.uid ?? '';
+    sb.control.deletePod('delete-resets-backoff', pod?.metadata?.name ?? '');
+    sb.control.advance(5_000);
+    await until(() => seen.find((s) => s === `delete ${uid}`));
+    const added = await until(() => seen.find((s) => s.startsWith('add ') && s !== `add ${uid}`));
+    expect(added).not.toBe(`add ${uid}`);
+    expect(informer.list('delete-resets-backoff').map((p) => p.metadata?.uid)).not.toContain(uid);
+    await informer.stop();
+  });
+
+  it('sends BOOKMARK events when allowed', async () => {
+    const { body } = await raw('/api/v1/pods?limit=1');
+    const events: Any[] = [];
+    const ctl = await new Watch(kc).watch(
+      '/api/v1/pods',
+      { allowWatchBookmarks: true, resourceVersion: body.metadata.resourceVersion },
+      (type, obj) => events.push({ type, obj }),
+      () => {},
+    );
+    const bookmark = await until(() => events.find((e) => e.type === 'BOOKMARK'));
+    expect(bookmark.obj).toMatchObject({
+      kind: 'Pod',
+      apiVersion: 'v1',
+      metadata: { resourceVersion: expect.stringMatching(/^\d+$/) },
+    });
+    ctl.abort();
+  });
+
+  it('answers a too-old resourceVersion with 410 Expired, as a watch ERROR and on list', async () => {
+    const { body } = await raw('/api/v1/pods?limit=2');
+    const oldRv = String(Number(body.metadata.resourceVersion) - 1);
+    sb.control.advance(30_000); // the crash loops write something, so the list's RV becomes history
+    sb.control.compact();
+    const events: Any[] = [];
+    let done = false;
+    await new Watch(kc).watch(
+      '/api/v1/pods',
+      { resourceVersion: oldRv },
+      (type, obj) => events.push({ type, obj }),
+      () => (done = true),
+    );
+    await until(() => done);
+    expect(events).toEqual([
+      {
+        type: 'ERROR',
+        obj: expect.objectContaining({
+          kind: 'Status',
+          code: 410,
+          reason: 'Expired',
+          message: expect.stringMatching(/^too old resource version: \d+ \(\d+\)$/),
+        }),
+      },
+    ]);
+    const err = await apiError(
+      api.listPodForAllNamespaces({ resourceVersion: oldRv, resourceVersionMatch: 'Exact' }),
+    );
+    expect(err.code).toBe(410);
+    expect(err.body.reason).toBe('Expired');
+    const stale = await apiError(
+      api.listPodForAllNamespaces({ limit: 2, _continue: body.metadata.continue }),
+    );
+    expect(stale.code).toBe(410);
+    expect(stale.body.message).toMatch(/^The provided continue parameter is too old/);
+  });
+
+  it('lets informers reconnect after every watch is dropped', async () => {
+    let connects = 0;
+    const informer = makeInformer<V1Pod>(kc, '/api/v1/namespaces/healthy/pods', () =>
+      api.listNamespacedPod({ namespace: 'healthy' }),
+    );
+    informer.on('connect', () => connects++);
+    await informer.start();
+    await until(() => sb.stats().openWatches >= 1);
+    const before = connects;
+    expect(sb.control.dropWatches()).toBeGreaterThanOrEqual(1);
+    await until(() => connects > before && sb.stats().openWatches >= 1);
+    await informer.stop();
+  });
+});
+
+describe('access control', () => {
+  it('answers 401 without the bearer token', async () => {
+    const { status, body } = await raw('/api/v1/pods', 'wrong');
+    expect(status).toBe(401);
+    expect(body).toEqual({
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message: 'Unauthorized',
+      reason: 'Unauthorized',
+      code: 401,
+    });
+  });
+
+  it('answers 403 in the RBAC wording for a forbidden namespace and at the cluster scope', async () => {
+    sb.control.forbid('oom-no-limit');
+    try {
+      const ns = await apiError(api.listNamespacedPod({ namespace: 'oom-no-limit' }));
+      expect(ns.code).toBe(403);
+      expect(ns.body.message).toBe(
+        'pods is forbidden: User "system:serviceaccount:podtrail:dashboard" cannot list resource "pods" in API group "" in the namespace "oom-no-limit"',
+      );
+      const all = await apiError(api.listPodForAllNamespaces());
+      expect(all.body.message).toContain('at the cluster scope');
+      expect((await api.listNamespacedPod({ namespace: 'healthy' })).items.length).toBeGreaterThan(
+        0,
+      );
+    } finally {
+      sb.control.allow('oom-no-limit');
+    }
+    expect(
+      (await api.listNamespacedPod({ namespace: 'oom-no-limit' })).items.length,
+    ).toBeGreaterThan(0);
+  });
+});
+
+describe('pod logs', () => {
+  it('answers the kubelet 400 when there is no previous container', async () => {
+    const pod = (await api.listNamespacedPod({ namespace: 'healthy', labelSelector: 'app=web' }))
+      .items[0] as V1Pod;
+    const err = await apiError(
+      api.readNamespacedPodLog({
+        namespace: 'healthy',
+        name: pod.metadata?.name ?? '',
+        previous: true,
+      }),
+    );
+    expect(err.code).toBe(400);
+    expect(err.body.message).toBe(
+      `previous terminated container "nginx" in pod "${pod.metadata?.name}" not found`,
+    );
+  });
+
+  it('serves the previous run with tailLines, timestamps and limitBytes', async () => {
+    const pod = (await api.listNamespacedPod({ namespace: 'oom-no-limit' })).items[0] as V1Pod;
+    const name = pod.metadata?.name ?? '';
+    const before = sb.stats().requests.log;
+    const prev = await api.readNamespacedPodLog({
+      namespace: 'oom-no-limit',
+      name,
+      previous: true,
+    });
+    expect(prev).toContain('report-builder 3.2.0 starting');
+    expect(prev).toMatch(/heapUsed=\d+MB/);
+    const tail = await api.readNamespacedPodLog({
+      namespace: 'oom-no-limit',
+      name,
+      previous: true,
+      tailLines: 2,
+      timestamps: true,
+    });
+    const lines = tail.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z batch \d+:/);
+    const limited = await api.readNamespacedPodLog({
+      namespace: 'oom-no-limit',
+      name,
+      limitBytes: 12,
+    });
+    expect(Buffer.byteLength(limited)).toBeLessThanOrEqual(12);
+    expect(sb.stats().requests.log).toBe(before + 3);
+  });
+});
+
+describe('other resources', () => {
+  it('serves events.k8s.io/v1 as a view of core events', async () => {
+    const { body } = await raw('/apis/events.k8s.io/v1/namespaces/oom-no-limit/events');
+    expect(body.kind).toBe('EventList');
+    const e = body.items.find((x: Any) => x.reason === 'Started');
+    expect(e).toMatchObject({
+      reportingController: 'kubelet',
+      regarding: { kind: 'Pod' },
+      note: expect.stringMatching(/^Started container /),
+      deprecatedCount: expect.any(Number),
+    });
+  });
+
+  it('serves pod metrics for running pods', async () => {
+    const { body } = await raw('/apis/metrics.k8s.io/v1beta1/namespaces/healthy/pods');
+    expect(body.kind).toBe('PodMetricsList');
+    expect(body.items[0].containers[0].usage).toMatchObject({
+      cpu: expect.stringMatching(/^\d+n$/),
+      memory: expect.stringMatching(/^\d+Ki$/),
+    });
+  });
+});
