@@ -153,6 +153,20 @@ describe('parseDescribe', () => {
     expect(facts.warnings.join('\n')).toMatch(/no Exit Code/);
   });
 
+  it.each([
+    ['lost its indentation', (l: string) => l.trimStart()],
+    ['had its spaces collapsed', (l: string) => l.replace(/[ \t]+/g, ' ')],
+  ])('reads the same pod when the paste %s', (_, change) => {
+    for (const name of [
+      'describe-1-18-oomkilled-limits.txt',
+      'describe-1-29-completed-containerd.txt',
+    ]) {
+      const text = fixture(name);
+      const flat = text.split('\n').map(change).join('\n');
+      expect(parseDescribe(flat, NOW).pods).toEqual(parseDescribe(text, NOW).pods);
+    }
+  });
+
   it('keeps a multi-line termination message until the next key', () => {
     const text = [
       '    Last State:     Terminated',

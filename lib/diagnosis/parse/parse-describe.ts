@@ -101,13 +101,9 @@ function startContainer(r: Reader, name: string, indent: number): DescribedConta
 
 function handleKey(r: Reader, indent: number, key: string, value: string, no: number): void {
   const c = r.container;
-  const inContainer = c === undefined || indent > c.indent;
-  if (
-    r.state &&
-    STATE_KEYS.has(key) &&
-    inContainer &&
-    !(key === 'Started' && /^(True|False)$/.test(value))
-  ) {
+  // An open state owns its keys whatever their indentation (pastes lose it): pod-level Reason
+  // and Message come before Containers, when no state is open.
+  if (r.state && STATE_KEYS.has(key) && !(key === 'Started' && /^(True|False)$/.test(value))) {
     r.more = applyStateKey(r.state, key, value);
     return;
   }
@@ -120,7 +116,7 @@ function handleKey(r: Reader, indent: number, key: string, value: string, no: nu
       r.eventLines.push({ text: value, no });
     return;
   }
-  if (r.section === 'volumes' && r.volume && indent > 0) {
+  if (r.section === 'volumes' && r.volume) {
     applyVolumeKey(r.pod, r.volume, key, value);
     return;
   }
@@ -141,6 +137,30 @@ function handleKey(r: Reader, indent: number, key: string, value: string, no: nu
     r.more = (m) => (r.pod.status.message = `${r.pod.status.message}\n${m}`);
 }
 
+function isKnownKey(key: string): boolean {
+  return (
+    STATE_KEYS.has(key) ||
+    CONTAINER_KEYS.has(key) ||
+    SECTIONS[key] !== undefined ||
+    STRONG_DESCRIBE_KEYS.has(key)
+  );
+}
+
+// A block item that lost its indentation (a paste with leading spaces stripped) still reads as
+// one when its shape fits the block and it is not a describe key.
+function flatBlockLine(kind: BlockKind | PodBlock, text: string): boolean {
+  const key = KEY_LINE.exec(text)?.[2];
+  if (key && isKnownKey(key)) return false;
+  if (kind === 'command' || kind === 'args') return !key && !NAME_LINE.test(text);
+  if (kind === 'limits' || kind === 'requests') return /^\s*[a-z][\w./-]*:\s+\S+\s*$/.test(text);
+  if (kind === 'labels') return /^\s*[\w./-]+=\S*\s*$/.test(text);
+  if (kind === 'envFrom') return /^\s*\S+\s+(ConfigMap|Secret)\b/.test(text);
+  if (kind === 'mounts') return / from \S+ \(r[ow]/.test(text);
+  if (kind === 'env')
+    return key !== undefined && !NAME_LINE.test(text) && /^\s*[A-Za-z_][\w.-]*:/.test(text);
+  return false;
+}
+
 function handleBlockLine(r: Reader, kind: BlockKind | PodBlock, text: string): boolean {
   if (kind === 'labels' || kind === 'annotations')
     return applyPodKey(r.pod, `+${kind}`, text.trim()) !== undefined;
@@ -154,7 +174,8 @@ function readLine(r: Reader, text: string, no: number): void {
     return;
   }
   const indent = /^\s*/.exec(text)?.[0].length ?? 0;
-  if (r.block && indent > r.block.indent && handleBlockLine(r, r.block.kind, text)) return;
+  const inBlock = r.block && (indent > r.block.indent || flatBlockLine(r.block.kind, text));
+  if (r.block && inBlock && handleBlockLine(r, r.block.kind, text)) return;
   r.block = undefined;
   const kv = KEY_LINE.exec(text);
   const key = kv?.[2] ?? '';
