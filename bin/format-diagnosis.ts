@@ -84,7 +84,7 @@ function findingLines(f: Finding, i: number): string[] {
 export function formatDiagnosis(d: PodDiagnosis, warnings: string[]): string {
   const p = d.pod;
   const out = [
-    `Pod ${p.namespace}/${p.name}  ·  ${p.status}  ·  restarts ${p.restarts}${p.nodeName ? `  ·  node ${p.nodeName}` : ''}`,
+    `Pod ${p.name ? `${p.namespace}/${p.name}` : '(name not in the input)'}  ·  ${p.status}  ·  restarts ${p.restarts}${p.nodeName ? `  ·  node ${p.nodeName}` : ''}`,
     '',
     'Timeline',
     ...d.containers.flatMap(containerLines),
