@@ -38,12 +38,12 @@ function defaultProbe<T extends object>(probe: T): T {
   const p = probe as Record<string, unknown>;
   const http = p.httpGet as Record<string, unknown> | undefined;
   return {
-    ...(http ? { httpGet: { scheme: 'HTTP', ...http } } : {}),
     timeoutSeconds: 1,
     periodSeconds: 10,
     successThreshold: 1,
     failureThreshold: 3,
     ...probe,
+    ...(http ? { httpGet: { ...http, scheme: http.scheme ?? 'HTTP' } } : {}),
   } as T;
 }
 
