@@ -35,6 +35,7 @@ export class Recorder {
   private heartbeat: TimerHandle | undefined;
   private readonly disconnectedSince = new Map<string, { at: number; message?: string }>();
   private logFetches = 0;
+  private stopped = false;
   /** Write failures (logged), for health. */
   failures = 0;
 
@@ -60,6 +61,7 @@ export class Recorder {
 
   /** Unsubscribes and waits for pending writes. */
   async stop(): Promise<void> {
+    this.stopped = true;
     this.scheduler.clearTimeout(this.heartbeat);
     for (const unsubscribe of this.unsubscribes.splice(0)) unsubscribe();
     for (const lease of this.leases.splice(0)) lease.release();
@@ -73,6 +75,7 @@ export class Recorder {
   }
 
   private enqueue(task: () => Promise<void>): void {
+    if (this.stopped) return;
     this.queue = this.queue.then(task).catch((error: unknown) => {
       this.failures += 1;
       console.error('podtrail: history write failed', error);
