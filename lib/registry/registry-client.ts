@@ -41,14 +41,15 @@ export class RegistryClient {
       return Promise.resolve({ error: `registry ${ref.host} is not enabled`, skipped: true });
     }
     const at = this.now();
-    const hit = this.cache.get(image);
+    const key = `${ref.host}/${ref.repository}:${ref.tag ?? 'latest'}`;
+    const hit = this.cache.get(key);
     if (hit && at - hit.at < this.config.cacheMs) return hit.result;
     const result = this.head(ref.host, ref.repository, ref.tag ?? 'latest').catch(
       (error: unknown): DigestResult => ({
         error: error instanceof Error ? error.message : String(error),
       }),
     );
-    this.cache.set(image, { at, result });
+    this.cache.set(key, { at, result });
     return result;
   }
 
