@@ -1,47 +1,80 @@
 // Journey: on-call from a chat link, on a phone. Each anti-primer scenario's pod page shows its
 // cause first, with no horizontal scroll, and the link preview names the pod and its state.
-import { expect, test } from '@playwright/test';
-import { expectNoHorizontalScroll, podUrl, scenarioPod, screenshot } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { control, expectNoHorizontalScroll, podUrl, scenarioPod, screenshot } from './helpers';
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
-const scenarios: Array<{ namespace: string; shows: RegExp; where: 'cause' | 'page' }> = [
-  { namespace: 'rollback-hides-cause', shows: /AUTH_JWKS_URL/, where: 'cause' },
-  {
-    namespace: 'delete-resets-backoff',
-    shows: /back-off reset|reset.*back-off|back-off.*(started over|reset)/i,
-    where: 'page',
-  },
-  { namespace: 'stale-image-new-config', shows: /digest/i, where: 'page' },
-  { namespace: 'oom-no-limit', shows: /OOM/i, where: 'cause' },
-];
-
-for (const s of scenarios) {
-  test(`shows the cause of ${s.namespace} on a phone`, async ({ page, request }) => {
-    const row = await scenarioPod(request, s.namespace);
-    await page.goto(podUrl(s.namespace, row.pod));
-    const cause = page.getByTestId('cause');
-    await expect(cause).toBeVisible();
-    // The cause block comes before the timeline and the log.
-    const causeTop = (await cause.boundingBox())!.y;
-    const timelineTop = (await page.getByTestId('vertical-timeline').boundingBox())!.y;
-    expect(causeTop).toBeLessThan(timelineTop);
-    if (s.where === 'cause') await expect(cause).toContainText(s.shows);
-    else await expect(page.locator('main')).toContainText(s.shows);
-    await expectNoHorizontalScroll(page);
-    await expect(page).toHaveTitle(new RegExp(`${row.pod} — .+ · \\d+ restarts`));
-    await screenshot(page, `pod-phone-${s.namespace}`);
-  });
+async function openPod(page: Page, namespace: string, pod: string) {
+  await page.goto(podUrl(namespace, pod));
+  const cause = page.getByTestId('cause');
+  await expect(cause).toBeVisible();
+  // The cause block comes before the timeline and the log.
+  const causeTop = (await cause.boundingBox())!.y;
+  const timelineTop = (await page.getByTestId('vertical-timeline').boundingBox())!.y;
+  expect(causeTop).toBeLessThan(timelineTop);
+  await expect(page).toHaveTitle(new RegExp(`${pod} — .+ · \\d+ restarts`));
+  return cause;
 }
 
-test('the OOM scenario shows the missing memory limit beside the kill', async ({
+test('shows the missing env var of rollback-hides-cause on a phone', async ({ page, request }) => {
+  const row = await scenarioPod(request, 'rollback-hides-cause');
+  const cause = await openPod(page, 'rollback-hides-cause', row.pod);
+  await expect(cause).toContainText('AUTH_JWKS_URL');
+  await expect(page.locator('[data-decisive="true"]').first()).toContainText('AUTH_JWKS_URL');
+  await expectNoHorizontalScroll(page);
+  await screenshot(page, 'pod-phone-rollback-hides-cause');
+});
+
+test('shows the OOM kill without a limit of oom-no-limit on a phone', async ({ page, request }) => {
+  const row = await scenarioPod(request, 'oom-no-limit');
+  const cause = await openPod(page, 'oom-no-limit', row.pod);
+  await expect(cause).toContainText(/OOM/);
+  await expect(page.getByTestId('memory-fact')).toContainText('no limit');
+  await expect(page.getByTestId('memory-fact')).toContainText(/OOM kill/);
+  await expectNoHorizontalScroll(page);
+  await screenshot(page, 'pod-phone-oom-no-limit');
+});
+
+test('shows the image drift of stale-image-new-config on a phone', async ({ page, request }) => {
+  const row = await scenarioPod(request, 'stale-image-new-config');
+  await openPod(page, 'stale-image-new-config', row.pod);
+  const finding = page.locator(
+    '[data-finding^="image-digest"], [data-finding="image-tag-drift"], [data-finding="config-changed-image-not"]',
+  );
+  await expect(finding.first()).toBeVisible();
+  await expect(finding.first()).toContainText(/image|digest/i);
+  await expect(page.getByTestId('image-fact')).toContainText('sha256:');
+  await expectNoHorizontalScroll(page);
+  await screenshot(page, 'pod-phone-stale-image-new-config');
+});
+
+test('shows the back-off reset after the pod of delete-resets-backoff is deleted', async ({
   page,
   request,
 }) => {
-  const row = await scenarioPod(request, 'oom-no-limit');
-  await page.goto(podUrl('oom-no-limit', row.pod));
-  await expect(page.getByTestId('memory-fact')).toContainText('no limit');
-  await expect(page.getByTestId('memory-fact')).toContainText(/OOM kill/);
+  test.setTimeout(150_000);
+  const before = await scenarioPod(request, 'delete-resets-backoff');
+  // The anti-primer's footgun #2: delete the crash-looping pod to "unstick" it.
+  await control(request, 'delete-pod', { namespace: 'delete-resets-backoff', pod: before.pod });
+  let replacement = '';
+  await expect
+    .poll(
+      async () => {
+        const row = await scenarioPod(request, 'delete-resets-backoff');
+        replacement = row.pod;
+        return row.pod !== before.pod && row.restarts >= 1;
+      },
+      { timeout: 120_000, intervals: [2_000] },
+    )
+    .toBe(true);
+  await openPod(page, 'delete-resets-backoff', replacement);
+  await expect(page.getByTestId('backoff-reset').first()).toContainText(
+    'back-off reset: pod replaced',
+  );
+  await expect(page.locator('[data-finding^="backoff-reset"]').first()).toBeVisible();
+  await expectNoHorizontalScroll(page);
+  await screenshot(page, 'pod-phone-delete-resets-backoff');
 });
 
 test('the pod page on a desktop draws the timeline as a time axis', async ({ page, request }) => {

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { BoardView } from '@/lib/views/types';
 import { formatClock, formatRelative } from '@/components/format/time';
+import { BoardCards } from './board-cards';
 import { BoardTable } from './board-table';
 import { summaryParts } from './board-words';
 import { KioskRows } from './kiosk-rows';
@@ -64,7 +65,7 @@ export function BoardScreen({ board, connection, lastUpdateAt, now, kiosk }: Boa
           />
         )}
         <div className="flex items-baseline justify-between gap-6 border-b-2 border-slate-600 px-8 py-4 text-[32px] font-bold">
-          <h1>
+          <h1 className="min-w-0 truncate">
             <span className={board.rows.length > 0 ? 'text-red-400' : 'text-green-400'} aria-hidden>
               ●{' '}
             </span>
@@ -74,7 +75,7 @@ export function BoardScreen({ board, connection, lastUpdateAt, now, kiosk }: Boa
             {clusters} · {updated}
           </p>
         </div>
-        <KioskRows rows={board.rows} />
+        <KioskRows rows={board.rows} dimmed={stale !== undefined} />
       </div>
     );
   }
@@ -99,7 +100,14 @@ export function BoardScreen({ board, connection, lastUpdateAt, now, kiosk }: Boa
           ✔ Nothing unhealthy matches these filters.
         </p>
       ) : (
-        <BoardTable rows={board.rows} showCluster={board.clusters.length > 1} />
+        <>
+          <div className="hidden md:block">
+            <BoardTable rows={board.rows} showCluster={board.clusters.length > 1} />
+          </div>
+          <div className="md:hidden">
+            <BoardCards rows={board.rows} />
+          </div>
+        </>
       )}
     </div>
   );

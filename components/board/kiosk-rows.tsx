@@ -10,12 +10,15 @@ const SYMBOL_CLASS = {
 } as const;
 
 /** The war-room board: one line per workload, ≥ 28 px, worst first; keyed so updates land in place. */
-export function KioskRows({ rows }: { rows: BoardRow[] }) {
+export function KioskRows({ rows, dimmed = false }: { rows: BoardRow[]; dimmed?: boolean }) {
   if (rows.length === 0) {
     return <p className="px-8 py-10 text-[40px] font-bold text-green-400">✔ Nothing unhealthy.</p>;
   }
   return (
-    <ul className="divide-y divide-slate-700" data-testid="kiosk-rows">
+    <ul
+      className={`divide-y divide-slate-700 ${dimmed ? 'opacity-60' : ''}`}
+      data-testid="kiosk-rows"
+    >
       {rows.map((row) => (
         <li
           key={row.key}

@@ -17,6 +17,25 @@ import {
 
 const PASTE_NAME = 'pasted.txt';
 
+/** `pasted.txt:6: broken JSON (…)` → "Line 6 of pasted.txt: broken JSON (…)". */
+function ErrorText({ error }: { error: Error }) {
+  const line = error instanceof ApiError ? error.line : undefined;
+  const located = /^(.+?):(\d+): ([\s\S]*)$/.exec(error.message);
+  if (located)
+    return (
+      <>
+        Line {located[2]} of {located[1]}: {located[3]}
+      </>
+    );
+  if (line !== undefined)
+    return (
+      <>
+        Line {line}: {error.message}
+      </>
+    );
+  return <>{error.message}</>;
+}
+
 function allFiles(pasted: string, files: ImportFile[]): ImportFile[] {
   return [...(pasted.trim() ? [{ name: PASTE_NAME, text: pasted }] : []), ...files];
 }
@@ -85,11 +104,7 @@ export function ImportWorkbench() {
             className="rounded-md border-2 border-red-700 bg-red-50 p-3 text-red-900"
             data-testid="import-error"
           >
-            <strong>Could not read the input.</strong>{' '}
-            {error instanceof ApiError &&
-              error.line !== undefined &&
-              !error.message.includes(`:${error.line}`) && <>Line {error.line}: </>}
-            {error.message}
+            <strong>Could not read the input.</strong> <ErrorText error={error} />
           </div>
         )}
       </form>

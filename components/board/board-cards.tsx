@@ -1,0 +1,48 @@
+import Link from 'next/link';
+import type { BoardRow } from '@/lib/views/types';
+import { SeverityBadge } from '@/components/ui/severity-badge';
+import { WithCode } from '@/components/ui/with-code';
+import { podPath } from '@/components/format/names';
+import { formatClock } from '@/components/format/time';
+
+/** The board on a phone: one card per workload, the whole card a link to its worst pod. */
+export function BoardCards({ rows }: { rows: BoardRow[] }) {
+  return (
+    <ul className="flex flex-col gap-2" data-testid="board-cards">
+      {rows.map((row) => (
+        <li key={row.key}>
+          <Link
+            href={podPath(row.cluster, row.namespace, row.pod)}
+            className="block rounded-lg border border-slate-300 p-3 hover:bg-slate-50"
+          >
+            <div className="flex items-center justify-between gap-2">
+              <SeverityBadge severity={row.severity} />
+              <span className="font-mono text-sm" title="restartCount of the worst pod">
+                {row.restarts}↻ · {row.status}
+              </span>
+            </div>
+            <p className="mt-1 font-semibold [overflow-wrap:anywhere] text-blue-800 underline">
+              {row.namespace} / {row.name}
+            </p>
+            <p className="text-sm">
+              {row.topFinding ? <WithCode text={row.topFinding.title} /> : 'no finding'}
+            </p>
+            {(row.nextRetry || row.lastExit) && (
+              <p className="text-xs text-slate-600">
+                {row.lastExit && (
+                  <>
+                    last exit {row.lastExit.code}
+                    {row.lastExit.reason ? ` ${row.lastExit.reason}` : ''}
+                    {row.lastExit.at !== undefined ? ` at ${formatClock(row.lastExit.at)}` : ''}
+                  </>
+                )}
+                {row.nextRetry && row.lastExit && ' · '}
+                {row.nextRetry && <>next try ~{formatClock(row.nextRetry.earliest)}</>}
+              </p>
+            )}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
