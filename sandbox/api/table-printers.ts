@@ -21,7 +21,8 @@ export interface Printer {
   cells: (obj: KObject, now: number) => unknown[];
 }
 
-const col = (
+/** Shared with table-printers-workloads.ts. */
+export const col = (
   name: string,
   type = 'string',
   priority = 0,
@@ -34,10 +35,12 @@ const col = (
   description: description || name,
   priority,
 });
-const NAME = col('Name', 'string', 0, 'name', 'Name must be unique within a namespace.');
-const since = (now: number, ts: unknown) =>
+/** Shared with table-printers-workloads.ts. */
+export const NAME = col('Name', 'string', 0, 'name', 'Name must be unique within a namespace.');
+/** Shared with table-printers-workloads.ts. */
+export const since = (now: number, ts: unknown) =>
   typeof ts === 'string' && ts ? humanDuration(now - Date.parse(ts)) : '<unknown>';
-type Any = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- printers read loosely typed JSON
+export type Any = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- printers read loosely typed JSON
 
 function podCells(obj: KObject, now: number): unknown[] {
   const pod = obj as Any;
@@ -85,11 +88,14 @@ function podCells(obj: KObject, now: number): unknown[] {
   ];
 }
 
-const images = (o: Any) =>
+/** Shared with table-printers-workloads.ts. */
+export const images = (o: Any) =>
   (o.spec?.template?.spec?.containers ?? []).map((c: Any) => c.image).join(',');
-const names = (o: Any) =>
+/** Shared with table-printers-workloads.ts. */
+export const names = (o: Any) =>
   (o.spec?.template?.spec?.containers ?? []).map((c: Any) => c.name).join(',');
-const selector = (o: Any) =>
+/** Shared with table-printers-workloads.ts. */
+export const selector = (o: Any) =>
   Object.entries((o.spec?.selector?.matchLabels ?? {}) as Record<string, string>)
     .map(([k, v]) => `${k}=${v}`)
     .join(',');
@@ -286,113 +292,6 @@ export const PRINTERS: Record<string, Printer> = {
     ],
   },
 };
-
-function jobCells(o: KObject, now: number): unknown[] {
-  const j = o as Any;
-  const conds: Any[] = j.status?.conditions ?? [];
-  const has = (t: string) => conds.some((c) => c.type === t && c.status === 'True');
-  const status = has('Failed')
-    ? 'Failed'
-    : has('Complete')
-      ? 'Complete'
-      : j.spec?.suspend
-        ? 'Suspended'
-        : 'Running';
-  const start = j.status?.startTime ? Date.parse(j.status.startTime) : 0;
-  const end = j.status?.completionTime ? Date.parse(j.status.completionTime) : now;
-  return [
-    j.metadata.name,
-    status,
-    `${j.status?.succeeded ?? 0}/${j.spec?.completions ?? 1}`,
-    start ? humanDuration(end - start) : '',
-    since(now, j.metadata.creationTimestamp),
-    names(j),
-    images(j),
-    Object.entries(j.spec?.selector?.matchLabels ?? {})
-      .map(([k, v]) => `${k}=${String(v)}`)
-      .join(','),
-  ];
-}
-
-/** Printers added for workloads kubectl lists with `get all`. */
-Object.assign(PRINTERS, {
-  'apps/statefulsets': {
-    columns: [
-      NAME,
-      col('Ready'),
-      col('Age'),
-      col('Containers', 'string', 1),
-      col('Images', 'string', 1),
-    ],
-    cells: (o: KObject, now: number) => {
-      const s = o as Any;
-      return [
-        s.metadata.name,
-        `${s.status?.readyReplicas ?? 0}/${s.spec?.replicas ?? 0}`,
-        since(now, s.metadata.creationTimestamp),
-        names(s),
-        images(s),
-      ];
-    },
-  },
-  'apps/daemonsets': {
-    columns: [
-      NAME,
-      col('Desired', 'integer'),
-      col('Current', 'integer'),
-      col('Ready', 'integer'),
-      col('Up-to-date', 'integer'),
-      col('Available', 'integer'),
-      col('Node Selector'),
-      col('Age'),
-      col('Containers', 'string', 1),
-      col('Images', 'string', 1),
-      col('Selector', 'string', 1),
-    ],
-    cells: (o: KObject, now: number) => {
-      const d = o as Any;
-      const st = d.status ?? {};
-      const ns =
-        Object.entries(d.spec?.template?.spec?.nodeSelector ?? {})
-          .map(([k, v]) => `${k}=${String(v)}`)
-          .join(',') || '<none>';
-      return [
-        d.metadata.name,
-        st.desiredNumberScheduled ?? 0,
-        st.currentNumberScheduled ?? 0,
-        st.numberReady ?? 0,
-        st.updatedNumberScheduled ?? 0,
-        st.numberAvailable ?? 0,
-        ns,
-        since(now, d.metadata.creationTimestamp),
-        names(d),
-        images(d),
-        selector(d),
-      ];
-    },
-  },
-  'batch/jobs': {
-    columns: [
-      NAME,
-      col('Status'),
-      col('Completions'),
-      col('Duration'),
-      col('Age'),
-      col('Containers', 'string', 1),
-      col('Images', 'string', 1),
-      col('Selector', 'string', 1),
-    ],
-    cells: jobCells,
-  },
-  configmaps: {
-    columns: [NAME, col('Data', 'integer'), col('Age')],
-    cells: (o: KObject, now: number) => [
-      o.metadata.name,
-      Object.keys((o as Any).data ?? {}).length + Object.keys((o as Any).binaryData ?? {}).length,
-      since(now, o.metadata.creationTimestamp),
-    ],
-  },
-} satisfies Record<string, Printer>);
 
 /** The default printer of resources without one: Name and Created At (metav1 default table). */
 export const DEFAULT_PRINTER: Printer = {

@@ -1,6 +1,9 @@
 /** meta.k8s.io/v1 Table responses for `Accept: application/json;as=Table;v=v1;g=meta.k8s.io`. */
 import type { KObject } from '../store/types';
-import { DEFAULT_PRINTER, PRINTERS } from './table-printers';
+import { DEFAULT_PRINTER, PRINTERS, type Printer } from './table-printers';
+import { WORKLOAD_PRINTERS } from './table-printers-workloads';
+
+const ALL_PRINTERS: Record<string, Printer> = { ...PRINTERS, ...WORKLOAD_PRINTERS };
 
 /** includeObject=None|Metadata|Object (default Metadata). */
 export type IncludeObject = 'None' | 'Metadata' | 'Object';
@@ -19,7 +22,7 @@ export function toTable(
   metadata: Record<string, unknown>,
   include: IncludeObject,
 ): Record<string, unknown> {
-  const printer = PRINTERS[resourceId] ?? DEFAULT_PRINTER;
+  const printer = ALL_PRINTERS[resourceId] ?? DEFAULT_PRINTER;
   return {
     kind: 'Table',
     apiVersion: 'meta.k8s.io/v1',

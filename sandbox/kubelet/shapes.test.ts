@@ -153,7 +153,7 @@ describe('shapes match real API output', () => {
     });
     expect(e.reportingInstance).toBe(e.source.host);
     expect(e.involvedObject.fieldPath).toBe('spec.containers{worker}');
-    const counted = (list.items as Any[]).find((x) => x.count > 1);
+    const counted = (list.items as Any[]).find((x) => x.count > 1) as Any;
     expect(Date.parse(counted.lastTimestamp)).toBeGreaterThan(Date.parse(counted.firstTimestamp));
   });
 

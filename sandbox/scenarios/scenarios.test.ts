@@ -10,7 +10,7 @@ let sb: Sandbox;
 
 const get = async (p: string) => (await (await fetch(sb.url + p)).json()) as Any;
 const items = async (p: string, kind: string, apiVersion: string) =>
-  ((await get(p)).items as Any[]).map((o) => ({ kind, apiVersion, ...o }));
+  ((await get(p)).items as Any[]).map((o): Any => ({ kind, apiVersion, ...o }));
 const pods = async (ns: string) => items(`/api/v1/namespaces/${ns}/pods`, 'Pod', 'v1');
 const events = async (ns: string) => items(`/api/v1/namespaces/${ns}/events`, 'Event', 'v1');
 const status = (pod: Any) => pod.status.containerStatuses[0] as Any;
