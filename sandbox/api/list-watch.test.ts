@@ -233,6 +233,39 @@ describe('watch', () => {
     expect(stale.body.message).toMatch(/^The provided continue parameter is too old/);
   });
 
+  it('ends a watch after timeoutSeconds', async () => {
+    const started = Date.now();
+    let done = false;
+    const ctl = await new Watch(kc).watch(
+      '/api/v1/namespaces/healthy/pods',
+      { timeoutSeconds: 1 },
+      () => {},
+      () => (done = true),
+    );
+    await until(() => done, 4_000);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    ctl.abort();
+  });
+
+  it('replays changes after a resourceVersion, filtered by selector', async () => {
+    const { body } = await raw('/api/v1/namespaces/delete-resets-backoff/pods?limit=1');
+    sb.control.advance(400_000);
+    const events: Any[] = [];
+    const ctl = await new Watch(kc).watch(
+      '/api/v1/namespaces/delete-resets-backoff/pods',
+      { resourceVersion: body.metadata.resourceVersion, labelSelector: 'app=queue-worker' },
+      (type, obj) => events.push({ type, obj }),
+      () => {},
+    );
+    await until(() => events.some((e) => e.type === 'DELETED'));
+    ctl.abort();
+    expect(new Set(events.map((e) => e.type))).toEqual(new Set(['ADDED', 'MODIFIED', 'DELETED']));
+    expect(events.every((e) => e.obj.metadata.labels.app === 'queue-worker')).toBe(true);
+    const rvs = events.map((e) => Number(e.obj.metadata.resourceVersion));
+    expect(rvs[0]).toBeGreaterThan(Number(body.metadata.resourceVersion));
+    expect(rvs).toEqual([...rvs].sort((a, b) => a - b));
+  });
+
   it('lets informers reconnect after every watch is dropped', async () => {
     let connects = 0;
     const informer = makeInformer<V1Pod>(kc, '/api/v1/namespaces/healthy/pods', () =>
@@ -330,6 +363,24 @@ describe('pod logs', () => {
     });
     expect(Buffer.byteLength(limited)).toBeLessThanOrEqual(12);
     expect(sb.stats().requests.log).toBe(before + 3);
+  });
+});
+
+describe('pod log follow', () => {
+  it('streams new lines as the app writes them', async () => {
+    const pod = (await api.listNamespacedPod({ namespace: 'healthy', labelSelector: 'app=web' }))
+      .items[0] as V1Pod;
+    const url = `${sb.url}/api/v1/namespaces/healthy/pods/${pod.metadata?.name}/log?follow=true&tailLines=1`;
+    const res = await fetch(url, { headers: { authorization: `Bearer ${TOKEN}` } });
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    let text = decoder.decode((await reader.read()).value);
+    expect(text.trimEnd().split('\n')).toHaveLength(1);
+    sb.control.advance(20_000);
+    while (text.trimEnd().split('\n').length < 4)
+      text += decoder.decode((await reader.read()).value);
+    expect(text).toContain('HTTP/1.1" 200');
+    await reader.cancel();
   });
 });
 

@@ -130,12 +130,13 @@ export function serveLogs(
   }
   res.writeHead(200, { 'Transfer-Encoding': 'chunked' });
   res.write(body);
-  let sent = renderLines(inst, now).length;
+  // Track by time, not count: the rendered window of a long-running app slides.
+  let sentUntil = now;
   let bytes = Buffer.byteLength(body);
   const timer = setInterval(() => {
-    const all = renderLines(inst, deps.now());
-    const fresh = all.slice(sent);
-    sent = all.length;
+    const at = deps.now();
+    const fresh = renderLines(inst, at).filter((l) => l.time > sentUntil);
+    sentUntil = Math.min(at, inst.finishedAt ?? at);
     if (fresh.length) {
       const chunk = format(fresh, timestamps);
       bytes += Buffer.byteLength(chunk);

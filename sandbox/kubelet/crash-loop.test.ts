@@ -107,6 +107,29 @@ describe('kubelet crash loop (delete-resets-backoff, played live)', () => {
   });
 });
 
+describe('kubelet restart', () => {
+  let sb: Sandbox;
+  afterAll(() => sb.stop());
+
+  it('starts every back-off curve over (the map lives in memory only)', async () => {
+    sb = await startSandbox({ port: 0, scenarios: ['exits-zero'], historyMs: 40 * 60_000 });
+    const before = await record(sb, 'exits-zero', 2);
+    const message = (s: Sample | undefined) => s?.cs.state.waiting?.message ?? '';
+    expect(before.at(-1)?.cs.restartCount).toBeGreaterThan(6);
+    sb.control.restartKubelet();
+    const after = await record(sb, 'exits-zero', 400);
+    const restarted = after.findIndex((s) => s.cs.state.running);
+    expect(restarted).toBeGreaterThanOrEqual(0);
+    // The old waiting message said 5m0s; the first one after the restart starts the curve again.
+    expect(message(before.at(-1))).toContain('back-off 5m0s');
+    const delays = after
+      .slice(restarted)
+      .map((s) => /^back-off (\S+) /.exec(message(s))?.[1])
+      .filter(Boolean);
+    expect(delays[0]).toBe('10s');
+  });
+});
+
 describe('kubelet with KEP-4603 reduced back-off (exits-zero)', () => {
   let sb: Sandbox;
   let samples: Sample[];
