@@ -137,6 +137,22 @@ export class HistoryReader {
     }));
   }
 
+  /** Which of these owners (by name) had a pod whose container exited non-zero. */
+  async ownersWithFailures(
+    cluster: string,
+    namespace: string,
+    owners: string[],
+  ): Promise<string[]> {
+    if (owners.length === 0) return [];
+    const rows = await this.store.query(
+      `SELECT DISTINCT p.owner_name FROM pods p JOIN terminations t
+         ON t.cluster = p.cluster AND t.pod_uid = p.uid
+       WHERE p.cluster = $1 AND p.namespace = $2 AND p.owner_name = ANY($3::text[]) AND t.exit_code <> 0`,
+      [cluster, namespace, owners],
+    );
+    return rows.map((r) => String(r.owner_name));
+  }
+
   /** ReplicaSets of a Deployment (deleted ones too) with every revision number they carried. */
   async replicaSetsOf(
     cluster: string,

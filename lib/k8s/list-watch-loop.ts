@@ -5,6 +5,7 @@
 import type { Response } from 'node-fetch';
 import { K8sError, k8sErrorFromNetwork, k8sErrorFromStatus } from './k8s-error';
 import type { KubeList, KubeObject } from './kube-object';
+import { LineSplitter } from './line-splitter';
 import { collectionPath, type ResourceInfo } from './resources';
 import { Backoff, type Scheduler } from './scheduler';
 import type { Transport } from './transport';
@@ -150,35 +151,30 @@ export class ListWatchLoop<T extends KubeObject> {
   private consume(response: Response, stream: AbortController): Promise<boolean> {
     const { scheduler } = this.options;
     const watchdogMs = this.options.watchdogMs ?? 120_000;
+    const lines = new LineSplitter();
+    let sawEvents = false;
+    let failure: K8sError | undefined;
+    const onSilence = () => {
+      const seconds = Math.round(watchdogMs / 1000);
+      failure = new K8sError({
+        status: 0,
+        reason: 'WatchSilent',
+        message: `watch sent nothing for ${seconds} s`,
+      });
+      stream.abort();
+    };
+    let watchdog = scheduler.setTimeout(onSilence, watchdogMs);
     return new Promise<boolean>((resolve, reject) => {
-      let buffer = '';
-      let sawEvents = false;
-      let failure: K8sError | undefined;
-      let watchdog = scheduler.setTimeout(onSilence, watchdogMs);
-      function onSilence() {
-        failure = new K8sError({
-          status: 0,
-          reason: 'WatchSilent',
-          message: `watch sent nothing for ${Math.round(watchdogMs / 1000)} s`,
-        });
-        stream.abort();
-      }
-      const body = response.body;
-      body.on('data', (chunk: Buffer) => {
+      response.body.on('data', (chunk: Buffer) => {
         scheduler.clearTimeout(watchdog);
         watchdog = scheduler.setTimeout(onSilence, watchdogMs);
-        buffer += chunk.toString('utf8');
-        let newline = buffer.indexOf('\n');
-        while (newline >= 0) {
-          const line = buffer.slice(0, newline).trim();
-          buffer = buffer.slice(newline + 1);
-          if (line !== '') {
-            const error = this.handleLine(line);
-            if (error) failure = error;
-            else sawEvents = true;
-            if (error) stream.abort();
+        for (const line of lines.push(chunk)) {
+          const error = this.handleLine(line);
+          if (!error) sawEvents = true;
+          else if (!failure) {
+            failure = error;
+            stream.abort();
           }
-          newline = buffer.indexOf('\n');
         }
       });
       const finish = (error?: unknown) => {
@@ -187,9 +183,9 @@ export class ListWatchLoop<T extends KubeObject> {
         else if (error && !this.stopped) reject(error);
         else resolve(sawEvents);
       };
-      body.on('end', () => finish());
-      body.on('error', (error: unknown) => finish(error));
-      body.on('close', () => finish());
+      response.body.on('end', () => finish());
+      response.body.on('error', (error: unknown) => finish(error));
+      response.body.on('close', () => finish());
     });
   }
 

@@ -5,7 +5,7 @@ import type { Finding, PodLike, WorkloadLike } from '../diagnosis/types';
 import { revisionOf, toMs } from '../history/extract';
 import type { StoredPod, StoredReplicaSet } from '../history';
 import { cacheInput } from './assemble-input';
-import { snapshotCluster } from './cluster-snapshot';
+import { snapshotCluster, type ClusterSnapshot } from './cluster-snapshot';
 import { NotFoundError } from './errors';
 import { podsOwnedBy, replicaSetsOf } from './owners';
 import { getRuntime, type Runtime } from './runtime';
@@ -37,7 +37,13 @@ function fromLive(rs: WorkloadLike, stored?: StoredReplicaSet): RevisionSource {
     uid: rs.metadata.uid ?? '',
     name: rs.metadata.name ?? '',
     revision: revisionOf(rs) ?? 0,
-    revisions: stored?.revisions ?? [],
+    revisions: [
+      ...(rs.metadata.annotations?.['deployment.kubernetes.io/revision-history'] ?? '')
+        .split(',')
+        .filter(Boolean)
+        .map(Number),
+      ...(stored?.revisions ?? []),
+    ],
     createdAt: toMs(rs.metadata.creationTimestamp),
     template: rs.spec?.template,
     replicas: status?.replicas ?? 0,
@@ -99,6 +105,58 @@ function deletedRows(
     });
 }
 
+async function revisionSources(
+  runtime: Runtime,
+  ref: WorkloadRef,
+  workload: WorkloadLike,
+  snapshot: ClusterSnapshot,
+): Promise<RevisionSource[]> {
+  if (workload.kind !== 'Deployment') return [];
+  const history = await runtime.history;
+  const liveRs = replicaSetsOf(workload, snapshot.workloads);
+  const storedRs = history
+    ? await history.reader.replicaSetsOf(ref.cluster, ref.namespace, ref.name)
+    : [];
+  const stored = (uid?: string) => storedRs.find((s) => s.uid === uid);
+  const gone = storedRs.filter((s) => !liveRs.some((rs) => rs.metadata.uid === s.uid));
+  return [
+    ...liveRs.map((rs) => fromLive(rs, stored(rs.metadata.uid))),
+    ...gone.map((s) => ({ ...s, revision: s.revision ?? 0, replicas: 0 })),
+  ];
+}
+
+/** Owners (ReplicaSet uids) whose pods crashed: live restart counts plus recorded exits. */
+async function crashedOwners(
+  runtime: Runtime,
+  ref: WorkloadRef,
+  pods: PodLike[],
+  sources: RevisionSource[],
+): Promise<Set<string>> {
+  const restarted = pods.filter((p) =>
+    (p.status?.containerStatuses ?? []).some((s) => (s.restartCount ?? 0) > 0),
+  );
+  const crashed = new Set(
+    restarted.flatMap((p) => p.metadata.ownerReferences?.map((r) => r.uid) ?? []),
+  );
+  const history = await runtime.history;
+  const names = sources.map((s) => s.name);
+  const recorded = history
+    ? await history.reader.ownersWithFailures(ref.cluster, ref.namespace, names)
+    : [];
+  for (const source of sources) if (recorded.includes(source.name)) crashed.add(source.uid);
+  return crashed;
+}
+
+function findingsOf(snapshot: ClusterSnapshot, pods: PodLike[], now: number): Finding[] {
+  const findings = new Map<string, Finding>();
+  for (const pod of pods) {
+    for (const f of diagnosePod(cacheInput(snapshot, pod, now)).findings) {
+      if (!findings.has(f.id)) findings.set(f.id, f);
+    }
+  }
+  return [...findings.values()];
+}
+
 /** The workload view; throws NotFoundError when the workload is unknown. */
 export async function getWorkloadView(
   ref: WorkloadRef,
@@ -109,55 +167,33 @@ export async function getWorkloadView(
   const workload = snapshot.workloads.find(
     (w) => w.kind.toLowerCase() === ref.kind.toLowerCase() && w.metadata.name === ref.name,
   );
-  if (!workload)
-    throw new NotFoundError(
-      `${ref.kind} ${ref.namespace}/${ref.name} is not in cluster "${ref.cluster}".`,
-    );
-  const history = await runtime.history;
-  const liveRs = workload.kind === 'Deployment' ? replicaSetsOf(workload, snapshot.workloads) : [];
-  const storedRs = history
-    ? await history.reader.replicaSetsOf(ref.cluster, ref.namespace, ref.name)
-    : [];
-  const sources = [
-    ...liveRs.map((rs) =>
-      fromLive(
-        rs,
-        storedRs.find((s) => s.uid === rs.metadata.uid),
-      ),
-    ),
-    ...storedRs
-      .filter((s) => !liveRs.some((rs) => rs.metadata.uid === s.uid))
-      .map((s) => ({ ...s, revision: s.revision ?? 0, replicas: 0 })),
-  ];
-  const ownerUids = new Set([workload.metadata.uid ?? '', ...sources.map((s) => s.uid)]);
-  const pods = podsOwnedBy(snapshot.pods, ownerUids);
-  const revisionByRs = new Map(sources.map((s) => [s.uid, s.revision]));
-  const storedPods = history
-    ? await history.reader.podsOfOwner(ref.cluster, ref.namespace, [
-        ref.name,
-        ...sources.map((s) => s.name),
-      ])
-    : [];
-  const crashed = new Set(
-    pods
-      .filter((p) => (p.status?.containerStatuses ?? []).some((s) => (s.restartCount ?? 0) > 0))
-      .flatMap((p) => p.metadata.ownerReferences?.map((r) => r.uid) ?? []),
+  if (!workload) {
+    const where = `${ref.kind} ${ref.namespace}/${ref.name}`;
+    throw new NotFoundError(`${where} is not in cluster "${ref.cluster}".`);
+  }
+  const sources = await revisionSources(runtime, ref, workload, snapshot);
+  const pods = podsOwnedBy(
+    snapshot.pods,
+    new Set([workload.metadata.uid ?? '', ...sources.map((s) => s.uid)]),
   );
-  const findings = new Map<string, Finding>();
-  for (const pod of pods)
-    for (const f of diagnosePod(cacheInput(snapshot, pod, now)).findings)
-      if (!findings.has(f.id)) findings.set(f.id, f);
+  const revisionByRs = new Map(sources.map((s) => [s.uid, s.revision]));
+  const history = await runtime.history;
+  const ownerNames = [ref.name, ...sources.map((s) => s.name)];
+  const storedPods = history
+    ? await history.reader.podsOfOwner(ref.cluster, ref.namespace, ownerNames)
+    : [];
+  const liveUids = new Set(pods.map((p) => p.metadata.uid ?? ''));
   return {
     cluster: ref.cluster,
     namespace: ref.namespace,
     kind: workload.kind,
     name: ref.name,
-    revisions: revisionsOf(sources, crashed),
+    revisions: revisionsOf(sources, await crashedOwners(runtime, ref, pods, sources)),
     pods: [
       ...pods.map((p) => podRow(p, revisionByRs)),
-      ...deletedRows(storedPods, new Set(pods.map((p) => p.metadata.uid ?? '')), revisionByRs),
+      ...deletedRows(storedPods, liveUids, revisionByRs),
     ],
-    findings: [...findings.values()],
+    findings: findingsOf(snapshot, pods, now),
     health: snapshot.health,
     generatedAt: now,
   };
