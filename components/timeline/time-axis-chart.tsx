@@ -1,44 +1,12 @@
 // The desktop timeline of one container: a horizontal time axis in plain SVG (no charting kit:
 // five lanes of rects, lines and text are simpler to read and to export than a kit's abstractions).
-import type { BackoffGap, ContainerTimeline, TimelineEvent } from '@/lib/diagnosis/types';
+import type { ContainerTimeline, TimelineEvent } from '@/lib/diagnosis/types';
 import { EXIT_FILL, EXIT_WORD, exitKind, runLabel } from '@/components/format/exit-style';
 import { runAnchor } from '@/components/format/names';
 import { formatClock, formatDuration, formatHourMinute } from '@/components/format/time';
 import { buildScale, spacedLabels, timelineTimes, type TimeScale } from './timeline-scale';
-
-const W = 1100;
-const X0 = 96;
-const X1 = W - 16;
-const LANE = {
-  axis: 14,
-  marks: 30,
-  runs: 38,
-  runsH: 24,
-  exit: 78,
-  backoff: 106,
-  events: 128,
-  eventsLabel: 146,
-};
-const H = 166;
-
-const RESET_WORDS: Record<NonNullable<BackoffGap['reset']>, string> = {
-  'pod-replaced': 'back-off reset: pod replaced',
-  idle: 'back-off reset: idle',
-  'image-changed': 'back-off reset: image changed',
-};
-
-/** Observed vs expected, the way the back-off lane prints it. */
-export function gapText(gap: BackoffGap): string {
-  const observed = gap.observedMs !== undefined ? formatDuration(gap.observedMs) : '…';
-  const expected = formatDuration(gap.expectedMs);
-  if (
-    gap.observedMs !== undefined &&
-    Math.abs(gap.observedMs - gap.expectedMs) <= 2000 + gap.expectedMs * 0.2
-  ) {
-    return observed;
-  }
-  return `${observed} (exp ${expected})`;
-}
+import { H, LANE, RESET_WORDS, W, X0, X1, gapText } from './chart-layout';
+import { Events, ImageChanges, Unobserved } from './timeline-marks';
 
 /** HH:MM, or HH:MM:SS when ticks are less than a minute apart (else labels repeat). */
 function tickLabel(t: number, s: TimeScale): string {
@@ -165,75 +133,6 @@ function Gaps({ c, s, now }: { c: ContainerTimeline; s: TimeScale; now: number }
   );
 }
 
-function Unobserved({ c, s, id }: { c: ContainerTimeline; s: TimeScale; id: string }) {
-  return (
-    <g>
-      {c.unobserved.map((u, i) => {
-        const from = u.from ?? s.from;
-        const to = u.to ?? from;
-        const x = s.x(from);
-        const w = Math.max(24, s.x(to) - x);
-        const text = `${u.count} restart${u.count === 1 ? '' : 's'} not observed`;
-        return (
-          <g key={i}>
-            <title>{`${text}: ${u.reason}`}</title>
-            <rect
-              x={x}
-              y={LANE.runs}
-              width={w}
-              height={LANE.runsH}
-              fill={`url(#${id})`}
-              stroke="#475569"
-            />
-            <text x={x + 2} y={LANE.exit} fontSize={11} fill="#334155" fontStyle="italic">
-              {w > 120 ? text : `${u.count} not observed`}
-            </text>
-          </g>
-        );
-      })}
-    </g>
-  );
-}
-
-function Events({ events, s }: { events: TimelineEvent[]; s: TimeScale }) {
-  const sorted = events
-    .filter((e) => !e.timeUnknown && e.lastAt > 0)
-    .sort((a, b) => a.lastAt - b.lastAt);
-  const labelled = spacedLabels(
-    sorted.map((e) => s.x(e.lastAt)),
-    90,
-  );
-  return (
-    <g>
-      {sorted.map((e, i) => {
-        const x = s.x(e.lastAt);
-        const warn = e.type === 'Warning';
-        const label = `${e.reason}${e.count > 1 ? `×${e.count}` : ''}`;
-        return (
-          <g key={`${e.reason}-${e.firstAt}-${i}`}>
-            <title>{`${e.type} ${e.reason} ×${e.count} (count), lastTimestamp ${formatClock(e.lastAt)}: ${e.message}`}</title>
-            <path
-              d={`M${x - 6},${LANE.events + 6} L${x},${LANE.events - 6} L${x + 6},${LANE.events + 6} Z`}
-              fill={warn ? '#b45309' : '#64748b'}
-            />
-            {labelled.has(i) && (
-              <text
-                x={x}
-                y={LANE.eventsLabel}
-                textAnchor="middle"
-                fontSize={11}
-                fill={warn ? '#78350f' : '#334155'}
-              >
-                {label}
-              </text>
-            )}
-          </g>
-        );
-      })}
-    </g>
-  );
-}
-
 /** The SVG time axis: runs coloured and labelled by exit, back-off gaps, resets, events, next try. */
 export function TimeAxisChart({
   container,
@@ -272,6 +171,7 @@ export function TimeAxisChart({
       <Unobserved c={container} s={s} id={hatchId} />
       <Gaps c={container} s={s} now={now} />
       <Runs c={container} s={s} now={now} />
+      <ImageChanges c={container} s={s} now={now} />
       {next && (
         <g>
           <title>{`next try between ${formatClock(next.earliest)} and ${formatClock(next.latest)} (back-off ${formatDuration(next.backoffMs)})`}</title>

@@ -2,15 +2,9 @@ import type { ContainerTimeline, TimelineEvent } from '@/lib/diagnosis/types';
 import { EXIT_FILL, EXIT_WORD, exitKind } from '@/components/format/exit-style';
 import { runAnchor } from '@/components/format/names';
 import { formatClock, formatDuration } from '@/components/format/time';
-import { gapText } from './time-axis-chart';
+import { RESET_WORDS, gapText } from './chart-layout';
 import { NextRetryCountdown } from './next-retry-countdown';
 import { buildTimelineItems, type TimelineItem } from './timeline-items';
-
-const RESET_WORDS = {
-  'pod-replaced': 'back-off reset: pod replaced',
-  idle: 'back-off reset: idle',
-  'image-changed': 'back-off reset: image changed',
-} as const;
 
 function Item({ item, generatedAt }: { item: TimelineItem; generatedAt: number }) {
   switch (item.kind) {
