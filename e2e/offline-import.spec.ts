@@ -31,6 +31,12 @@ test('an imported describe output shows its findings and a shareable link', asyn
   await expect(result).toContainText('report-builder-6d8f7c9b5-q7x2m');
   await screenshot(page, 'import-desktop');
 
+  // The same diagnosis as a printable postmortem, offline.
+  await page.getByRole('button', { name: 'Postmortem report' }).click();
+  await expect(page.getByTestId('report')).toContainText('Root-cause chain');
+  await screenshot(page, 'import-report');
+  await page.getByRole('button', { name: 'Back to the pod view' }).click();
+
   // The shareable link carries the input in the fragment and reproduces the result.
   await expect(page).toHaveURL(/#d=/);
   const shared = page.url();

@@ -89,4 +89,7 @@ test('the pod page on a desktop draws the timeline as a time axis', async ({ pag
   await workloadLink.click();
   await expect(page.getByTestId('revisions')).toBeVisible();
   await screenshot(page, 'workload-desktop-rollback-hides-cause');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectNoHorizontalScroll(page);
+  await screenshot(page, 'workload-phone-rollback-hides-cause');
 });

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { ApiError, postDiagnose } from '@/lib/api-client';
 import type { UploadDiagnosis } from '@/lib/views/types';
 import { PodPresentation } from '@/components/pod/pod-presentation';
+import { PodReport } from '@/components/report/pod-report';
 import { CopyButton } from '@/components/ui/copy-button';
 import { ImportInput } from './import-input';
 import { logsFromFiles } from './import-logs';
@@ -45,6 +46,7 @@ export function ImportWorkbench() {
   const [pasted, setPasted] = useState('');
   const [files, setFiles] = useState<ImportFile[]>([]);
   const [share, setShare] = useState<{ url?: string; why?: string }>({});
+  const [asReport, setAsReport] = useState(false);
   const diagnose = useMutation<UploadDiagnosis, Error, ImportFile[]>({
     mutationFn: (input) => postDiagnose(input),
     onSuccess: async (_result, input) => {
@@ -132,12 +134,26 @@ export function ImportWorkbench() {
             )}
             {share.why && <p className="text-sm text-slate-700">{share.why}</p>}
           </div>
-          <PodPresentation
-            diagnosis={diagnose.data.diagnosis}
-            logs={logsFromFiles(diagnose.data, diagnose.variables ?? [])}
-            source="imported (offline, nothing stored)"
-            noLogReason="none was pasted (add the output of kubectl logs --previous)"
-          />
+          <div className="no-print mx-auto flex max-w-6xl gap-2 px-3 pt-2 sm:px-6">
+            <button
+              type="button"
+              aria-pressed={asReport}
+              onClick={() => setAsReport((r) => !r)}
+              className="inline-flex min-h-11 items-center rounded-md border border-slate-300 px-3 text-sm font-medium hover:bg-slate-100"
+            >
+              {asReport ? 'Back to the pod view' : 'Postmortem report'}
+            </button>
+          </div>
+          {asReport ? (
+            <PodReport diagnosis={diagnose.data.diagnosis} />
+          ) : (
+            <PodPresentation
+              diagnosis={diagnose.data.diagnosis}
+              logs={logsFromFiles(diagnose.data, diagnose.variables ?? [])}
+              source="imported (offline, nothing stored)"
+              noLogReason="none was pasted (add the output of kubectl logs --previous)"
+            />
+          )}
         </div>
       )}
     </div>
