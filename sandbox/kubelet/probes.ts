@@ -66,6 +66,9 @@ export function schedulePod(
           return;
         }
       }
+      // Health only ever goes from failing to passing in a run plan, so once a probe passes its
+      // later results are known: stop probing (saves thousands of timers over a 2-day history).
+      if (ok) return;
       c.timers.push(clock.after(period, run));
     };
     c.timers.push(clock.after((probe.initialDelaySeconds ?? 0) * 1000 + 200, run));
