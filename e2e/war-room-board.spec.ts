@@ -19,6 +19,8 @@ test('the kiosk board updates in place when a scenario pod crashes', async ({ pa
 
   // Mark the document: if the page reloaded, the mark would be gone.
   await page.evaluate(() => Object.assign(window, { __podtrailMark: true }));
+  // …and if rows were re-created instead of updated, the first row's node would be detached.
+  const firstRow = await first.elementHandle();
   // Restarts shown for the `healthy` namespace (its pods run, so a crash lands at once).
   const healthyRestarts = () =>
     page
@@ -27,6 +29,7 @@ test('the kiosk board updates in place when a scenario pod crashes', async ({ pa
   const before = await healthyRestarts();
   await control(request, 'crash', { namespace: 'healthy' });
   await expect.poll(healthyRestarts, { timeout: 30_000 }).toBeGreaterThan(before);
+  expect(await firstRow!.evaluate((el) => el.isConnected)).toBe(true);
   expect(
     await page.evaluate(() => (window as unknown as { __podtrailMark?: boolean }).__podtrailMark),
   ).toBe(true);

@@ -10,8 +10,19 @@ const SYMBOL_CLASS = {
 } as const;
 
 /** The war-room board: one line per workload, ≥ 28 px, worst first; keyed so updates land in place. */
-export function KioskRows({ rows, dimmed = false }: { rows: BoardRow[]; dimmed?: boolean }) {
-  if (rows.length === 0) {
+export function KioskRows({
+  rows: all,
+  dimmed = false,
+  maxRows = 14,
+}: {
+  rows: BoardRow[];
+  dimmed?: boolean;
+  /** A wall screen cannot scroll: the rest is counted on the last line. */
+  maxRows?: number;
+}) {
+  const rows = all.length > maxRows ? all.slice(0, maxRows - 1) : all;
+  const hidden = all.length - rows.length;
+  if (all.length === 0) {
     return <p className="px-8 py-10 text-[40px] font-bold text-green-400">✔ Nothing unhealthy.</p>;
   }
   return (
@@ -50,6 +61,11 @@ export function KioskRows({ rows, dimmed = false }: { rows: BoardRow[]; dimmed?:
           </span>
         </li>
       ))}
+      {hidden > 0 && (
+        <li className="px-8 py-3 text-[28px] text-slate-300">
+          + {hidden} more, less severe (see the desk board)
+        </li>
+      )}
     </ul>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { WrapText } from 'lucide-react';
+import { Clock, WrapText } from 'lucide-react';
 import { useState } from 'react';
 import type { LogView } from '@/lib/views/types';
 import { logLineAnchor } from '@/components/format/names';
@@ -8,6 +8,9 @@ import { CopyButton } from '@/components/ui/copy-button';
 
 /** A bound on rendered lines; the decisive lines are always kept. */
 const MAX_LINES = 3000;
+
+/** `kubectl logs --timestamps` puts an RFC 3339 time first on every line. */
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2}) /;
 
 /**
  * The container log as TEXT (it is untrusted: React escapes it; never set as HTML), with line
@@ -24,9 +27,11 @@ export function LogViewer({
   highlights: Record<number, string>;
 }) {
   const [wrap, setWrap] = useState(true);
+  const [showTimes, setShowTimes] = useState(true);
   const text = log.text ?? '';
   const lines = text.replace(/\n$/, '').split('\n');
   const start = Math.max(0, lines.length - MAX_LINES);
+  const hasTimes = lines.slice(0, 20).some((l) => TIMESTAMP.test(l));
   return (
     <section aria-labelledby={`log-${log.container}-${log.kind}`} className="min-w-0">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -43,6 +48,16 @@ export function LogViewer({
             >
               <WrapText aria-hidden className="size-4" /> Wrap {wrap ? 'on' : 'off'}
             </button>
+            {hasTimes && (
+              <button
+                type="button"
+                aria-pressed={showTimes}
+                onClick={() => setShowTimes((t) => !t)}
+                className="inline-flex min-h-11 items-center gap-1.5 rounded-md border border-slate-300 px-3 text-sm font-medium hover:bg-slate-100"
+              >
+                <Clock aria-hidden className="size-4" /> Timestamps {showTimes ? 'on' : 'off'}
+              </button>
+            )}
             <CopyButton text={text} label="Copy log" />
           </div>
         )}
@@ -88,7 +103,7 @@ export function LogViewer({
                   <span
                     className={`min-w-0 pr-3 ${wrap ? 'break-all whitespace-pre-wrap' : 'whitespace-pre'}`}
                   >
-                    {line}
+                    {showTimes ? line : line.replace(TIMESTAMP, '')}
                   </span>
                 </li>
               );
