@@ -4,6 +4,8 @@
 /** Called once when the server starts. */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.PODTRAIL_RECORDER === 'off') return;
+  // `next build` loads the server too; recording belongs to the running server only.
+  if (process.env.NEXT_PHASE === 'phase-production-build') return;
   const { startRecorders } = await import('./lib/views');
   startRecorders().catch((error: unknown) => {
     console.error('podtrail: history recorder did not start', error);

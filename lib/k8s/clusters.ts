@@ -57,9 +57,18 @@ function configForContext(kc: KubeConfig, context: string): KubeConfig {
   return one;
 }
 
-/** Every context as a cluster, the current context first. */
+/** client-node's loadFromDefault falls back to this when it finds no configuration at all. */
+function isEmptyFallback(kc: KubeConfig): boolean {
+  const [only] = kc.clusters;
+  return (
+    kc.clusters.length === 1 && only?.name === 'cluster' && only.server === 'http://localhost:8080'
+  );
+}
+
+/** Every context as a cluster, the current context first (none when nothing is configured). */
 export function loadClusters(options: LoadClustersOptions = {}): ClusterConnection[] {
   const kc = baseConfig(options);
+  if (isEmptyFallback(kc)) return [];
   const contexts = [...kc.getContexts()].sort((a, b) =>
     a.name === kc.currentContext ? -1 : b.name === kc.currentContext ? 1 : 0,
   );

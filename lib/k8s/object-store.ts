@@ -39,8 +39,11 @@ export class ObjectStore<T extends KubeObject> {
       : { type: 'added', object };
   }
 
-  /** Replaces one shard's objects with a fresh list; returns the changes (synthetic deletes too). */
-  replace(shard: string, items: T[]): StoreChange<T>[] {
+  /**
+   * Replaces one shard's objects with a fresh list; returns the changes (synthetic deletes too).
+   * A namespace shard also takes over what the cluster-wide shard (`*`) held in its namespace.
+   */
+  replace(shard: string, items: T[], namespace?: string): StoreChange<T>[] {
     const changes: StoreChange<T>[] = [];
     const seen = new Set<string>();
     for (const raw of items) {
@@ -55,18 +58,18 @@ export class ObjectStore<T extends KubeObject> {
       else if (!sameRv) changes.push({ type: 'modified', object, old: existing.object });
     }
     for (const [key, entry] of this.objects) {
-      if (entry.shard === shard && !seen.has(key)) {
+      const claimed =
+        entry.shard === shard ||
+        (namespace !== undefined &&
+          entry.shard === '*' &&
+          entry.object.metadata?.namespace === namespace);
+      if (claimed && !seen.has(key)) {
         this.objects.delete(key);
         this.bury(key, entry.object.metadata?.resourceVersion);
         changes.push({ type: 'deleted', object: entry.object });
       }
     }
     return changes;
-  }
-
-  /** Drops every object of a shard (a namespace no longer watched), without events. */
-  dropShard(shard: string): void {
-    for (const [key, entry] of this.objects) if (entry.shard === shard) this.objects.delete(key);
   }
 
   /** Every object. */

@@ -31,14 +31,14 @@ export function parseMemoryQuantity(quantity: string): number | undefined {
 
 /** Reads pod memory usage of one cluster. */
 export class PodMetricsReader {
-  private absentUntil = 0;
+  private checkedAt = -Infinity;
+  private available = false;
 
   constructor(private readonly options: { transport: Transport; scheduler: Scheduler }) {}
 
   /** Memory bytes per container, or undefined when metrics are not available. */
   async memoryUsage(namespace: string, pod: string): Promise<Record<string, number> | undefined> {
-    const now = this.options.scheduler.now();
-    if (now < this.absentUntil) return undefined;
+    if (!(await this.apiAvailable())) return undefined;
     const path = `/apis/metrics.k8s.io/v1beta1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(pod)}`;
     try {
       const metrics = await this.options.transport.getJson<PodMetrics>(path, { timeoutMs: 3_000 });
@@ -48,11 +48,24 @@ export class PodMetricsReader {
         if (bytes !== undefined) usage[c.name] = bytes;
       }
       return usage;
-    } catch (error) {
-      const missingApi =
-        error instanceof K8sError && (error.status === 404 || error.status === 503);
-      if (missingApi) this.absentUntil = now + 5 * 60_000;
-      return undefined;
+    } catch {
+      return undefined; // no sample for this pod yet (404), or metrics-server is busy
     }
+  }
+
+  /** Whether metrics.k8s.io is served (discovery, re-checked every 5 minutes). */
+  private async apiAvailable(): Promise<boolean> {
+    const now = this.options.scheduler.now();
+    if (now - this.checkedAt < 5 * 60_000) return this.available;
+    this.checkedAt = now;
+    try {
+      await this.options.transport.getJson('/apis/metrics.k8s.io/v1beta1', { timeoutMs: 3_000 });
+      this.available = true;
+    } catch (error) {
+      // 404: not installed, which is normal; 503: the APIService is registered but down.
+      if (!(error instanceof K8sError)) throw error;
+      this.available = false;
+    }
+    return this.available;
   }
 }

@@ -22,6 +22,7 @@ function podCache(
     resource: resources.pods,
     random: () => 0,
     listNamespaces: async () => ['delete-resets-backoff', 'oom-no-limit'],
+    namespaceRefreshMs: 200,
     ...options,
   });
   const events: CacheEvent<KubeObject>[] = [];
@@ -121,8 +122,12 @@ describe('WatchCache against the sandbox', () => {
       namespace: 'oom-no-limit',
       message: expect.stringContaining('forbidden'),
     });
-    const namespaces = new Set(cache.list().map((p) => p.metadata?.namespace));
-    expect([...namespaces]).toEqual(['delete-resets-backoff']);
+    const namespaces = () => [...new Set(cache.list().map((p) => p.metadata?.namespace))].sort();
+    expect(namespaces()).toEqual(['delete-resets-backoff']);
+    running.sandbox.control.allow('oom-no-limit');
+    await waitFor(() => cache.health().forbidden.length === 0, 15_000, 'recovery');
+    await waitFor(() => namespaces().length === 2, 5_000, 'pods of the allowed namespace');
+    expect(namespaces()).toEqual(['delete-resets-backoff', 'oom-no-limit']);
   });
 
   it('restarts a stream that stays silent longer than the watchdog', async () => {

@@ -7,7 +7,7 @@ import type { KubeObject } from './kube-object';
 import { ListWatchLoop } from './list-watch-loop';
 import { ObjectStore, type StoreChange } from './object-store';
 import type { ResourceInfo } from './resources';
-import { systemScheduler, type Scheduler } from './scheduler';
+import { systemScheduler, type Scheduler, type TimerHandle } from './scheduler';
 import type { Transport } from './transport';
 
 /** What a cache tells its subscribers, in order. */
@@ -31,7 +31,9 @@ export interface WatchCacheOptions {
   pageSize?: number;
   watchdogMs?: number;
   random?: () => number;
-  /** Called for each unparsable watch line (counted in health as well). */
+  /** How often namespaces are re-read while watching namespace by namespace. Default 60 s. */
+  namespaceRefreshMs?: number;
+  /** Called for each unparsable watch line (they are counted and logged too). */
   onBadLine?: (line: string) => void;
 }
 
@@ -47,6 +49,7 @@ export class WatchCache<T extends KubeObject = KubeObject> {
   private lastHealth: CacheHealth;
   private syncWaiters: Array<() => void> = [];
   private running = false;
+  private namespaceTimer: TimerHandle | undefined;
   /** Unparsable watch lines seen. */
   badLines = 0;
 
@@ -65,6 +68,7 @@ export class WatchCache<T extends KubeObject = KubeObject> {
   /** Stops every loop; the data stays readable. */
   stop(): void {
     this.running = false;
+    this.scheduler.clearTimeout(this.namespaceTimer);
     for (const loop of this.loops.values()) loop.stop();
     this.loops.clear();
   }
@@ -126,6 +130,10 @@ export class WatchCache<T extends KubeObject = KubeObject> {
         failed: (error) => this.onFailed(scope, error),
         badLine: (line) => {
           this.badLines += 1;
+          if (this.badLines <= 10) {
+            const what = `${this.options.cluster}/${this.options.resource.name}`;
+            console.warn(`podtrail: unparsable watch line from ${what}: ${line.slice(0, 200)}`);
+          }
           this.options.onBadLine?.(line);
         },
       },
@@ -135,7 +143,8 @@ export class WatchCache<T extends KubeObject = KubeObject> {
   }
 
   private onRelisted(scope: string, items: T[]): void {
-    for (const change of this.store.replace(scope, items)) this.emitChange(change);
+    const namespace = scope === allScope ? undefined : scope;
+    for (const change of this.store.replace(scope, items, namespace)) this.emitChange(change);
     this.emit({ type: 'synced', namespace: scope === allScope ? undefined : scope });
     this.hasListed = true;
     const waiters = this.syncWaiters;
@@ -154,18 +163,36 @@ export class WatchCache<T extends KubeObject = KubeObject> {
 
   /** Replaces the forbidden cluster-wide loop with one loop per namespace. */
   private async splitByNamespace(): Promise<void> {
-    let namespaces: string[];
-    try {
-      namespaces = (await this.options.listNamespaces?.()) ?? [];
-    } catch {
-      return; // the cluster-wide loop keeps retrying with backoff
-    }
-    if (!this.running || namespaces.length === 0 || !this.loops.has(allScope)) return;
+    const namespaces = await this.options.listNamespaces?.().catch(() => undefined);
+    // Without namespaces the cluster-wide loop keeps retrying with backoff.
+    if (!this.running || !namespaces?.length || !this.loops.has(allScope)) return;
     this.loops.get(allScope)?.stop();
     this.loops.delete(allScope);
     this.shards.delete(allScope);
-    this.store.dropShard(allScope);
     for (const namespace of namespaces) this.startShard(namespace);
+    this.refreshHealth();
+    this.scheduleNamespaceRefresh();
+  }
+
+  /** Follows namespaces created or deleted after the split (every namespaceRefreshMs). */
+  private scheduleNamespaceRefresh(): void {
+    this.namespaceTimer = this.scheduler.setTimeout(async () => {
+      const namespaces = await this.options.listNamespaces?.().catch(() => undefined);
+      if (!this.running) return;
+      if (namespaces?.length) this.reconcileShards(new Set(namespaces));
+      this.scheduleNamespaceRefresh();
+    }, this.options.namespaceRefreshMs ?? 60_000);
+  }
+
+  private reconcileShards(namespaces: Set<string>): void {
+    for (const namespace of namespaces) if (!this.loops.has(namespace)) this.startShard(namespace);
+    for (const [scope, loop] of this.loops) {
+      if (namespaces.has(scope)) continue;
+      loop.stop();
+      this.loops.delete(scope);
+      this.shards.delete(scope);
+      for (const change of this.store.replace(scope, [], scope)) this.emitChange(change);
+    }
     this.refreshHealth();
   }
 

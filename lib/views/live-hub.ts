@@ -18,12 +18,15 @@ export type LiveListener = (message: LiveMessage) => void;
 const liveResources: ResourceName[] = ['pods', 'events', 'replicasets'];
 /** Collapse bursts of watch events into one recomputation (well under the 1 s budget). */
 const debounceMs = 50;
+/** At most one board recomputation per this interval on a busy cluster (a pod view: no limit). */
+const boardIntervalMs = 250;
 
 class LiveHub {
   readonly listeners = new Set<LiveListener>();
   private leases: CacheLease<KubeObject>[] = [];
   private unsubscribes: Array<() => void> = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private lastRunAt = 0;
   private running = false;
   private again = false;
   last: LiveMessage | undefined;
@@ -63,10 +66,13 @@ class LiveHub {
 
   private schedule(): void {
     if (this.timer) return;
+    const interval = this.scope.type === 'board' ? boardIntervalMs : 0;
+    const wait = Math.max(debounceMs, this.lastRunAt + interval - Date.now());
     this.timer = setTimeout(() => {
       this.timer = undefined;
+      this.lastRunAt = Date.now();
       void this.recompute();
-    }, debounceMs);
+    }, wait);
   }
 
   private async recompute(): Promise<void> {
