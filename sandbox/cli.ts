@@ -2,11 +2,13 @@
  * `npm run sandbox -- --port 6443 --kubeconfig PATH --scenario NAME|all --speed F --history 30m`
  * Starts the sandbox cluster, prints its URL and kubeconfig, and runs until SIGINT/SIGTERM.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SCENARIOS, startSandbox, type SandboxOptions } from './index';
 
 const USAGE = `usage: npm run sandbox -- [--port N] [--host H] [--kubeconfig PATH] [--scenario NAME|all]...
                         [--speed F] [--history 30m] [--token T] [--seed N] [--event-ttl 1h]
+                        [--tls-cert cert.pem --tls-key key.pem]
 scenarios: ${SCENARIOS.join(', ')}`;
 
 /** Parses "30m", "1h", "90s", "1500ms" or a plain number of ms. */
@@ -57,6 +59,12 @@ function parseArgs(argv: string[]): SandboxOptions {
         break;
       case '--token':
         opts.token = value();
+        break;
+      case '--tls-cert':
+        opts.tls = { cert: readFileSync(value(), 'utf8'), key: opts.tls?.key ?? '' };
+        break;
+      case '--tls-key':
+        opts.tls = { cert: opts.tls?.cert ?? '', key: readFileSync(value(), 'utf8') };
         break;
       case '--seed':
         opts.seed = Number(value());

@@ -4,12 +4,20 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 
 /** Writes the kubeconfig file (mode 0600) and returns its path. */
-export function writeKubeconfig(file: string, server: string, token?: string): string {
+export function writeKubeconfig(
+  file: string,
+  server: string,
+  auth: { token?: string; caCert?: string } = {},
+): string {
+  const { token, caCert } = auth;
+  const cluster = caCert
+    ? { server, 'certificate-authority-data': Buffer.from(caCert).toString('base64') }
+    : // @kubernetes/client-node 1.x refuses plain http:// servers unless skipTLSVerify is set.
+      { server, 'insecure-skip-tls-verify': true };
   const config = {
     apiVersion: 'v1',
     kind: 'Config',
-    // @kubernetes/client-node 1.x refuses plain http:// servers unless skipTLSVerify is set.
-    clusters: [{ name: 'sandbox', cluster: { server, 'insecure-skip-tls-verify': true } }],
+    clusters: [{ name: 'sandbox', cluster }],
     contexts: [
       { name: 'sandbox', context: { cluster: 'sandbox', user: 'sandbox', namespace: 'default' } },
     ],

@@ -2,7 +2,8 @@
  * startSandbox: builds the cluster, plays the scenarios' history instantly (so the incident is
  * already under way), then serves the API over HTTP while the simulation follows real time.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { AccessControl, Stats } from './api/access';
 import { handleRequest } from './api/server';
@@ -37,6 +38,8 @@ export interface SandboxOptions {
   bookmarkIntervalMs?: number;
   /** Seed of the simulation's randomness (default 42): same seed, same incident. */
   seed?: number;
+  /** Serve HTTPS with this PEM certificate and key; the kubeconfig trusts the certificate. */
+  tls?: { cert: string; key: string };
 }
 
 /** Counters of /sandbox/stats. */
@@ -106,15 +109,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     bookmarkIntervalMs: options.bookmarkIntervalMs ?? 60_000,
     serverAddress: () => `${host}:${port}`,
   };
-  const server: Server = createServer((req, res) => handleRequest(req, res, deps));
+  const handler = (req: IncomingMessage, res: ServerResponse) => handleRequest(req, res, deps);
+  const server: Server = options.tls
+    ? createTlsServer({ cert: options.tls.cert, key: options.tls.key }, handler)
+    : createServer(handler);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => resolve());
   });
   port = (server.address() as AddressInfo).port;
-  const url = `http://${host}:${port}`;
+  const url = `${options.tls ? 'https' : 'http'}://${host}:${port}`;
   const kubeconfigPath = options.kubeconfigPath
-    ? writeKubeconfig(options.kubeconfigPath, url, options.token)
+    ? writeKubeconfig(options.kubeconfigPath, url, {
+        token: options.token,
+        caCert: options.tls?.cert,
+      })
     : undefined;
   return {
     url,
