@@ -49,7 +49,8 @@ function list(value: string | undefined): string[] {
 }
 
 /**
- * Reads PODTRAIL_REGISTRY_HOSTS (comma list, or *), PODTRAIL_REGISTRY_ENDPOINTS
+ * Reads PODTRAIL_REGISTRY_HOSTS (comma list, or *), PODTRAIL_REGISTRY_MIRROR (one URL serving
+ * every host, e.g. the sandbox), PODTRAIL_REGISTRY_ENDPOINTS
  * (host=url,...), PODTRAIL_REGISTRY_AUTH (JSON {host: {username,password}|{token}}),
  * PODTRAIL_REGISTRY_TIMEOUT_MS and PODTRAIL_REGISTRY_CACHE_MS.
  */
@@ -67,8 +68,14 @@ export function registryConfigFromEnv(
     if (!parsed.success) throw new Error(`PODTRAIL_REGISTRY_AUTH: ${parsed.error.message}`);
     credentials = parsed.data;
   }
+  const mirror = env.PODTRAIL_REGISTRY_MIRROR?.replace(/\/$/, '') || undefined;
   return {
-    allowedHosts: [...list(env.PODTRAIL_REGISTRY_HOSTS), ...Object.keys(endpoints)],
+    allowedHosts: [
+      ...(mirror ? ['*'] : []),
+      ...list(env.PODTRAIL_REGISTRY_HOSTS),
+      ...Object.keys(endpoints),
+    ],
+    allHostsEndpoint: mirror,
     endpoints,
     credentials,
     timeoutMs: Number(env.PODTRAIL_REGISTRY_TIMEOUT_MS) || 5_000,
