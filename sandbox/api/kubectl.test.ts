@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -172,6 +172,34 @@ describe('real kubectl against the sandbox', () => {
       .map((l) => l.trim())
       .sort();
     expect(lines).toEqual(['1', '2', '4', '5 3', '6']);
+  });
+
+  it('get pods -w prints a new row when a pod crashes (table watch)', async () => {
+    const name = await restartedPod('oom-no-limit');
+    const child = spawn('kubectl', [
+      '--kubeconfig',
+      path.join(dir, 'kubeconfig'),
+      '--cache-dir',
+      path.join(dir, 'cache'),
+      '-n',
+      'oom-no-limit',
+      'get',
+      'pods',
+      '-w',
+    ]);
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    try {
+      const deadline = Date.now() + 10_000;
+      while (!out.includes(name) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 50));
+      expect(sb.control.crash('oom-no-limit', name)).toEqual([name]);
+      while (!/OOMKilled/.test(out) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 50));
+      expect(out).toMatch(new RegExp(`${name}\\s+0/1\\s+OOMKilled\\s+\\d+`));
+    } finally {
+      child.kill();
+    }
   });
 
   it('kubectl rollout history reads the same revisions', async () => {

@@ -233,6 +233,22 @@ describe('watch', () => {
     expect(stale.body.message).toMatch(/^The provided continue parameter is too old/);
   });
 
+  it('ends the initial events of sendInitialEvents with an annotated BOOKMARK', async () => {
+    const events: Any[] = [];
+    const ctl = await new Watch(kc).watch(
+      '/api/v1/namespaces/healthy/pods',
+      { sendInitialEvents: true, resourceVersionMatch: 'NotOlderThan', allowWatchBookmarks: true },
+      (type, obj) => events.push({ type, obj }),
+      () => {},
+    );
+    const end = await until(() => events.find((e) => e.type === 'BOOKMARK'));
+    ctl.abort();
+    expect(end.obj.metadata.annotations).toEqual({ 'k8s.io/initial-events-end': 'true' });
+    const added = events.slice(0, events.indexOf(end));
+    expect(added.length).toBe((await api.listNamespacedPod({ namespace: 'healthy' })).items.length);
+    expect(added.every((e) => e.type === 'ADDED')).toBe(true);
+  });
+
   it('ends a watch after timeoutSeconds', async () => {
     const started = Date.now();
     let done = false;
