@@ -1,3 +1,5 @@
+'use client';
+
 import type { BoardView } from '@/lib/views/types';
 
 export interface BoardFilterValues {
@@ -8,7 +10,7 @@ export interface BoardFilterValues {
 
 /**
  * Filters as a plain GET form: the URL is the state, it works without JavaScript and with the
- * keyboard, and a shared link shows the same board.
+ * keyboard, and a shared link shows the same board. With JavaScript, a change applies at once.
  */
 export function BoardFilters({ board, values }: { board: BoardView; values: BoardFilterValues }) {
   const namespaces = [

@@ -1,5 +1,6 @@
 import type { Revision, TemplateChange } from '@/lib/views/types';
 import { Timestamp } from '@/components/ui/timestamp';
+import { stackBody, stackCell, stackHead, stackRow, stackTable } from '@/components/ui/stack-table';
 
 const FIELD_WORDS: Record<TemplateChange['field'], string> = {
   image: 'image',
@@ -31,12 +32,11 @@ export function RevisionsTable({ revisions, now }: { revisions: Revision[]; now:
   const sorted = [...revisions].sort((a, b) => b.revision - a.revision);
   return (
     <div className="overflow-x-auto">
-      <table
-        className="w-full min-w-[48rem] border-collapse text-left text-sm"
-        data-testid="revisions"
-      >
+      <table className={stackTable} data-testid="revisions">
         <caption className="sr-only">Revisions, newest first</caption>
-        <thead className="border-b-2 border-slate-300 text-xs tracking-wide text-slate-600 uppercase">
+        <thead
+          className={`${stackHead} border-b-2 border-slate-300 text-xs tracking-wide text-slate-600 uppercase`}
+        >
           <tr>
             <th scope="col" className="py-2 pr-2" title="deployment.kubernetes.io/revision">
               Rev
@@ -58,10 +58,10 @@ export function RevisionsTable({ revisions, now }: { revisions: Revision[]; now:
             </th>
           </tr>
         </thead>
-        <tbody>
+        <tbody className={stackBody}>
           {sorted.map((r) => (
-            <tr key={r.replicaSet} className="border-b border-slate-200 align-top">
-              <td className="py-2 pr-2 font-semibold">
+            <tr key={r.replicaSet} className={`${stackRow} border-b border-slate-200 align-top`}>
+              <td data-label="Rev" className={`${stackCell} py-2 pr-2 font-semibold`}>
                 {r.revision}
                 {r.rolledBackTo && (
                   <span className="ml-1 block text-xs font-semibold text-rose-800">
@@ -72,13 +72,19 @@ export function RevisionsTable({ revisions, now }: { revisions: Revision[]; now:
                   <span className="ml-1 block text-xs font-semibold text-red-800">✖ crashed</span>
                 )}
               </td>
-              <td className="py-2 pr-2 font-mono break-all">{r.replicaSet}</td>
-              <td className="py-2 pr-2">
+              <td data-label="ReplicaSet" className={`${stackCell} py-2 pr-2 font-mono break-all`}>
+                {r.replicaSet}
+              </td>
+              <td data-label="Created" className={`${stackCell} py-2 pr-2`}>
                 {r.createdAt ? <Timestamp at={r.createdAt} now={now} withDate /> : '—'}
               </td>
-              <td className="py-2 pr-2 font-mono break-all">{r.images.join(', ')}</td>
-              <td className="py-2 pr-2">{r.replicas}</td>
-              <td className="py-2">
+              <td data-label="Images" className={`${stackCell} py-2 pr-2 font-mono break-all`}>
+                {r.images.join(', ')}
+              </td>
+              <td data-label="Replicas" className={`${stackCell} py-2 pr-2`}>
+                {r.replicas}
+              </td>
+              <td data-label="What changed in the pod template" className={`${stackCell} py-2`}>
                 {r.changes.length === 0 ? (
                   <span className="text-slate-500">no template change recorded</span>
                 ) : (

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { WorkloadPodRow } from '@/lib/views/types';
 import { Timestamp } from '@/components/ui/timestamp';
+import { stackBody, stackCell, stackHead, stackRow, stackTable } from '@/components/ui/stack-table';
 import { podPath } from '@/components/format/names';
 
 function shortDigest(d: string): string {
@@ -36,12 +37,11 @@ export function WorkloadPodsTable({
   const sorted = [...pods].sort((a, b) => (b.createdAt ?? 0) - (a.createdAt ?? 0));
   return (
     <div className="overflow-x-auto">
-      <table
-        className="w-full min-w-[52rem] border-collapse text-left text-sm"
-        data-testid="workload-pods"
-      >
+      <table className={stackTable} data-testid="workload-pods">
         <caption className="sr-only">Pods of this workload, newest first</caption>
-        <thead className="border-b-2 border-slate-300 text-xs tracking-wide text-slate-600 uppercase">
+        <thead
+          className={`${stackHead} border-b-2 border-slate-300 text-xs tracking-wide text-slate-600 uppercase`}
+        >
           <tr>
             <th scope="col" className="py-2 pr-2">
               Pod
@@ -66,13 +66,13 @@ export function WorkloadPodsTable({
             </th>
           </tr>
         </thead>
-        <tbody>
+        <tbody className={stackBody}>
           {sorted.map((p) => (
             <tr
               key={p.uid ?? p.name}
-              className={`border-b border-slate-200 align-top ${p.deletedAt ? 'text-slate-500' : ''}`}
+              className={`${stackRow} border-b border-slate-200 align-top ${p.deletedAt ? 'text-slate-500' : ''}`}
             >
-              <td className="py-2 pr-2 font-mono break-all">
+              <td data-label="Pod" className={`${stackCell} py-2 pr-2 font-mono break-all`}>
                 {p.deletedAt ? (
                   p.name
                 ) : (
@@ -84,11 +84,19 @@ export function WorkloadPodsTable({
                   </Link>
                 )}
               </td>
-              <td className="py-2 pr-2">{p.nodeName ?? '—'}</td>
-              <td className="py-2 pr-2">{p.deletedAt ? 'replaced (deleted)' : p.status}</td>
-              <td className="py-2 pr-2 font-mono">{p.restarts}↻</td>
-              <td className="py-2 pr-2">{p.revision ?? '—'}</td>
-              <td className="py-2 pr-2">
+              <td data-label="Node" className={`${stackCell} py-2 pr-2`}>
+                {p.nodeName ?? '—'}
+              </td>
+              <td data-label="Status" className={`${stackCell} py-2 pr-2`}>
+                {p.deletedAt ? 'replaced (deleted)' : p.status}
+              </td>
+              <td data-label="Restarts" className={`${stackCell} py-2 pr-2 font-mono`}>
+                {p.restarts}↻
+              </td>
+              <td data-label="Rev" className={`${stackCell} py-2 pr-2`}>
+                {p.revision ?? '—'}
+              </td>
+              <td data-label="Created / replaced" className={`${stackCell} py-2 pr-2`}>
                 {p.createdAt ? <Timestamp at={p.createdAt} now={now} /> : '—'}
                 {p.deletedAt && (
                   <div>
@@ -96,7 +104,7 @@ export function WorkloadPodsTable({
                   </div>
                 )}
               </td>
-              <td className="py-2 font-mono">
+              <td data-label="Running digest" className={`${stackCell} py-2 font-mono`}>
                 {Object.entries(p.imageDigests).map(([c, d]) => (
                   <div key={c} title={d}>
                     {c}: {shortDigest(d)}
