@@ -46,6 +46,19 @@ export class HistoryWriter {
     );
   }
 
+  /** Marks deleted (at `at`) every recorded live pod not in `liveUids`, outside `skipNamespaces`. */
+  async markMissingPodsDeleted(
+    liveUids: string[],
+    skipNamespaces: string[],
+    at: number,
+  ): Promise<void> {
+    await this.store.query(
+      `UPDATE pods SET deleted_at = GREATEST(last_seen_at, $4) WHERE cluster = $1 AND deleted_at IS NULL
+         AND NOT (uid = ANY($2::text[])) AND NOT (namespace = ANY($3::text[]))`,
+      [this.cluster, liveUids, skipNamespaces, at],
+    );
+  }
+
   /** Inserts a termination; true when it is new (not seen before). */
   async insertTermination(row: TerminationRow, now: number): Promise<boolean> {
     const inserted = await this.store.query(

@@ -89,11 +89,33 @@ function describeEngine(engine: string, options: () => OpenStoreOptions) {
         expect(oldTerminations.length).toBeGreaterThan(0);
         const keys = oldTerminations.map((t) => `${t.containerID}#${t.restartCount}`);
         expect(new Set(keys).size).toBe(keys.length);
+        const withLog = async () =>
+          (await byOwner()).terminations?.some((t) => t.logHead?.includes('queue-worker'));
+        for (let i = 0; i < 100 && !(await withLog()); i += 1)
+          await new Promise((r) => setTimeout(r, 50));
+        expect(await withLog()).toBe(true);
+        expect((await byOwner()).events?.length).toBeGreaterThan(0);
 
+        const replacement = livePods(session).find(
+          (p) => p.metadata?.uid !== victim.metadata?.uid,
+        )!;
         await closeSession(session);
+        // Deleted while Podtrail is down: the next start sees it missing from the first list.
+        env.sandbox.control.deletePod(ns, replacement.metadata!.name!);
+        env.sandbox.control.advance(31_000);
         await new Promise((r) => setTimeout(r, 50));
         session = await openSession(env, options());
+        await waitFor(
+          () =>
+            livePods(session).length > 0 &&
+            livePods(session)[0]!.metadata?.uid !== replacement.metadata?.uid,
+        );
+        await new Promise((r) => setTimeout(r, 200));
+        await session.recorder.flush();
         const after = await byOwner();
+        expect(after.pods?.find((p) => p.uid === replacement.metadata?.uid)?.deletedAt).toEqual(
+          expect.any(Number),
+        );
         expect(after.terminations?.filter((t) => t.podUid === victim.metadata?.uid)).toHaveLength(
           oldTerminations.length,
         );

@@ -36,6 +36,7 @@ export class Recorder {
   private readonly disconnectedSince = new Map<string, { at: number; message?: string }>();
   private logFetches = 0;
   private stopped = false;
+  private reconciled: Promise<void> = Promise.resolve();
   /** Write failures (logged), for health. */
   failures = 0;
 
@@ -57,6 +58,17 @@ export class Recorder {
       this.unsubscribes.push(lease.cache.subscribe((event) => this.onEvent(resource, event)));
     }
     this.scheduleHeartbeat();
+    this.reconciled = this.reconcileAfterSync(gap?.from ?? now);
+  }
+
+  /** Pods deleted while Podtrail was down: gone from the first list, so mark them deleted. */
+  private async reconcileAfterSync(lastAliveAt: number): Promise<void> {
+    const pods = this.leases[watched.indexOf('pods')]?.cache;
+    if (!pods || !(await pods.whenSynced(60_000)) || this.stopped) return;
+    const live = pods.list().flatMap((p) => (p.metadata?.uid ? [p.metadata.uid] : []));
+    const unreadable = pods.health().forbidden.flatMap((f) => (f.namespace ? [f.namespace] : []));
+    if (pods.health().state === 'forbidden') return;
+    this.enqueue(() => this.writer.markMissingPodsDeleted(live, unreadable, lastAliveAt));
   }
 
   /** Unsubscribes and waits for pending writes. */
@@ -69,9 +81,10 @@ export class Recorder {
     await this.sessions.beat(this.scheduler.now()).catch(() => undefined);
   }
 
-  /** Resolves when every write queued so far is done. */
-  flush(): Promise<void> {
-    return this.queue;
+  /** Resolves when every write queued so far (and the start-up reconciliation) is done. */
+  async flush(): Promise<void> {
+    await this.reconciled;
+    await this.queue;
   }
 
   private enqueue(task: () => Promise<void>): void {
