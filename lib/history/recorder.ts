@@ -77,7 +77,7 @@ export class Recorder {
     this.scheduler.clearTimeout(this.heartbeat);
     for (const unsubscribe of this.unsubscribes.splice(0)) unsubscribe();
     for (const lease of this.leases.splice(0)) lease.release();
-    await this.flush();
+    await this.queue;
     await this.sessions.beat(this.scheduler.now()).catch(() => undefined);
   }
 
