@@ -413,6 +413,37 @@ describe('other resources', () => {
     });
   });
 
+  it('serves legacy discovery documents', async () => {
+    expect((await raw('/version')).body).toMatchObject({
+      major: '1',
+      minor: '32',
+      gitVersion: 'v1.32.3',
+    });
+    expect((await raw('/api')).body).toMatchObject({ kind: 'APIVersions', versions: ['v1'] });
+    const groups = (await raw('/apis')).body;
+    expect(groups.groups.map((g: Any) => g.preferredVersion.groupVersion)).toEqual([
+      'apps/v1',
+      'batch/v1',
+      'events.k8s.io/v1',
+      'metrics.k8s.io/v1beta1',
+    ]);
+    const core = (await raw('/api/v1')).body;
+    expect(core.resources.find((r: Any) => r.name === 'pods')).toEqual({
+      name: 'pods',
+      singularName: 'pod',
+      namespaced: true,
+      kind: 'Pod',
+      verbs: expect.arrayContaining(['get', 'list', 'watch']),
+      shortNames: ['po'],
+      categories: ['all'],
+    });
+    expect(core.resources.map((r: Any) => r.name)).toContain('pods/log');
+    expect((await raw('/apis/apps/v1')).body.resources.map((r: Any) => r.name)).toEqual(
+      expect.arrayContaining(['deployments', 'replicasets', 'statefulsets', 'daemonsets']),
+    );
+    expect((await raw('/apis/nope/v1')).status).toBe(404);
+  });
+
   it('serves pod metrics for running pods', async () => {
     const { body } = await raw('/apis/metrics.k8s.io/v1beta1/namespaces/healthy/pods');
     expect(body.kind).toBe('PodMetricsList');

@@ -85,7 +85,10 @@ export class EventRecorder {
     const rec: DedupRecord = prev
       ? { ...prev, count: prev.count + 1 }
       : { name: this.eventName(obj.name, now), namespace, count: 1, first: now };
+    // events_cache.go keeps an LRU of maxLruCacheEntries = 4096 records.
+    this.dedup.delete(key);
     this.dedup.set(key, rec);
+    if (this.dedup.size > 4096) this.dedup.delete(this.dedup.keys().next().value ?? '');
     if (!this.allow(`${src}|${objKey}|${input.type}`, now)) return;
     const event: Record<string, unknown> = {
       apiVersion: 'v1',
