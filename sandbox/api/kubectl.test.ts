@@ -202,6 +202,26 @@ describe('real kubectl against the sandbox', () => {
     }
   });
 
+  it('kubectl delete pod replaces it and the new pod starts with restartCount 0', async () => {
+    const name = await restartedPod('delete-resets-backoff');
+    const { stdout, code } = await kubectl(
+      '-n',
+      'delete-resets-backoff',
+      'delete',
+      'pod',
+      name,
+      '--wait=false',
+    );
+    expect(code).toBe(0);
+    expect(stdout.trim()).toBe(`pod "${name}" deleted`);
+    sb.control.advance(5_000);
+    const list = (await (
+      await fetch(`${sb.url}/api/v1/namespaces/delete-resets-backoff/pods`)
+    ).json()) as Any;
+    expect(list.items.map((p: Any) => p.metadata.name)).not.toContain(name);
+    expect(list.items[0].status.containerStatuses?.[0]?.restartCount ?? 0).toBeLessThanOrEqual(1);
+  });
+
   it('kubectl rollout history reads the same revisions', async () => {
     const { stdout, code } = await kubectl(
       '-n',

@@ -88,6 +88,35 @@ function serveResource(
   const { def, namespace, name, subresource } = route;
   const { cluster, access, stats } = deps;
   const watch = boolParam(q, 'watch');
+  if (req.method === 'DELETE' && def.id === 'pods' && name && namespace && !subresource) {
+    // kubectl delete pod: the one write the sandbox accepts, so people can reset a back-off live.
+    access.authorize({
+      verb: 'delete',
+      group: '',
+      resource: 'pods',
+      name,
+      namespace,
+      namespaced: true,
+    });
+    getObject(cluster.store, sourceFor(def, deps), namespace, name);
+    const grace = q.get('gracePeriodSeconds');
+    cluster.deletePod(namespace, name, grace !== null ? Number(grace) : undefined);
+    const after = cluster.store.get('pods', namespace, name);
+    sendJson(
+      res,
+      200,
+      after
+        ? withKind(def, after)
+        : {
+            kind: 'Status',
+            apiVersion: 'v1',
+            metadata: {},
+            status: 'Success',
+            details: { name, kind: 'pods' },
+          },
+    );
+    return;
+  }
   if (req.method !== 'GET') {
     throw new ApiError(
       405,

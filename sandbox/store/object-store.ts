@@ -39,7 +39,7 @@ export class ObjectStore {
   private readonly windowSize: number;
 
   constructor(private readonly options: ObjectStoreOptions) {
-    this.windowSize = options.windowSize ?? 20_000;
+    this.windowSize = options.windowSize ?? 10_000;
   }
 
   /** The newest resourceVersion. */
