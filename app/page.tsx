@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getBoardView } from '@/lib/views';
 import { AppShell } from '@/components/ui/app-shell';
+import { ErrorPanel } from '@/components/ui/state-panels';
 import { BoardFilters, type BoardFilterValues } from '@/components/board/board-filters';
 import { LiveBoard } from '@/components/board/live-board';
 
@@ -39,7 +40,19 @@ export default async function BoardPage({ searchParams }: { searchParams: Search
   const sp = await searchParams;
   const filters = parseFilters(sp);
   const kiosk = one(sp.kiosk) === '1';
-  const board = await getBoardView(filters);
+  let board;
+  try {
+    board = await getBoardView(filters);
+  } catch (error) {
+    return (
+      <AppShell>
+        <ErrorPanel
+          title="Could not build the board"
+          message={error instanceof Error ? error.message : String(error)}
+        />
+      </AppShell>
+    );
+  }
   if (kiosk) return <LiveBoard initial={board} filters={filters} kiosk />;
   return (
     <AppShell>

@@ -95,7 +95,16 @@ export function BoardScreen({ board, connection, lastUpdateAt, now, kiosk }: Boa
           </Link>
         </p>
       </div>
-      {board.rows.length === 0 ? (
+      {board.clusters.length === 0 ? (
+        <p className="rounded border border-amber-500 bg-amber-50 p-4 text-amber-950">
+          No cluster is configured: Podtrail reads the clusters of <code>KUBECONFIG</code> (or its
+          in-cluster service account). Without one,{' '}
+          <Link href="/import" className="underline">
+            import
+          </Link>{' '}
+          kubectl output instead.
+        </p>
+      ) : board.rows.length === 0 ? (
         <p className="rounded border border-green-700 bg-green-50 p-4 text-green-900">
           ✔ Nothing unhealthy matches these filters.
         </p>

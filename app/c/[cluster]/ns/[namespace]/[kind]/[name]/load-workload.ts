@@ -1,6 +1,7 @@
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { getWorkloadView } from '@/lib/views';
+import { getWorkloadView, type WorkloadView } from '@/lib/views';
+import type { Loaded } from '@/components/ui/load-failure';
 
 /** The workload page's params as Next.js passes them. */
 export type WorkloadParams = Promise<{
@@ -16,14 +17,19 @@ function isNotFound(error: unknown): boolean {
   );
 }
 
-/** Loads a workload view once per request; 404 → the not-found page. */
+/** Loads a workload view once per request; 404 → the not-found page, else a message. */
 export const loadWorkload = cache(
-  async (cluster: string, namespace: string, kind: string, name: string) => {
+  async (
+    cluster: string,
+    namespace: string,
+    kind: string,
+    name: string,
+  ): Promise<Loaded<WorkloadView>> => {
     try {
-      return await getWorkloadView({ cluster, namespace, kind, name });
+      return { ok: true, view: await getWorkloadView({ cluster, namespace, kind, name }) };
     } catch (error) {
       if (isNotFound(error)) notFound();
-      throw error;
+      return { ok: false, message: error instanceof Error ? error.message : String(error) };
     }
   },
 );

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { AppShell } from '@/components/ui/app-shell';
+import { LoadFailure } from '@/components/ui/load-failure';
 import { WorkloadPresentation } from '@/components/workload/workload-presentation';
 import { workloadPath } from '@/components/format/names';
 import { loadWorkload, workloadRef, type WorkloadParams } from './load-workload';
@@ -8,7 +9,9 @@ export const dynamic = 'force-dynamic';
 
 export async function generateMetadata({ params }: { params: WorkloadParams }): Promise<Metadata> {
   const ref = await workloadRef(params);
-  const view = await loadWorkload(ref.cluster, ref.namespace, ref.kind, ref.name);
+  const loaded = await loadWorkload(ref.cluster, ref.namespace, ref.kind, ref.name);
+  if (!loaded.ok) return { title: `${ref.kind} ${ref.name} — could not load` };
+  const view = loaded.view;
   const title = `${view.kind} ${view.name} — ${view.findings[0]?.title ?? 'no finding'}`;
   return { title, openGraph: { title } };
 }
@@ -16,7 +19,16 @@ export async function generateMetadata({ params }: { params: WorkloadParams }): 
 /** The workload page: revisions and what changed, pods replaced, digests per node, findings. */
 export default async function WorkloadPage({ params }: { params: WorkloadParams }) {
   const ref = await workloadRef(params);
-  const view = await loadWorkload(ref.cluster, ref.namespace, ref.kind, ref.name);
+  const loaded = await loadWorkload(ref.cluster, ref.namespace, ref.kind, ref.name);
+  if (!loaded.ok)
+    return (
+      <LoadFailure
+        what={`${ref.kind} ${ref.namespace}/${ref.name}`}
+        cluster={ref.cluster}
+        message={loaded.message}
+      />
+    );
+  const view = loaded.view;
   const base = workloadPath(ref.cluster, ref.namespace, ref.kind, ref.name);
   return (
     <AppShell>

@@ -1,6 +1,7 @@
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { getPodView } from '@/lib/views';
+import { getPodView, type PodView } from '@/lib/views';
+import type { Loaded } from '@/components/ui/load-failure';
 
 /** The pod page's params as Next.js passes them. */
 export type PodParams = Promise<{ cluster: string; namespace: string; pod: string }>;
@@ -12,14 +13,16 @@ function isNotFound(error: unknown): boolean {
 }
 
 /** Loads a pod view once per request (metadata and page share it); 404 → the not-found page. */
-export const loadPod = cache(async (cluster: string, namespace: string, name: string) => {
-  try {
-    return await getPodView({ cluster, namespace, name });
-  } catch (error) {
-    if (isNotFound(error)) notFound();
-    throw error;
-  }
-});
+export const loadPod = cache(
+  async (cluster: string, namespace: string, name: string): Promise<Loaded<PodView>> => {
+    try {
+      return { ok: true, view: await getPodView({ cluster, namespace, name }) };
+    } catch (error) {
+      if (isNotFound(error)) notFound();
+      return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    }
+  },
+);
 
 /** Decodes the route params. */
 export async function podRef(params: PodParams) {

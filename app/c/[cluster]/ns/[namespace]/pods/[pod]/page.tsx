@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { AppShell } from '@/components/ui/app-shell';
+import { LoadFailure } from '@/components/ui/load-failure';
 import { LivePod } from '@/components/pod/live-pod';
 import { podPath } from '@/components/format/names';
 import { loadPod, podRef, type PodParams } from './load-pod';
@@ -11,7 +12,9 @@ type SearchParams = Promise<{ container?: string | string[] }>;
 /** The link preview names the pod and its state. */
 export async function generateMetadata({ params }: { params: PodParams }): Promise<Metadata> {
   const ref = await podRef(params);
-  const view = await loadPod(ref.cluster, ref.namespace, ref.name);
+  const loaded = await loadPod(ref.cluster, ref.namespace, ref.name);
+  if (!loaded.ok) return { title: `${ref.name} — could not load` };
+  const view = loaded.view;
   const d = view.diagnosis;
   const title = `${d.pod.name} — ${d.pod.status} · ${d.pod.restarts} restarts`;
   const description = d.findings[0]
@@ -36,7 +39,16 @@ export default async function PodPage({
   const ref = await podRef(params);
   const sp = await searchParams;
   const container = Array.isArray(sp.container) ? sp.container[0] : sp.container;
-  const view = await loadPod(ref.cluster, ref.namespace, ref.name);
+  const loaded = await loadPod(ref.cluster, ref.namespace, ref.name);
+  if (!loaded.ok)
+    return (
+      <LoadFailure
+        what={`pod ${ref.namespace}/${ref.name}`}
+        cluster={ref.cluster}
+        message={loaded.message}
+      />
+    );
+  const view = loaded.view;
   const base = podPath(ref.cluster, ref.namespace, ref.name);
   return (
     <AppShell>

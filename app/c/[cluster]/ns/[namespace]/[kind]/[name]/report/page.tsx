@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { WorkloadReport } from '@/components/report/workload-report';
+import { LoadFailure } from '@/components/ui/load-failure';
 import { loadWorkload, workloadRef, type WorkloadParams } from '../load-workload';
 
 export const dynamic = 'force-dynamic';
@@ -12,6 +13,14 @@ export async function generateMetadata({ params }: { params: WorkloadParams }): 
 /** The printable postmortem of a workload. */
 export default async function WorkloadReportPage({ params }: { params: WorkloadParams }) {
   const ref = await workloadRef(params);
-  const view = await loadWorkload(ref.cluster, ref.namespace, ref.kind, ref.name);
-  return <WorkloadReport view={view} />;
+  const loaded = await loadWorkload(ref.cluster, ref.namespace, ref.kind, ref.name);
+  if (!loaded.ok)
+    return (
+      <LoadFailure
+        what={`${ref.kind} ${ref.namespace}/${ref.name}`}
+        cluster={ref.cluster}
+        message={loaded.message}
+      />
+    );
+  return <WorkloadReport view={loaded.view} />;
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { PodReport } from '@/components/report/pod-report';
+import { LoadFailure } from '@/components/ui/load-failure';
 import { loadPod, podRef, type PodParams } from '../load-pod';
 
 export const dynamic = 'force-dynamic';
@@ -12,6 +13,14 @@ export async function generateMetadata({ params }: { params: PodParams }): Promi
 /** The printable postmortem of a pod. */
 export default async function PodReportPage({ params }: { params: PodParams }) {
   const ref = await podRef(params);
-  const view = await loadPod(ref.cluster, ref.namespace, ref.name);
-  return <PodReport diagnosis={view.diagnosis} />;
+  const loaded = await loadPod(ref.cluster, ref.namespace, ref.name);
+  if (!loaded.ok)
+    return (
+      <LoadFailure
+        what={`pod ${ref.namespace}/${ref.name}`}
+        cluster={ref.cluster}
+        message={loaded.message}
+      />
+    );
+  return <PodReport diagnosis={loaded.view.diagnosis} />;
 }
