@@ -11,8 +11,11 @@ import type { Cluster } from './cluster/cluster';
 
 /** Control verbs over a running sandbox. */
 export interface SandboxControl {
-  /** The app in a pod of `namespace` (or the named pod) exits now; returns the pods crashed. */
-  crash(namespace: string, pod?: string): string[];
+  /**
+   * The app in a pod of `namespace` (or the named pod) exits now, with its planned exit or
+   * `exitCode` (reason Error, or Completed for 0); returns the pods crashed.
+   */
+  crash(namespace: string, pod?: string, exitCode?: number): string[];
   /** Ends every open watch; returns how many were open. */
   dropWatches(): number;
   /** Makes a namespace forbidden (403) for the client. */
@@ -43,8 +46,12 @@ export function createControl(
 ): SandboxControl {
   const settle = () => cluster.clock.runUntil(cluster.clock.now());
   return {
-    crash(namespace, pod) {
-      const crashed = cluster.kubelet.crash(namespace, pod);
+    crash(namespace, pod, exitCode) {
+      const crashed = cluster.kubelet.crash(
+        namespace,
+        pod,
+        exitCode === undefined ? {} : { exitCode },
+      );
       settle();
       return crashed;
     },
@@ -115,7 +122,16 @@ export function serveControl(
   };
   const revision = q.get('revision');
   const handlers: Record<string, () => unknown> = {
-    crash: () => ({ crashed: control.crash(need('namespace'), q.get('pod') ?? undefined) }),
+    crash: () => {
+      const code = q.get('exitCode');
+      return {
+        crashed: control.crash(
+          need('namespace'),
+          q.get('pod') ?? undefined,
+          code === null ? undefined : Number(code),
+        ),
+      };
+    },
     'drop-watches': () => ({ dropped: control.dropWatches() }),
     forbid: () => (
       control.forbid(need('namespace'), q.get('clusterScope') === 'filter' ? 'filter' : 'forbid'),

@@ -145,6 +145,27 @@ describe('kubelet with KEP-4603 reduced back-off (exits-zero)', () => {
   });
   afterAll(() => sb.stop());
 
+  it('crashes on demand with a chosen exit code', async () => {
+    let crashed: string[] = [];
+    for (let i = 0; i < 400 && !crashed.length; i++) {
+      const res = await fetch(`${sb.url}/sandbox/control/crash?namespace=exits-zero&exitCode=139`, {
+        method: 'POST',
+      });
+      crashed = ((await res.json()) as { crashed: string[] }).crashed;
+      if (!crashed.length) sb.control.advance(500);
+    }
+    expect(crashed).toHaveLength(1);
+    sb.control.advance(1);
+    const pod = (await (
+      await fetch(`${sb.url}/api/v1/namespaces/exits-zero/pods/${crashed[0]}`)
+    ).json()) as Any;
+    const cs = pod.status.containerStatuses[0];
+    expect(cs.state.terminated ?? cs.lastState.terminated).toMatchObject({
+      exitCode: 139,
+      reason: 'Error',
+    });
+  });
+
   it('prints the reduced delays 1s, 2s, 4s, 8s', () => {
     const delays = [
       ...new Set(
