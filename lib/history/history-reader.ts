@@ -137,6 +137,27 @@ export class HistoryReader {
     }));
   }
 
+  /** The captured log head of each container's latest recorded termination, per pod uid. */
+  async latestLogHeads(
+    cluster: string,
+    podUids: string[],
+  ): Promise<Map<string, Record<string, string>>> {
+    const heads = new Map<string, Record<string, string>>();
+    if (podUids.length === 0) return heads;
+    const rows = await this.store.query(
+      `SELECT DISTINCT ON (pod_uid, container) pod_uid, container, log_head FROM terminations
+       WHERE cluster = $1 AND pod_uid = ANY($2::text[]) AND log_head IS NOT NULL
+       ORDER BY pod_uid, container, finished_at DESC`,
+      [cluster, podUids],
+    );
+    for (const row of rows) {
+      const byContainer = heads.get(String(row.pod_uid)) ?? {};
+      byContainer[String(row.container)] = String(row.log_head);
+      heads.set(String(row.pod_uid), byContainer);
+    }
+    return heads;
+  }
+
   /** Which of these owners (by name) had a pod whose container exited non-zero. */
   async ownersWithFailures(
     cluster: string,

@@ -1,8 +1,8 @@
 // The board: every unhealthy workload (or bare pod) across clusters and namespaces, worst first.
 import { diagnosePod, summarizeForBoard } from '../diagnosis';
-import type { PodDiagnosis, Severity } from '../diagnosis/types';
+import type { PodDiagnosis, PodLike, Severity } from '../diagnosis/types';
 import { cacheInput } from './assemble-input';
-import { snapshotCluster } from './cluster-snapshot';
+import { snapshotCluster, type ClusterSnapshot } from './cluster-snapshot';
 import { getRuntime, type Runtime } from './runtime';
 import type { BoardRow, BoardView } from './types';
 
@@ -56,6 +56,48 @@ function compareRows(a: BoardRow, b: BoardRow): number {
   );
 }
 
+function hasTerminated(pod: PodLike): boolean {
+  const statuses = [
+    ...(pod.status?.initContainerStatuses ?? []),
+    ...(pod.status?.containerStatuses ?? []),
+  ];
+  return statuses.some(
+    (s) => (s.restartCount ?? 0) > 0 || s.lastState?.terminated || s.state?.terminated,
+  );
+}
+
+/**
+ * The board reads no logs from the API server (that would cost a request per crashing pod per
+ * update); it uses the head of the previous log the recorder captured at each termination.
+ */
+async function recordedLogs(runtime: Runtime, snapshot: ClusterSnapshot) {
+  const history = await runtime.history;
+  const uids = snapshot.pods
+    .filter(hasTerminated)
+    .flatMap((p) => (p.metadata.uid ? [p.metadata.uid] : []));
+  if (!history || uids.length === 0) return new Map<string, Record<string, string>>();
+  return history.reader
+    .latestLogHeads(snapshot.cluster, uids)
+    .catch(() => new Map<string, Record<string, string>>());
+}
+
+function diagnoseWithHeads(
+  snapshot: ClusterSnapshot,
+  pod: PodLike,
+  heads: Record<string, string> | undefined,
+  now: number,
+) {
+  const input = cacheInput(snapshot, pod, now);
+  if (!heads) return diagnosePod(input);
+  const logs = Object.fromEntries(
+    Object.entries(heads).map(([container, head]) => [
+      container,
+      { previous: head, previousTruncated: true },
+    ]),
+  );
+  return diagnosePod({ ...input, logs });
+}
+
 /** The board for the given filters. */
 export async function getBoardView(
   filters: BoardFilters = {},
@@ -71,8 +113,9 @@ export async function getBoardView(
   );
   const rows: BoardRow[] = [];
   for (const snapshot of snapshots) {
+    const heads = await recordedLogs(runtime, snapshot);
     for (const pod of snapshot.pods) {
-      const diagnosis = diagnosePod(cacheInput(snapshot, pod, now));
+      const diagnosis = diagnoseWithHeads(snapshot, pod, heads.get(pod.metadata.uid ?? ''), now);
       if (diagnosis.findings.length === 0) continue;
       const row = rowOf(snapshot.cluster, diagnosis);
       if (severityRank[row.severity] >= min) rows.push(row);
