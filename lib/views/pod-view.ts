@@ -2,7 +2,7 @@
 // it no longer exists, its last state from history (fromHistory: true).
 import { diagnosePod } from '../diagnosis';
 import type { PodLike } from '../diagnosis/types';
-import { toMs } from '../history/extract';
+import { toMs } from '../diagnosis';
 import { cacheInput, enrichInput, gatherLogs } from './assemble-input';
 import { snapshotCluster, type ClusterSnapshot } from './cluster-snapshot';
 import { NotFoundError } from './errors';

@@ -1,9 +1,8 @@
 // One workload's rollout history: ReplicaSet revisions (live and recorded) with what changed in
 // the pod template, rollbacks, the pods of each revision (deleted ones too) and their digests.
-import { diagnosePod, diffPodTemplates } from '../diagnosis';
+import { diagnosePod, diffPodTemplates, toMs } from '../diagnosis';
 import type { Finding, PodLike, WorkloadLike } from '../diagnosis/types';
-import { revisionOf, toMs } from '../history/extract';
-import type { StoredPod, StoredReplicaSet } from '../history';
+import { revisionOf, type StoredPod, type StoredReplicaSet } from '../history';
 import { cacheInput } from './assemble-input';
 import { snapshotCluster, type ClusterSnapshot } from './cluster-snapshot';
 import { NotFoundError } from './errors';
