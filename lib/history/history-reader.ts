@@ -114,7 +114,7 @@ export class HistoryReader {
          ORDER BY last_at LIMIT 2000`,
         [cluster, namespace, [...names, ...pod.ownerNames], uids],
       ),
-      this.gaps(cluster, Math.min(...pods.map((p) => p.createdAt), Date.now())),
+      this.gaps(cluster, pods.length > 0 ? Math.min(...pods.map((p) => p.createdAt)) : 0),
     ]);
     return {
       terminations: terminations.map(toTermination),

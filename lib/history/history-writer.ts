@@ -132,7 +132,11 @@ export class HistoryWriter {
   }
 
   /** Upserts a ReplicaSet and records its revision number when it is new. */
-  async upsertReplicaSet(rs: WorkloadLike, now: number, deleted = false): Promise<void> {
+  async upsertReplicaSet(
+    rs: WorkloadLike,
+    now: number,
+    options: { deleted: boolean },
+  ): Promise<void> {
     const owner = controllerOf(rs.metadata);
     const revision = revisionOf(rs);
     await this.store.query(
@@ -152,7 +156,7 @@ export class HistoryWriter {
         revision ?? null,
         JSON.stringify(rs.spec?.template ?? null),
         toMs(rs.metadata.creationTimestamp) ?? now,
-        deleted ? now : null,
+        options.deleted ? now : null,
         now,
       ],
     );

@@ -64,7 +64,8 @@ export async function migrate(store: SqlStore): Promise<void> {
       `BEGIN;
 SELECT pg_advisory_xact_lock(424242);
 ${migration.sql}
-INSERT INTO podtrail_migrations (id, applied_at) VALUES (${migration.id}, ${Date.now()});
+INSERT INTO podtrail_migrations (id, applied_at)
+  VALUES (${migration.id}, (extract(epoch from now()) * 1000)::bigint);
 COMMIT;`,
     );
   }

@@ -106,7 +106,9 @@ export class Recorder {
       this.enqueue(() => this.writer.upsertEvent(object as EventLike));
     else {
       const rs = object as WorkloadLike;
-      this.enqueue(() => this.writer.upsertReplicaSet(rs, now, event.type === 'deleted'));
+      this.enqueue(() =>
+        this.writer.upsertReplicaSet(rs, now, { deleted: event.type === 'deleted' }),
+      );
     }
   }
 
