@@ -70,3 +70,16 @@ export async function expectNoHorizontalScroll(page: Page) {
   }));
   expect(scrollWidth, 'page scrolls horizontally').toBeLessThanOrEqual(clientWidth);
 }
+
+/** Runs axe-core in the page and fails on serious or critical accessibility violations. */
+export async function expectAccessible(page: Page) {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<any> } }).axe;
+    const result = await axe.run(document);
+    return (result.violations as Array<{ id: string; impact: string; nodes: unknown[] }>)
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id} (${v.nodes.length} nodes)`);
+  });
+  expect(violations, 'serious accessibility violations').toEqual([]);
+}

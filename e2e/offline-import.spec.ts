@@ -4,7 +4,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { screenshot } from './helpers';
+import { expectAccessible, screenshot } from './helpers';
 
 // The fixture's absolute times are written relative to now (`{{now-3m}}`), as kubectl prints
 // them (RFC 1123 with a numeric zone), so they agree with the relative ages of its events.
@@ -30,6 +30,7 @@ test('an imported describe output shows its findings and a shareable link', asyn
   await expect(result.getByTestId('memory-fact')).toContainText('no limit');
   await expect(result).toContainText('report-builder-6d8f7c9b5-q7x2m');
   await screenshot(page, 'import-desktop');
+  await expectAccessible(page);
 
   // The same diagnosis as a printable postmortem, offline.
   await page.getByRole('button', { name: 'Postmortem report' }).click();

@@ -1,7 +1,14 @@
 // Journey: on-call from a chat link, on a phone. Each anti-primer scenario's pod page shows its
 // cause first, with no horizontal scroll, and the link preview names the pod and its state.
 import { expect, test, type Page } from '@playwright/test';
-import { control, expectNoHorizontalScroll, podUrl, scenarioPod, screenshot } from './helpers';
+import {
+  control,
+  expectAccessible,
+  expectNoHorizontalScroll,
+  podUrl,
+  scenarioPod,
+  screenshot,
+} from './helpers';
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
@@ -23,6 +30,7 @@ test('shows the missing env var of rollback-hides-cause on a phone', async ({ pa
   await expect(cause).toContainText('AUTH_JWKS_URL');
   await expect(page.locator('[data-decisive="true"]').first()).toContainText('AUTH_JWKS_URL');
   await expectNoHorizontalScroll(page);
+  await expectAccessible(page);
   await screenshot(page, 'pod-phone-rollback-hides-cause');
 });
 

@@ -3,7 +3,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { podUrl, scenarioPod, screenshot } from './helpers';
+import { expectAccessible, podUrl, scenarioPod, screenshot } from './helpers';
 
 test.use({ viewport: { width: 1280, height: 900 } });
 
@@ -20,6 +20,7 @@ test('a pod report downloads a PNG and copies Markdown with the timeline and fin
   await expect(report.getByTestId('report-timeline')).toContainText('UTC');
   await expect(report.getByTestId('root-cause-chain')).toBeVisible();
   await screenshot(page, 'report-pod');
+  await expectAccessible(page);
 
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download PNG' }).click();

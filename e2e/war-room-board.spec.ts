@@ -1,7 +1,7 @@
 // Journey: the war-room wall screen. The kiosk board is dark, large, one line per workload, and
 // updates in place (no reload) when a scenario pod crashes; a lost connection is shown loudly.
 import { expect, test } from '@playwright/test';
-import { control, screenshot } from './helpers';
+import { control, expectAccessible, screenshot } from './helpers';
 
 test.use({ viewport: { width: 1920, height: 1080 } });
 
@@ -16,6 +16,7 @@ test('the kiosk board updates in place when a scenario pod crashes', async ({ pa
   const fontSize = await first.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(fontSize).toBeGreaterThanOrEqual(28);
   await screenshot(page, 'kiosk-board');
+  await expectAccessible(page);
 
   // Mark the document: if the page reloaded, the mark would be gone.
   await page.evaluate(() => Object.assign(window, { __podtrailMark: true }));
@@ -75,6 +76,7 @@ test('the desk board lists unhealthy workloads worst first with filters in the U
   await expect(table).toBeVisible();
   await expect(table.locator('tbody tr').first()).toContainText('CRITICAL', { ignoreCase: true });
   await screenshot(page, 'board-desktop');
+  await expectAccessible(page);
   await page.setViewportSize({ width: 390, height: 844 });
   await screenshot(page, 'board-phone');
 });

@@ -51,7 +51,7 @@ export function BoardScreen({ board, connection, lastUpdateAt, now, kiosk }: Boa
   );
   if (kiosk) {
     return (
-      <div
+      <main
         className="min-h-screen bg-black text-white"
         data-testid="kiosk"
         data-connection={connection}
@@ -76,7 +76,7 @@ export function BoardScreen({ board, connection, lastUpdateAt, now, kiosk }: Boa
           </p>
         </div>
         <KioskRows rows={board.rows} dimmed={stale !== undefined} />
-      </div>
+      </main>
     );
   }
   return (

@@ -145,7 +145,7 @@ export function ImportWorkbench() {
             </button>
           </div>
           {asReport ? (
-            <PodReport diagnosis={diagnose.data.diagnosis} />
+            <PodReport diagnosis={diagnose.data.diagnosis} standalone={false} />
           ) : (
             <PodPresentation
               diagnosis={diagnose.data.diagnosis}

@@ -33,9 +33,9 @@ export function LogViewer({
   const start = Math.max(0, lines.length - MAX_LINES);
   const hasTimes = lines.slice(0, 20).some((l) => TIMESTAMP.test(l));
   return (
-    <section aria-labelledby={`log-${log.container}-${log.kind}`} className="min-w-0">
+    <section aria-labelledby={`log-heading-${log.container}-${log.kind}`} className="min-w-0">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h2 id={`log-${log.container}-${log.kind}`} className="text-lg font-semibold">
+        <h2 id={`log-heading-${log.container}-${log.kind}`} className="text-lg font-semibold">
           {title}
         </h2>
         {log.text !== undefined && (
@@ -71,7 +71,7 @@ export function LogViewer({
           className="mt-2 max-h-[32rem] overflow-auto rounded-md border border-slate-300 bg-slate-950 text-slate-100 print:max-h-none"
           tabIndex={0}
           role="region"
-          aria-label={title}
+          aria-label={`${title}, lines`}
         >
           {(log.truncated || start > 0) && (
             <p className="border-b border-slate-700 px-3 py-1 text-xs text-slate-400">
@@ -94,7 +94,7 @@ export function LogViewer({
                 >
                   <a
                     href={`#${logLineAnchor(log.container, log.kind, n)}`}
-                    className="w-12 shrink-0 pr-3 text-right text-slate-500 select-none"
+                    className={`w-12 shrink-0 pr-3 text-right select-none ${why ? 'text-white' : 'text-slate-400'}`}
                     aria-label={`line ${n}`}
                   >
                     {why ? '▶' : ''}

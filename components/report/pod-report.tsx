@@ -16,11 +16,19 @@ import {
 } from './report-sections';
 
 /** The printable postmortem of one pod: fixed 1200 px, light, absolute UTC times. */
-export function PodReport({ diagnosis: d }: { diagnosis: PodDiagnosis }) {
+export function PodReport({
+  diagnosis: d,
+  standalone = true,
+}: {
+  diagnosis: PodDiagnosis;
+  /** False when embedded in another page (the import), which has its own <main>. */
+  standalone?: boolean;
+}) {
+  const Root = standalone ? 'main' : 'div';
   const model = buildPodReport(d);
   const fileName = `podtrail-${d.pod.namespace}-${d.pod.name}-${new Date(d.generatedAt).toISOString().slice(0, 16).replace(':', '')}`;
   return (
-    <div className="min-h-screen bg-slate-200 py-6 print:bg-white print:py-0">
+    <Root className="min-h-screen bg-slate-200 py-6 print:bg-white print:py-0">
       <div className="mx-auto mb-4 w-[1200px]">
         <ReportActions targetId="report" fileName={fileName} markdown={model.markdown} />
       </div>
@@ -66,6 +74,6 @@ export function PodReport({ diagnosis: d }: { diagnosis: PodDiagnosis }) {
           <ReportCommands commands={model.commands} />
         </ReportSection>
       </ReportPage>
-    </div>
+    </Root>
   );
 }

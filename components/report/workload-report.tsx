@@ -20,7 +20,7 @@ export function WorkloadReport({ view: raw }: { view: WorkloadView }) {
   const model = buildWorkloadReport(view);
   const fileName = `podtrail-${view.namespace}-${view.kind.toLowerCase()}-${view.name}`;
   return (
-    <div className="min-h-screen bg-slate-200 py-6 print:bg-white print:py-0">
+    <main className="min-h-screen bg-slate-200 py-6 print:bg-white print:py-0">
       <div className="mx-auto mb-4 w-[1200px]">
         <ReportActions targetId="report" fileName={fileName} markdown={model.markdown} />
       </div>
@@ -57,6 +57,6 @@ export function WorkloadReport({ view: raw }: { view: WorkloadView }) {
           <ReportCommands commands={view.findings.flatMap((f) => f.commands)} />
         </ReportSection>
       </ReportPage>
-    </div>
+    </main>
   );
 }

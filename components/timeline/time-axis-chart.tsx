@@ -150,7 +150,7 @@ export function TimeAxisChart({
     <svg
       viewBox={`0 0 ${W} ${H}`}
       className="h-auto w-full"
-      role="img"
+      role="group"
       aria-label={`Timeline of container ${container.name}: ${container.runs.length} runs seen, restartCount ${container.restartCount}`}
       data-testid="timeline-svg"
     >
