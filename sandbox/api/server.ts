@@ -163,7 +163,7 @@ function serveResource(
     const obj = withKind(def, getObject(cluster.store, source, namespace, name));
     const body = table
       ? toTable(
-          source.storeId ?? def.id,
+          def.id,
           [obj],
           now,
           { resourceVersion: obj.metadata.resourceVersion },
@@ -190,7 +190,7 @@ function serveResource(
     const encode = table
       ? (o: KObject) =>
           toTable(
-            source.storeId ?? def.id,
+            def.id,
             [withKind(def, o)],
             cluster.clock.now(),
             { resourceVersion: o.metadata.resourceVersion },
@@ -214,7 +214,7 @@ function serveResource(
       res,
       200,
       toTable(
-        source.storeId ?? def.id,
+        def.id,
         result.items.map((o) => withKind(def, o)),
         now,
         result.metadata,

@@ -2,6 +2,7 @@
  * Server-side Table rows as kube-apiserver prints them (pkg/printers/internalversion/printers.go:
  * printPod, printDeployment, printReplicaSet, printEvent, printNode, printNamespace), generated
  * with Wide so kubectl can hide priority-1 columns itself.
+ * Somewhat over the house size: the column definitions are long but flat data.
  */
 import { humanDuration } from '../sim/human-duration';
 import type { KObject } from '../store/types';
@@ -290,6 +291,25 @@ export const PRINTERS: Record<string, Printer> = {
       (o as Any).status?.phase ?? '',
       since(now, o.metadata.creationTimestamp),
     ],
+  },
+};
+
+/** events.k8s.io/v1 Events print like core ones (the server converts both to the internal type). */
+PRINTERS['events.k8s.io/events'] = {
+  columns: PRINTERS.events?.columns ?? [],
+  cells: (o, now) => {
+    const e = o as Any;
+    const core = {
+      ...e,
+      involvedObject: e.regarding ?? {},
+      message: e.note,
+      source: e.deprecatedSource,
+      firstTimestamp: e.deprecatedFirstTimestamp,
+      lastTimestamp: e.deprecatedLastTimestamp,
+      count: e.deprecatedCount,
+      reportingComponent: e.reportingController,
+    };
+    return eventCells(core as unknown as KObject, now);
   },
 };
 
