@@ -27,7 +27,6 @@ export function CopyButton({
     <button
       type="button"
       onClick={copy}
-      aria-label={`${label}: ${text.length > 80 ? `${text.slice(0, 77)}…` : text}`}
       className={`no-print inline-flex min-h-11 min-w-11 shrink-0 items-center justify-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-slate-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 ${className}`}
     >
       {state === 'copied' ? (
@@ -38,6 +37,7 @@ export function CopyButton({
       <span aria-live="polite">
         {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : label}
       </span>
+      <span className="sr-only">: {text.length > 80 ? `${text.slice(0, 77)}…` : text}</span>
     </button>
   );
 }
