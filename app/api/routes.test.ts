@@ -98,4 +98,19 @@ describe('route handlers', () => {
     abort.abort();
     await reader.cancel();
   });
+
+  it('answers 403 with the API server’s words for a pod in a namespace Podtrail may not read', async () => {
+    env.sandbox.control.forbid('oom-no-limit');
+    const fresh = createRuntime({ clusters: [env.cluster], history: false });
+    setRuntime(fresh);
+    try {
+      const response = await getPod(new Request('http://t'), podParams('report-builder-0'));
+      expect(response.status).toBe(403);
+      expect((await response.json()).error).toContain('forbidden');
+    } finally {
+      setRuntime(runtime);
+      env.sandbox.control.allow('oom-no-limit');
+      await stopRuntime(fresh);
+    }
+  });
 });

@@ -1,15 +1,15 @@
 // Everything Podtrail reads from its clusters, behind one object: shared watch caches, logs and
 // metrics per cluster. Built from options (no I/O); caches start when first acquired.
 import { CacheRegistry, type CacheRegistryOptions } from './cache-registry';
-import { loadClusters, type ClusterConnection, type LoadClustersOptions } from './clusters';
+import type { ClusterConnection } from './clusters';
 import { PodLogReader, type LogLimits } from './pod-logs';
 import { PodMetricsReader } from './pod-metrics';
 import { systemScheduler, type Scheduler } from './scheduler';
 
 /** Options of the cluster access layer. */
-export interface K8sAccessOptions extends LoadClustersOptions {
-  /** Clusters given directly (tests); otherwise loaded from the kubeconfig. */
-  clusters?: ClusterConnection[];
+export interface K8sAccessOptions {
+  /** The clusters (from loadClusters: the constructor reads no files). */
+  clusters: ClusterConnection[];
   scheduler?: Scheduler;
   graceMs?: number;
   watchdogMs?: number;
@@ -25,10 +25,10 @@ export class K8sAccess {
   private readonly logs = new Map<string, PodLogReader>();
   private readonly metrics = new Map<string, PodMetricsReader>();
 
-  constructor(private readonly options: K8sAccessOptions = {}) {
+  constructor(private readonly options: K8sAccessOptions) {
     this.scheduler = options.scheduler ?? systemScheduler;
     const registryOptions: CacheRegistryOptions = {
-      clusters: options.clusters ?? loadClusters(options),
+      clusters: options.clusters,
       scheduler: this.scheduler,
       graceMs: options.graceMs,
       watchdogMs: options.watchdogMs,

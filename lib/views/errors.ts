@@ -20,3 +20,21 @@ export class BadInputError extends Error {
     this.name = 'BadInputError';
   }
 }
+
+/** The namespace or resource may not be read with Podtrail's credentials (route → 403). */
+export class ForbiddenError extends Error {
+  readonly status = 403;
+  constructor(message: string) {
+    super(message);
+    this.name = 'ForbiddenError';
+  }
+}
+
+/** The cluster cannot be read right now, so absence proves nothing (route → 503). */
+export class UnavailableError extends Error {
+  readonly status = 503;
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnavailableError';
+  }
+}

@@ -5,7 +5,7 @@ import type { PodLike } from '../diagnosis/types';
 import { toMs } from '../diagnosis';
 import { cacheInput, enrichInput, gatherLogs } from './assemble-input';
 import { snapshotCluster, type ClusterSnapshot } from './cluster-snapshot';
-import { NotFoundError } from './errors';
+import { ForbiddenError, NotFoundError, UnavailableError } from './errors';
 import { getRuntime, type Runtime } from './runtime';
 import type { PodView } from './types';
 
@@ -33,6 +33,24 @@ function requireCluster(runtime: Runtime, cluster: string): void {
   }
 }
 
+/** A missing pod proves nothing when its namespace is forbidden or the watch is not synced. */
+function throwWhyMissing(snapshot: ClusterSnapshot, ref: PodRef): void {
+  const forbidden = snapshot.health.forbidden?.find(
+    (f) => f.resource === 'pods' && (f.namespace === undefined || f.namespace === ref.namespace),
+  );
+  if (forbidden)
+    throw new ForbiddenError(
+      `Podtrail may not read pods in ${ref.namespace}: ${forbidden.message}`,
+    );
+  const pods = snapshot.health.resources.find((r) => r.resource === 'pods');
+  if (pods && pods.state !== 'synced' && pods.state !== 'stale') {
+    const why = pods.message ? `: ${pods.message}` : '';
+    throw new UnavailableError(
+      `Cluster "${ref.cluster}" is not readable (pods ${pods.state}${why}).`,
+    );
+  }
+}
+
 /** The pod view; throws NotFoundError when neither the cluster nor history knows the pod. */
 export async function getPodView(ref: PodRef, runtime: Runtime = getRuntime()): Promise<PodView> {
   requireCluster(runtime, ref.cluster);
@@ -43,6 +61,7 @@ export async function getPodView(ref: PodRef, runtime: Runtime = getRuntime()): 
     ? undefined
     : await (await runtime.history)?.reader.findPod(ref.cluster, ref.namespace, ref.name);
   const pod = live ?? stored?.lastObject;
+  if (!pod) throwWhyMissing(snapshot, ref);
   if (!pod) {
     throw new NotFoundError(
       `Pod ${ref.namespace}/${ref.name} is not in cluster "${ref.cluster}" and Podtrail has no history of it.`,

@@ -1,7 +1,13 @@
 // The process-wide Podtrail runtime: cluster access, history store and recorders, registry client.
 // Kept on globalThis so Next.js dev reloads reuse one set of watches instead of opening more.
 import { HistoryReader, Recorder, migrate, openSqlStore, type SqlStore } from '../history';
-import { K8sAccess, type K8sAccessOptions } from '../k8s';
+import {
+  K8sAccess,
+  loadClusters,
+  type ClusterConnection,
+  type K8sAccessOptions,
+  type LoadClustersOptions,
+} from '../k8s';
 import {
   RegistryClient,
   clustersServingRegistry,
@@ -22,7 +28,9 @@ export interface Runtime {
 }
 
 /** Options to build a runtime (tests pass clusters and a data dir). */
-export interface RuntimeOptions extends K8sAccessOptions {
+export interface RuntimeOptions extends Omit<K8sAccessOptions, 'clusters'>, LoadClustersOptions {
+  /** Clusters given directly (tests); otherwise loaded from the kubeconfig. */
+  clusters?: ClusterConnection[];
   dataDir?: string;
   databaseUrl?: string;
   /** Keep history (default true). */
@@ -65,7 +73,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   let access: K8sAccess;
   let configError: string | undefined;
   try {
-    access = new K8sAccess(options);
+    access = new K8sAccess({ ...options, clusters: options.clusters ?? loadClusters(options) });
   } catch (error) {
     configError = `No cluster configured: ${error instanceof Error ? error.message : String(error)}. Set KUBECONFIG.`;
     access = new K8sAccess({ ...options, clusters: [] });

@@ -2,7 +2,7 @@
 import { NextResponse } from 'next/server';
 import type { z } from 'zod';
 import { K8sError } from '@/lib/k8s';
-import { BadInputError, NotFoundError } from '@/lib/views';
+import { BadInputError, ForbiddenError, NotFoundError, UnavailableError } from '@/lib/views';
 
 /** A JSON error answer. */
 export function jsonError(status: number, error: string, extra: Record<string, unknown> = {}) {
@@ -12,6 +12,8 @@ export function jsonError(status: number, error: string, extra: Record<string, u
 /** Maps a thrown error to the HTTP answer a person can act on. */
 export function errorResponse(error: unknown): NextResponse {
   if (error instanceof NotFoundError) return jsonError(404, error.message);
+  if (error instanceof ForbiddenError) return jsonError(403, error.message);
+  if (error instanceof UnavailableError) return jsonError(503, error.message);
   if (error instanceof BadInputError) return jsonError(400, error.message, { line: error.line });
   if (error instanceof K8sError) {
     const where = [
