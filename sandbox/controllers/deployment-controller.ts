@@ -51,6 +51,8 @@ function revisionOf(rs: KObject): number {
 /** Reconciles Deployments into ReplicaSets. */
 export class DeploymentController {
   private readonly queue: WorkQueue;
+  /** ReplicaSets created but not yet scaled (their first scale-up is worded differently). */
+  private readonly justCreated = new Set<string>();
 
   constructor(
     private readonly store: ObjectStore,
@@ -138,7 +140,7 @@ export class DeploymentController {
   private createRs(dep: KObject, spec: DeploymentSpec, hash: string, revision: number): KObject {
     const replicas = spec.replicas ?? 1;
     const labels = { ...(spec.template.metadata.labels ?? {}), [HASH]: hash };
-    return this.store.create('apps/replicasets', {
+    const created = this.store.create('apps/replicasets', {
       apiVersion: 'apps/v1',
       kind: 'ReplicaSet',
       metadata: {
@@ -171,6 +173,8 @@ export class DeploymentController {
       },
       status: { replicas: 0 },
     });
+    this.justCreated.add(created.metadata.uid);
+    return created;
   }
 
   /** rolloutRolling: scale the new ReplicaSet up within maxSurge, old ones down within maxUnavailable. */
@@ -213,6 +217,7 @@ export class DeploymentController {
     const fresh = this.store.get('apps/replicasets', rs.metadata.namespace, rs.metadata.name);
     if (!fresh) return;
     (fresh.spec as { replicas: number }).replicas = to;
+    const wasFresh = this.justCreated.delete(fresh.metadata.uid);
     fresh.metadata.generation = (fresh.metadata.generation ?? 1) + 1;
     this.store.update('apps/replicasets', fresh);
     const dir = to > from ? 'up' : 'down';
@@ -227,7 +232,10 @@ export class DeploymentController {
       },
       type: 'Normal',
       reason: 'ScalingReplicaSet',
-      message: `Scaled ${dir} replica set ${rs.metadata.name} from ${from} to ${to}`,
+      // sync.go scaleReplicaSet; getNewReplicaSet words a freshly created one "Scaled up replica set X to N".
+      message: wasFresh
+        ? `Scaled up replica set ${rs.metadata.name} to ${to}`
+        : `Scaled ${dir} replica set ${rs.metadata.name} to ${to} from ${from}`,
       source: { component: 'deployment-controller' },
     });
   }

@@ -83,6 +83,13 @@ describe('scenarios start mid-incident', () => {
       });
       expect(r.metadata.name).toBe(`auth-${r.metadata.labels['pod-template-hash']}`);
     }
+    const scaling = (await events('rollback-hides-cause'))
+      .filter((e) => e.reason === 'ScalingReplicaSet')
+      .map((e) => e.message);
+    expect(scaling).toContain(`Scaled up replica set ${byRev.get('6')?.metadata.name} to 1`);
+    expect(scaling).toContain(
+      `Scaled down replica set ${byRev.get('4')?.metadata.name} to 0 from 1`,
+    );
     const crashing = (await pods('rollback-hides-cause')).find((p) => status(p).restartCount > 0);
     expect(crashing?.metadata.ownerReferences[0].name).toBe(byRev.get('6')?.metadata.name);
     const log = await (
