@@ -85,6 +85,23 @@ describe('WatchCache against the sandbox', () => {
     );
   });
 
+  it('turns stale while the API server is down and synced again when it is back', async () => {
+    running = await startSandboxCluster({ scenarios: ['oom-no-limit'] });
+    const { cache, events } = podCache(running);
+    cache.start();
+    await waitFor(() => cache.health().state === 'synced');
+    const port = running.sandbox.port;
+    await running.stop();
+    await waitFor(() => cache.health().state === 'stale', 5_000, 'stale');
+    expect(cache.health().message).toMatch(/ECONNREFUSED|NetworkError|WatchClosed/);
+    expect(cache.list().length).toBeGreaterThan(0);
+    const back = await startSandboxCluster({ scenarios: ['oom-no-limit'], port });
+    running = back;
+    await waitFor(() => cache.health().state === 'synced', 15_000, 'synced again');
+    const states = events.flatMap((e) => (e.type === 'health' ? [e.health.state] : []));
+    expect(states).toEqual(['synced', 'stale', 'synced']);
+  });
+
   it('relists on 410 Gone without duplicating what it already holds', async () => {
     running = await startSandboxCluster({ scenarios: ['oom-no-limit'] });
     const { cache, events } = podCache(running);
