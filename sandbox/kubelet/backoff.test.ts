@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Backoff, REDUCED_BACKOFF } from './backoff';
+import { Backoff, REDUCED_BACKOFF, stableKey } from './backoff';
 import { formatGoDuration } from '../sim/go-duration';
 import { humanDuration } from '../sim/human-duration';
 
@@ -54,6 +54,26 @@ describe('crash-loop back-off', () => {
     b.next('k', 0, 0);
     expect(b.isInBackOffSince('k', 100_000, 105_000)).toBe(true);
     expect(b.isInBackOffSince('k', 100_000, 110_000)).toBe(false);
+  });
+
+  it('keys entries by pod UID and image, so a replaced pod or a new image starts fresh', () => {
+    const pod = { name: 'api-1', namespace: 'ns', uid: 'uid-1' };
+    const key = stableKey(pod, { name: 'app', image: 'acme/api:1' });
+    expect(key).toBe('api-1_ns_uid-1_app_acme/api:1');
+    const b = new Backoff();
+    b.next(key, 0, 0);
+    b.next(key, 1_000, 1_000);
+    expect(b.isInBackOffSince(key, 2_000, 3_000)).toBe(true);
+    expect(
+      b.isInBackOffSince(
+        stableKey({ ...pod, uid: 'uid-2' }, { name: 'app', image: 'acme/api:1' }),
+        2_000,
+        3_000,
+      ),
+    ).toBe(false);
+    expect(
+      b.isInBackOffSince(stableKey(pod, { name: 'app', image: 'acme/api:2' }), 2_000, 3_000),
+    ).toBe(false);
   });
 
   it('forgets everything on a kubelet restart', () => {
