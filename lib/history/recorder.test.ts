@@ -53,6 +53,29 @@ function livePods(session: Session) {
 
 function describeEngine(engine: string, options: () => OpenStoreOptions) {
   describe(`Recorder on ${engine}`, () => {
+    it('records the time the watch was disconnected as a gap', async () => {
+      let env = await startSandboxCluster({ scenarios: [ns] });
+      const port = env.sandbox.port;
+      const session = await openSession(env, options());
+      try {
+        const pods = session.access.caches.acquire({ cluster: 'sandbox', resource: 'pods' });
+        await waitFor(() => pods.cache.health().state === 'synced');
+        await env.stop();
+        await waitFor(() => pods.cache.health().state === 'stale', 5_000, 'stale');
+        env = await startSandboxCluster({ scenarios: [ns], port });
+        await waitFor(() => pods.cache.health().state === 'synced', 15_000, 'synced again');
+        pods.release();
+        await session.recorder.flush();
+        const gaps = await session.reader.gaps('sandbox', 0);
+        expect(gaps).toContainEqual(
+          expect.objectContaining({ reason: expect.stringMatching(/^pods watch disconnected/) }),
+        );
+      } finally {
+        await closeSession(session);
+        await env.stop();
+      }
+    });
+
     it('keeps a deleted pod’s terminations under its owner and survives a restart', async () => {
       const env = await startSandboxCluster({ scenarios: [ns] });
       try {
