@@ -77,9 +77,10 @@ export async function expectAccessible(page: Page) {
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<any> } }).axe;
     const result = await axe.run(document);
-    return (result.violations as Array<{ id: string; impact: string; nodes: unknown[] }>)
+    type Violation = { id: string; impact: string; nodes: Array<{ target: string[] }> };
+    return (result.violations as Violation[])
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.impact} ${v.id} (${v.nodes.length} nodes)`);
+      .map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });
   expect(violations, 'serious accessibility violations').toEqual([]);
 }

@@ -62,7 +62,11 @@ function Runs({ c, s, now }: { c: ContainerTimeline; s: TimeScale; now: number }
         const kind = exitKind(run);
         const tip = `${run.id}: ${EXIT_WORD[kind]}${run.exitCode !== undefined ? `, exitCode ${run.exitCode}` : ''}${run.reason ? ` (reason ${run.reason})` : ''}${run.exitMeaning ? ` — ${run.exitMeaning}` : ''}, finishedAt ${run.finishedAt ? formatClock(run.finishedAt) : 'still running'}`;
         return (
-          <a key={run.id} href={`#${runAnchor(run.id)}`} aria-label={tip}>
+          <a
+            key={run.id}
+            href={`#${runAnchor(run.id)}`}
+            aria-label={labelled.has(i) ? `${runLabel(run)} — ${tip}` : tip}
+          >
             <title>{tip}</title>
             <rect x={x} y={LANE.runs} width={w} height={LANE.runsH} rx={2} fill={EXIT_FILL[kind]} />
             {labelled.has(i) && (
