@@ -75,12 +75,14 @@ export function PodPresentation(props: PodPresentationProps) {
                 Timeline — container {c.name}
               </h2>
               {c.nextRetry && (
-                <NextRetryCountdown
-                  earliest={c.nextRetry.earliest}
-                  latest={c.nextRetry.latest}
-                  backoffMs={c.nextRetry.backoffMs}
-                  generatedAt={d.generatedAt}
-                />
+                <span className="hidden md:inline">
+                  <NextRetryCountdown
+                    earliest={c.nextRetry.earliest}
+                    latest={c.nextRetry.latest}
+                    backoffMs={c.nextRetry.backoffMs}
+                    generatedAt={d.generatedAt}
+                  />
+                </span>
               )}
             </div>
             <div className="hidden md:block">

@@ -28,6 +28,8 @@ export const RESET_WORDS: Record<NonNullable<BackoffGap['reset']>, string> = {
 export function gapText(gap: BackoffGap): string {
   const observed = gap.observedMs !== undefined ? formatDuration(gap.observedMs) : '…';
   const expected = formatDuration(gap.expectedMs);
+  // No schedule to compare with (a new pod's first start, or an unknown curve).
+  if (gap.expectedMs <= 0) return observed;
   if (
     gap.observedMs !== undefined &&
     Math.abs(gap.observedMs - gap.expectedMs) <= 2000 + gap.expectedMs * 0.2

@@ -67,9 +67,11 @@ function Item({ item, generatedAt }: { item: TimelineItem; generatedAt: number }
       return (
         <li className="ml-5 border-l-2 border-slate-300 pl-3 text-sm text-slate-700">
           {gap.to === undefined ? 'waiting now' : `waited ${gapText(gap)}`}{' '}
-          <span className="text-slate-500">
-            (kubelet schedule {formatDuration(gap.expectedMs)})
-          </span>
+          {gap.expectedMs > 0 && (
+            <span className="text-slate-500">
+              (kubelet schedule {formatDuration(gap.expectedMs)})
+            </span>
+          )}
           {gap.reset && (
             <strong className="block text-rose-800" data-testid="backoff-reset">
               ↺ {RESET_WORDS[gap.reset]}
