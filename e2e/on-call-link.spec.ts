@@ -101,3 +101,26 @@ test('the pod page on a desktop draws the timeline as a time axis', async ({ pag
   await expectNoHorizontalScroll(page);
   await screenshot(page, 'workload-phone-rollback-hides-cause');
 });
+
+test('the pod page follows the pod live: a new crash shows without a reload', async ({
+  page,
+  request,
+}) => {
+  const workload = await request.get(
+    '/api/clusters/sandbox/namespaces/healthy/workloads/deployment/web',
+  );
+  expect(workload.ok()).toBeTruthy();
+  const { pods } = (await workload.json()) as { pods: Array<{ name: string; deletedAt?: number }> };
+  const pod = pods.find((p) => !p.deletedAt)!.name;
+  await page.goto(podUrl('healthy', pod));
+  const status = page.getByTestId('pod-status');
+  const restarts = async () =>
+    Number(/(\d+) restart/.exec((await status.textContent()) ?? '')?.[1]);
+  const before = await restarts();
+  await page.evaluate(() => Object.assign(window, { __podtrailMark: true }));
+  await control(request, 'crash', { namespace: 'healthy', pod });
+  await expect.poll(restarts, { timeout: 30_000 }).toBeGreaterThan(before);
+  expect(
+    await page.evaluate(() => (window as unknown as { __podtrailMark?: boolean }).__podtrailMark),
+  ).toBe(true);
+});
