@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import Link from 'next/link';
 import type { BoardRow } from '@/lib/views/types';
 import { SeverityBadge } from '@/components/ui/severity-badge';
@@ -6,7 +7,7 @@ import { podPath } from '@/components/format/names';
 import { formatClock } from '@/components/format/time';
 
 /** The board on a phone: one card per workload, the whole card a link to its worst pod. */
-export function BoardCards({ rows }: { rows: BoardRow[] }) {
+export const BoardCards = memo(function BoardCards({ rows }: { rows: BoardRow[] }) {
   return (
     <ul className="flex flex-col gap-2" data-testid="board-cards">
       {rows.map((row) => (
@@ -45,4 +46,4 @@ export function BoardCards({ rows }: { rows: BoardRow[] }) {
       ))}
     </ul>
   );
-}
+});

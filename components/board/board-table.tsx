@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import Link from 'next/link';
 import type { BoardRow } from '@/lib/views/types';
 import { SeverityBadge } from '@/components/ui/severity-badge';
@@ -31,7 +32,13 @@ function LastExit({ row }: { row: BoardRow }) {
 }
 
 /** The board for desks: one row per unhealthy workload, worst first, every cell labelled. */
-export function BoardTable({ rows, showCluster }: { rows: BoardRow[]; showCluster: boolean }) {
+export const BoardTable = memo(function BoardTable({
+  rows,
+  showCluster,
+}: {
+  rows: BoardRow[];
+  showCluster: boolean;
+}) {
   return (
     <div className="overflow-x-auto">
       <table
@@ -113,4 +120,4 @@ export function BoardTable({ rows, showCluster }: { rows: BoardRow[]; showCluste
       </table>
     </div>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { BoardRow } from '@/lib/views/types';
 import { SEVERITY_SYMBOL } from '@/components/format/exit-style';
 import { formatHourMinute } from '@/components/format/time';
@@ -10,7 +11,7 @@ const SYMBOL_CLASS = {
 } as const;
 
 /** The war-room board: one line per workload, ≥ 28 px, worst first; keyed so updates land in place. */
-export function KioskRows({
+export const KioskRows = memo(function KioskRows({
   rows: all,
   dimmed = false,
   maxRows = 14,
@@ -68,4 +69,4 @@ export function KioskRows({
       )}
     </ul>
   );
-}
+});
