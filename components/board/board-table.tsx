@@ -113,7 +113,7 @@ export const BoardTable = memo(function BoardTable({
               <td className="py-2 pr-2">
                 <LastExit row={row} />
               </td>
-              <td className="py-2">{row.status}</td>
+              <td className="py-2 [overflow-wrap:anywhere]">{row.status}</td>
             </tr>
           ))}
         </tbody>
