@@ -4,6 +4,8 @@ import { defineConfig, devices } from '@playwright/test';
 // sandbox cluster started by scripts/e2e-server.ts. Chromium is Debian's: no browser downloads.
 const port = Number(process.env.E2E_PORT ?? 3107);
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// Specs reach the sandbox's control API (force a crash, drop watches) here.
+process.env.E2E_SANDBOX_URL ??= `http://127.0.0.1:${port + 1}`;
 
 export default defineConfig({
   testDir: './e2e',

@@ -1,0 +1,30 @@
+// The Playwright web server: a fresh sandbox (fixed port, so specs can reach its control API)
+// and the production build made by scripts/test.sh, with history in a throwaway directory.
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startStack } from './lib/stack';
+
+async function main(): Promise<void> {
+  const arg = process.argv.indexOf('--port');
+  const port = Number(arg > 0 ? process.argv[arg + 1] : (process.env.E2E_PORT ?? 3107));
+  const stack = await startStack({
+    port,
+    host: '127.0.0.1',
+    sandboxPort: Number(process.env.E2E_SANDBOX_PORT ?? port + 1),
+    stateDir: mkdtempSync(path.join(os.tmpdir(), 'podtrail-e2e-')),
+    scenarios: 'all',
+    speed: 1,
+    historyMs: 30 * 60_000,
+    buildIfStale: !process.env.CI,
+  });
+  console.log(`e2e: dashboard ${stack.url}, sandbox ${stack.sandbox.url}`);
+  const shutdown = () => void stack.stop().then(() => process.exit(0));
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
