@@ -2,19 +2,31 @@ import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 import importPlugin from 'eslint-plugin-import';
 
-export default [
+const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ['node_modules/**', '.next/**', '.next-*/**', 'test-results/**', 'playwright-report/**', 'contract/bin/**', 'next-env.d.ts'],
+    ignores: [
+      'node_modules/**',
+      '.next/**',
+      '.next-*/**',
+      'test-results/**',
+      'playwright-report/**',
+      'contract/bin/**',
+      'next-env.d.ts',
+    ],
   },
   {
     plugins: { import: importPlugin },
+    settings: { 'import/ignore': ['node_modules'] },
     rules: {
       'import/no-cycle': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/ban-ts-comment': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -30,7 +42,25 @@ export default [
     files: ['lib/diagnosis/**/*.ts'],
     ignores: ['lib/diagnosis/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['next', 'next/*', 'react', 'react-dom', 'node:*', 'fs', 'http', 'https', 'net', '@kubernetes/client-node'] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            'next',
+            'next/*',
+            'react',
+            'react-dom',
+            'node:*',
+            'fs',
+            'http',
+            'https',
+            'net',
+            '@kubernetes/client-node',
+          ],
+        },
+      ],
     },
   },
 ];
+
+export default config;
