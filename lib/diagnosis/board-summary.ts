@@ -4,7 +4,10 @@ import type { Finding, PodDiagnosis, Severity } from './types';
 
 /** What the board shows for one pod. */
 export interface BoardSummary {
+  /** The worst severity; `info` for a healthy pod (see `healthy`). */
   severity: Severity;
+  /** True when the pod needs no attention: the board can leave it out. */
+  healthy?: boolean;
   topFinding?: Pick<Finding, 'id' | 'title' | 'severity' | 'category'>;
   nextRetry?: { earliest: number; latest: number };
   lastExit?: { code: number; reason?: string; at?: number };
@@ -38,6 +41,7 @@ export function summarizeForBoard(d: PodDiagnosis): BoardSummary {
   );
   return {
     severity,
+    healthy: d.healthy ?? severity === 'info',
     topFinding: top
       ? { id: top.id, title: top.title, severity: top.severity, category: top.category }
       : undefined,

@@ -10,13 +10,26 @@ export interface CommandTarget {
   cluster?: string;
 }
 
+// A container name is a DNS-1123 label (k8s.io/apimachinery validation IsDNS1123Label). Anything
+// else ("<container>" from a paste that never named it) is a placeholder, not a name to run.
+const CONTAINER_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
+/** What commands print instead of a container name the input did not show. */
+export const CONTAINER_PLACEHOLDER = 'CONTAINER';
+
+/** True when the name is a real container name (not a placeholder such as `<container>`). */
+export function isRealContainerName(name: string | undefined): name is string {
+  return !!name && CONTAINER_NAME.test(name);
+}
+
 function kubectl(t: CommandTarget): string {
   return `kubectl${t.cluster ? ` --context ${t.cluster}` : ''}`;
 }
 
 /** `kubectl logs --previous` for the container: the log of the instance that crashed. */
 export function previousLogsCommand(t: CommandTarget): KubectlCommand {
-  const c = t.container ? ` -c ${t.container}` : '';
+  const name = isRealContainerName(t.container) ? t.container : CONTAINER_PLACEHOLDER;
+  const c = t.container ? ` -c ${name}` : '';
   return {
     label: 'Log of the crashed container',
     command: `${kubectl(t)} logs -n ${t.namespace} ${t.pod}${c} --previous`,

@@ -1,8 +1,10 @@
 // diagnosePod: pod, events, logs, owners and history in; per-container timelines and findings
 // (worst first) out. Pure: no I/O, time comes from input.now.
+import { CONTAINER_PLACEHOLDER, isRealContainerName } from './commands';
 import { detectors } from './detectors';
 import type { DetectorContext } from './detectors/context';
 import { detectNotEnoughEvidence } from './detectors/not-enough-evidence';
+import { isPodHealthy } from './detectors/pod-health';
 import { collectEvents } from './events';
 import { missingInputs } from './missing-inputs';
 import { summarizePod } from './pod-summary';
@@ -48,11 +50,34 @@ function dedupe(findings: Finding[]): Finding[] {
   );
 }
 
+// Findings about a workload's past that stay worth acting on while this pod is fine.
+const WORKLOAD_LEVEL = new Set(['rollback-hides-cause']);
+
+// A healthy pod's findings describe history (an old restart, a drifted tag), not an incident.
+function asHistory(f: Finding): Finding {
+  return WORKLOAD_LEVEL.has(f.category) ? f : { ...f, severity: 'info' };
+}
+
+// The text parser names containers it never saw `<container>`; say so instead of passing the
+// placeholder off as a name (commands already print CONTAINER for it).
+function notePlaceholder(ctx: DetectorContext, f: Finding): Finding {
+  if (f.container === undefined || isRealContainerName(f.container)) return f;
+  const init = ctx.containers.find((c) => c.name === f.container)?.init;
+  const field = init ? 'initContainers' : 'containers';
+  const list = `kubectl get pod -n ${ctx.namespace} ${ctx.podName} -o jsonpath='{.spec.${field}[*].name}'`;
+  return {
+    ...f,
+    explanation: `${f.explanation} The ${init ? 'init ' : ''}container name was not in the input: replace ${CONTAINER_PLACEHOLDER} in the commands with the real name (\`${list}\`).`,
+  };
+}
+
 /** Diagnoses one pod: timelines per container and findings sorted worst first. */
 export function diagnosePod(input: DiagnosisInput): PodDiagnosis {
   const ctx = buildContext(input);
   const found = dedupe(detectors.flatMap((detect) => detect(ctx)));
-  const findings = sortFindings([...found, ...detectNotEnoughEvidence(ctx, found)]);
+  const healthy = isPodHealthy(ctx);
+  const all = healthy ? found.map(asHistory) : [...found, ...detectNotEnoughEvidence(ctx, found)];
+  const findings = sortFindings(all.map((f) => notePlaceholder(ctx, f)));
   return {
     pod: summarizePod(input),
     containers: ctx.containers,
@@ -60,5 +85,6 @@ export function diagnosePod(input: DiagnosisInput): PodDiagnosis {
     findings,
     missing: missingInputs(ctx),
     generatedAt: input.now,
+    healthy: healthy && findings.every((f) => f.severity === 'info'),
   };
 }

@@ -1,5 +1,6 @@
-// Ordering of findings: severity first, then how directly a finding names a cause (a decoded
-// start failure or OOM kill before a log guess, a log guess before "not enough evidence").
+// Ordering of findings: a specific finding before a generic one, then severity, then how directly
+// a finding names a cause (a decoded start failure or OOM kill before a log guess, a log guess
+// before "not enough evidence").
 import type { Finding, Severity } from './types';
 
 /** Numeric rank of a severity: higher is worse (critical 3, warning 2, info 1). */
@@ -34,9 +35,24 @@ function categoryOrder(category: string): number {
   return i < 0 ? CATEGORY_ORDER.length : i;
 }
 
-/** Compares findings worst first: severity, then an explicit priority, then category order. */
+// Findings that say only that the program failed (an exit code, a generic error line) — never
+// ahead of one that names something specific, whatever their severity.
+const GENERIC_CATEGORIES = new Set(['app-error']);
+
+/**
+ * The tier of a finding, lower first: a specific finding, then a generic failure, then "not
+ * enough evidence", then info (history of a healthy pod).
+ */
+function tierOf(f: Finding): number {
+  if (f.severity === 'info') return 3;
+  if (f.category === 'not-enough-evidence') return 2;
+  return GENERIC_CATEGORIES.has(f.category) ? 1 : 0;
+}
+
+/** Compares findings worst first: tier, severity, then an explicit priority, then category order. */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
+    tierOf(a) - tierOf(b) ||
     severityRank(b.severity) - severityRank(a.severity) ||
     (b.priority ?? 0) - (a.priority ?? 0) ||
     categoryOrder(a.category) - categoryOrder(b.category) ||

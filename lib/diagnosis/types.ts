@@ -401,6 +401,11 @@ export interface PodDiagnosis {
   /** Inputs that were missing and would have helped, e.g. "previous log of container auth". */
   missing: string[];
   generatedAt: number;
+  /**
+   * True when the pod is Running and ready (or completed successfully) with no recent restart:
+   * it then has no finding above `info`. False when it fails or its state is not in the input.
+   */
+  healthy?: boolean;
 }
 
 /** One difference between two pod templates (ReplicaSet revisions). */

@@ -7,7 +7,7 @@ import { makeFinding } from '../finding';
 import { parseImageRef, runningDigest, shortDigest } from '../image-facts';
 import { ownReplicaSet, previousRevision, revisionOf } from '../revisions';
 import { diffPodTemplates } from '../template-diff';
-import type { ContainerTimeline, Finding } from '../types';
+import type { ContainerTimeline, Finding, TemplateChange, WorkloadLike } from '../types';
 import { type DetectorContext, targetOf } from './context';
 import { isFailing } from './crash-state';
 
@@ -42,7 +42,15 @@ function expectedMismatch(ctx: DetectorContext, c: ContainerTimeline): Finding[]
   ];
 }
 
-function siblingDrift(ctx: DetectorContext, c: ContainerTimeline): Finding[] {
+/** A pod of the same owner running another digest of the same tag. */
+export interface SiblingDigest {
+  pod: string;
+  node?: string;
+  digest?: string;
+}
+
+/** Pods of the same owner that run the container's tag at a different digest. */
+export function differingSiblings(ctx: DetectorContext, c: ContainerTimeline): SiblingDigest[] {
   if (!c.image || !c.imageDigest) return [];
   const tag = parseImageRef(c.image);
   const others = (ctx.input.siblings ?? []).flatMap((p) =>
@@ -60,8 +68,12 @@ function siblingDrift(ctx: DetectorContext, c: ContainerTimeline): Finding[] {
         digest: runningDigest(s.imageID),
       })),
   );
-  const differing = others.filter((o) => o.digest && o.digest !== c.imageDigest);
-  if (differing.length === 0) return [];
+  return others.filter((o) => o.digest && o.digest !== c.imageDigest);
+}
+
+function siblingDrift(ctx: DetectorContext, c: ContainerTimeline): Finding[] {
+  const differing = differingSiblings(ctx, c);
+  if (!c.imageDigest || differing.length === 0) return [];
   const digests = new Set([c.imageDigest, ...differing.map((d) => d.digest)]);
   return [
     makeFinding({
@@ -86,15 +98,23 @@ function siblingDrift(ctx: DetectorContext, c: ContainerTimeline): Finding[] {
   ];
 }
 
-function configWithoutImage(ctx: DetectorContext): Finding[] {
+/** The pod's revision and the one before it, when the template changed config but not the image. */
+export function configChangeWithoutImage(
+  ctx: DetectorContext,
+): { own: WorkloadLike; prev: WorkloadLike; config: TemplateChange[] } | undefined {
   const own = ownReplicaSet(ctx.input);
   const prev = own ? previousRevision(ctx.input, own) : undefined;
-  if (!own || !prev) return [];
+  if (!own || !prev) return undefined;
   const changes = diffPodTemplates(prev.spec?.template?.spec, own.spec?.template?.spec);
   const config = changes.filter((x) => x.field === 'env' || x.field === 'configRef');
-  const imageChanged = changes.some((x) => x.field === 'image');
-  const failing = ctx.containers.some(isFailing);
-  if (config.length === 0 || imageChanged || !failing) return [];
+  if (config.length === 0 || changes.some((x) => x.field === 'image')) return undefined;
+  return { own, prev, config };
+}
+
+function configWithoutImage(ctx: DetectorContext): Finding[] {
+  const change = configChangeWithoutImage(ctx);
+  if (!change || !ctx.containers.some(isFailing)) return [];
+  const { own, prev, config } = change;
   return [
     makeFinding({
       id: 'config-changed-image-not',

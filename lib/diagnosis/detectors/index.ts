@@ -1,6 +1,7 @@
 // The detector registry, in no particular order: findings are sorted afterwards.
 import { detectBackoffReset } from './backoff-reset';
 import type { Detector } from './context';
+import { detectCrashAfterUpgrade } from './crash-after-upgrade';
 import { detectCreateConfigError } from './create-config';
 import { detectEvicted } from './evicted';
 import { detectExitCode } from './exit-code';
@@ -12,6 +13,7 @@ import { detectLogCause } from './log-cause';
 import { detectOom } from './oom';
 import { detectProbeFailure } from './probe';
 import { detectRollback } from './rollback';
+import { detectConfigNewerThanImage } from './stale-image';
 import { detectStatefulSetVolumes } from './statefulset';
 
 /** Every detector diagnosePod runs. */
@@ -27,6 +29,8 @@ export const detectors: Detector[] = [
   detectRollback,
   detectBackoffReset,
   detectImageMismatch,
+  detectConfigNewerThanImage,
+  detectCrashAfterUpgrade,
   detectStatefulSetVolumes,
   detectEvicted,
 ];

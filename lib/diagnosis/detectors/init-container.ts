@@ -1,7 +1,12 @@
 // A failing init container blocks the pod (phase Pending, Init:CrashLoopBackOff/Init:Error):
 // the main containers wait in PodInitializing and have no log. The cause is in the init
 // container's own log; this finding names the blocking init container and cites that line.
-import { previousLogsCommand, standardCommands } from '../commands';
+import {
+  CONTAINER_PLACEHOLDER,
+  isRealContainerName,
+  previousLogsCommand,
+  standardCommands,
+} from '../commands';
 import { DONT_DELETE_POD, makeFinding } from '../finding';
 import type { ContainerTimeline, Evidence, Finding } from '../types';
 import { type DetectorContext, lastTerminated, statusPath, targetOf } from './context';
@@ -44,13 +49,13 @@ function build(
       id: 'init-container-failing',
       category: 'init-container',
       severity: 'critical',
-      title: `Init container ${name ? `\`${name}\` ` : ''}keeps failing, so the app containers never start`,
+      title: `Init container ${isRealContainerName(name) ? `\`${name}\` ` : ''}keeps failing, so the app containers never start`,
       explanation: `Init containers must all exit 0 before the app containers start; this one ${last ? `exits ${last.exitCode}` : 'fails'} on every attempt, so the pod stays in Init and the main containers wait in PodInitializing (they have no log yet).${because}`,
       container: name,
       evidence: [...(cause ? [cause.evidence] : []), ...evidence],
       doNext: [
         cause?.signal.doNext[0] ?? 'Read the init container’s log (below) for the failing command.',
-        'Read the init container’s log, not the app container’s: kubectl logs -c <init container>.',
+        `Read the init container’s log, not the app container’s: \`${previousLogsCommand(targetOf(ctx, name ?? CONTAINER_PLACEHOLDER)).command}\`.`,
       ],
       dont: [DONT_DELETE_POD],
       commands: [

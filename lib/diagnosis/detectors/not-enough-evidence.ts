@@ -35,10 +35,23 @@ function whatIsKnown(ctx: DetectorContext, container: string | undefined): strin
   return 'The input holds no exit code, reason, log line or event that explains the failure.';
 }
 
+/** Findings that say when or where a failure began, not why (the log still has to be read). */
+export const NON_CAUSE_IDS = new Set(['crash-started-with-new-image']);
+
+// Probe failures that did not kill the container (readiness) say the app was not answering: a
+// symptom of whatever the log would show, worth naming so nobody reads them as the cause.
+function probeSymptom(ctx: DetectorContext): string {
+  const probes = ctx.events.filter((e) => e.reason === 'Unhealthy');
+  if (probes.length === 0) return '';
+  const n = probes.reduce((sum, e) => sum + e.count, 0);
+  return ` The ${n} probe failure${n > 1 ? 's' : ''} in the events (“${probes[0]?.message.slice(0, 120) ?? ''}”) only show the app was not answering — a symptom, not the cause.`;
+}
+
 /** Adds a not-enough-evidence finding when failures have no supported cause. */
 export function detectNotEnoughEvidence(ctx: DetectorContext, found: Finding[]): Finding[] {
   const explained = found.some(
-    (f) => !NON_CAUSE_CATEGORIES.has(f.category) && f.severity !== 'info',
+    (f) =>
+      !NON_CAUSE_CATEGORIES.has(f.category) && !NON_CAUSE_IDS.has(f.id) && f.severity !== 'info',
   );
   if (explained || found.some((f) => f.category === 'not-enough-evidence')) return [];
   const failing = failingContainers(ctx.containers);
@@ -51,7 +64,7 @@ export function detectNotEnoughEvidence(ctx: DetectorContext, found: Finding[]):
       category: 'not-enough-evidence',
       severity: 'warning',
       title: 'Not enough evidence to name a cause',
-      explanation: `${whatIsKnown(ctx, container)} Podtrail will not guess; collect the items below and diagnose again.`,
+      explanation: `${whatIsKnown(ctx, container)}${probeSymptom(ctx)} Podtrail will not guess; collect the items below and diagnose again.`,
       container,
       evidence: [],
       doNext: collectList(ctx, container),

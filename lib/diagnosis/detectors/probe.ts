@@ -70,7 +70,15 @@ function forContainer(ctx: DetectorContext, c: ContainerTimeline): Finding[] {
   const kills = evs.filter((e) => e.reason === 'Killing' && KILLING_PROBE.test(e.message));
   if (failures.length === 0 && kills.length === 0) return [];
   const last = lastTerminated(c);
-  const restarted = kills.length > 0 || c.restartCount > 0 || !!last || ctx.containers.length === 0;
+  // With the container's state unknown (a pasted event list), failureThreshold (default 3)
+  // failures in a row are themselves a kill (pkg/kubelet/prober/worker.go).
+  const failed = failures.reduce((n, e) => n + e.count, 0);
+  const restarted =
+    kills.length > 0 ||
+    c.restartCount > 0 ||
+    !!last ||
+    ctx.containers.length === 0 ||
+    (c.state === 'Unknown' && failed >= 3);
   if (!restarted) return [];
   const spec = ctx.refs.find((r) => r.name === c.name)?.spec;
   const k = kind({ spec, failures });

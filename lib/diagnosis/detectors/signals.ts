@@ -9,11 +9,22 @@ export interface SourcedSignal {
   evidence: Evidence;
 }
 
+// Categories only the program itself can report: a kubelet message that cannot connect (a probe
+// dialling the pod's own IP, a hook) is about this container, not about something it depends on.
+const PROGRAM_ONLY = new Set(['dependency-unavailable']);
+
+/** True for text the container wrote: its log or its termination message. */
+function fromProgram(source: TextSource): boolean {
+  const e = source.evidence;
+  return e.kind === 'log' || e.kind === 'history' || !!e.path?.endsWith('terminated.message');
+}
+
 /** Every signal found in the sources, strongest first (source order breaks ties). */
 export function scanSources(sources: TextSource[]): SourcedSignal[] {
   const out: SourcedSignal[] = [];
   for (const source of sources) {
     for (const signal of scanLogText(source.text)) {
+      if (PROGRAM_ONLY.has(signal.category) && !fromProgram(source)) continue;
       const isLog = source.evidence.kind === 'log';
       out.push({
         signal,

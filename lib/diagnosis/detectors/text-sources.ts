@@ -58,8 +58,10 @@ function statusSources(timeline: ContainerTimeline): TextSource[] {
 
 function eventSources(ctx: DetectorContext, container: string | undefined): TextSource[] {
   const events = container ? eventsFor(ctx, container) : ctx.events.filter((e) => !e.container);
+  // Probe results (Unhealthy) are read by probe.ts with the probe spec; as free text they look
+  // like the program's own errors ("connect: connection refused" to the pod's own IP).
   return events
-    .filter((e) => e.type === 'Warning' || e.reason === 'Killing')
+    .filter((e) => (e.type === 'Warning' && e.reason !== 'Unhealthy') || e.reason === 'Killing')
     .map((e) => ({
       text: `${e.reason}: ${e.message}`,
       evidence: { kind: 'event' as const, container, at: e.lastAt || undefined },

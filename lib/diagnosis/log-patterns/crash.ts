@@ -3,6 +3,10 @@
 // schema written by another version.
 import { pattern, q, type LogPattern } from './pattern';
 
+// A key as config files spell it (`settlement.batchWindow`, `log_level`, `server[0].port`), quoted
+// or not; never a command-line flag (`--verbose` is command.ts's bad-arguments).
+const KEY = `['"\`]?([\\w./\\[\\]]*[A-Za-z][\\w.\\-/\\[\\]]*)['"\`]?`;
+
 const CODE_BUG =
   'This is a crash in the program itself: read the panic/fault line and the first frame of our code, and fix or pin the previous working image version.';
 
@@ -83,6 +87,29 @@ export const CRASH_PATTERNS: LogPattern[] = [
     explanation:
       'The process aborted itself (a failed assertion, an uncaught C++ exception, or a runtime crash).',
     doNext: [CODE_BUG],
+  }),
+  pattern({
+    id: 'unknown-config-key',
+    category: 'crash-after-upgrade',
+    weight: 80,
+    re: new RegExp(
+      [
+        `(?:unknown|unrecogni[sz]ed|unexpected|unsupported|disallowed|not allowed) (?:config(?:uration)? |settings? )?(?:key|field|option|property|setting|parameter|directive|entry)s?(?: name)?[:\\s]+${KEY}`,
+        `field ${KEY} not found in type`,
+        `${KEY} (?:is )?not (?:a )?(?:known|recogni[sz]ed|valid|allowed) (?:config(?:uration)? )?(?:key|field|option|property|setting)`,
+        `additional propert(?:y|ies) ${KEY} (?:is |are )?not allowed`,
+        `extra (?:fields|inputs) (?:are )?not permitted`,
+        `UnrecognizedPropertyException`,
+      ].join('|'),
+      'i',
+    ),
+    title: (s) =>
+      `The config has a key this version of the code does not know${s ? ` (${q(s)})` : ''}`,
+    explanation:
+      'Strict config parsing rejected a key the code does not recognise: the configuration was written for another version of the program — usually newer code that was never built or never deployed — or the key is misspelled.',
+    doNext: [
+      'Check which version of the code introduced the key and whether the running image contains it (compare the image digest with the build of that commit); if it does not, build and deploy it, or revert the config change.',
+    ],
   }),
   pattern({
     id: 'version-incompatible',

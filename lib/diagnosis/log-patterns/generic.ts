@@ -12,7 +12,11 @@ export const GENERIC_PATTERNS: LogPattern[] = [
     category: 'app-error',
     weight: 46,
     re: /^(?:Caused by: |Exception in thread "[^"]*" |Uncaught |Unhandled )?((?:[\w$]+\.)*[\w$]*(?:Error|Exception))(?::\s|$)/,
-    title: (s) => `The program failed with ${s ?? 'an exception'}`,
+    // A bare `Error:` names no class worth repeating.
+    title: (s) =>
+      s && !/^(?:Error|Exception)$/.test(s)
+        ? `The program failed with ${s}`
+        : 'The program failed with an unhandled error',
     explanation: 'The program raised an error it did not handle and exited.',
     doNext: [READ_IT],
     accept: (line) => !/^\s*at\s/.test(line),
