@@ -3,6 +3,8 @@ import events from './fixtures/auth-rev6-readiness-refused.events.json';
 import pod from './fixtures/auth-rev6-crashloop.pod.json';
 import probeEvents from './fixtures/liveness-kills-slow-starter.events.json';
 import probePod from './fixtures/liveness-kills-slow-starter.pod.json';
+import nodeOom from './fixtures/node-system-oom.events.json';
+import worker from './fixtures/queue-worker-replaced.pod.json';
 import { diagnosePod } from './index';
 
 const NOW = Date.parse('2026-11-25T10:49:31Z');
@@ -34,5 +36,11 @@ describe('probe failures are not dependency outages', () => {
     const d = diagnosePod({ pod: probePod, events: probeEvents.items, now: NOW });
     expect(d.findings[0]?.category).toBe('probe-failure');
     expect(d.findings.some((f) => f.category === 'dependency-unavailable')).toBe(false);
+  });
+
+  it('does not read a node’s OOM kill of some process as this pod’s cause', () => {
+    const d = diagnosePod({ pod: worker, events: nodeOom.items, now: NOW });
+    expect(d.findings.some((f) => f.category === 'oom-killed')).toBe(false);
+    expect(d.findings[0]?.id).toBe('not-enough-evidence');
   });
 });

@@ -57,7 +57,11 @@ function statusSources(timeline: ContainerTimeline): TextSource[] {
 }
 
 function eventSources(ctx: DetectorContext, container: string | undefined): TextSource[] {
-  const events = container ? eventsFor(ctx, container) : ctx.events.filter((e) => !e.container);
+  // Events about another object (the node's OOMKilling names some process on the node) are
+  // context for oom.ts, not this pod's own words.
+  const events = container
+    ? eventsFor(ctx, container)
+    : ctx.events.filter((e) => !e.container && !e.about);
   // Probe results (Unhealthy) are read by probe.ts with the probe spec; as free text they look
   // like the program's own errors ("connect: connection refused" to the pod's own IP).
   return events
