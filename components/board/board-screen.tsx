@@ -4,6 +4,7 @@ import { formatClock, formatRelative } from '@/components/format/time';
 import { BoardCards } from './board-cards';
 import { BoardTable } from './board-table';
 import { summaryParts } from './board-words';
+import { countStates, headlineParts } from './kiosk-headline';
 import { KioskRows } from './kiosk-rows';
 import { StaleBanner } from './stale-banner';
 
@@ -40,8 +41,8 @@ function lastGoodAt(board: BoardView, lastUpdateAt: number, connection: Connecti
 export function BoardScreen({ board, connection, lastUpdateAt, now, kiosk }: BoardScreenProps) {
   const stale = staleWhat(board, connection);
   const parts = summaryParts(board.counts);
-  // The wall headline stays on one line: the four biggest categories, then a count of the rest.
-  const headline = parts.length > 4 ? [...parts.slice(0, 4), `+${parts.length - 4} more`] : parts;
+  // The wall says what the workloads are doing (crash-looping, image pull, OOM), not why.
+  const headline = headlineParts(countStates(board));
   const clusters = board.clusters.map((c) => c.cluster).join(', ') || 'no cluster';
   const updated = (
     <span suppressHydrationWarning data-testid="updated-ago">

@@ -12,7 +12,7 @@ const CATEGORY_WORDS: Record<string, string> = {
   'backoff-reset': 'back-off reset',
 };
 
-/** `3 crash-looping · 1 image pull · 2 OOM`, biggest first. */
+/** The desk summary by finding category: `2 app error · 1 missing config`, biggest first. */
 export function summaryParts(counts: BoardView['counts']): string[] {
   return Object.entries(counts.byCategory)
     .filter(([, n]) => n > 0)

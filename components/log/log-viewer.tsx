@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { LogView } from '@/lib/views/types';
 import { logLineAnchor } from '@/components/format/names';
 import { CopyButton } from '@/components/ui/copy-button';
+import { ToggleButton } from '@/components/ui/toggle-button';
 
 /** A bound on rendered lines; the decisive lines are always kept. */
 const MAX_LINES = 3000;
@@ -40,23 +41,19 @@ export function LogViewer({
         </h2>
         {log.text !== undefined && (
           <div className="no-print flex gap-2">
-            <button
-              type="button"
-              aria-pressed={wrap}
-              onClick={() => setWrap((w) => !w)}
-              className="inline-flex min-h-11 items-center gap-1.5 rounded-md border border-slate-300 px-3 text-sm font-medium hover:bg-slate-100"
-            >
-              <WrapText aria-hidden className="size-4" /> Wrap {wrap ? 'on' : 'off'}
-            </button>
+            <ToggleButton
+              pressed={wrap}
+              onToggle={() => setWrap((w) => !w)}
+              icon={<WrapText aria-hidden className="size-4" />}
+              label="Wrap"
+            />
             {hasTimes && (
-              <button
-                type="button"
-                aria-pressed={showTimes}
-                onClick={() => setShowTimes((t) => !t)}
-                className="inline-flex min-h-11 items-center gap-1.5 rounded-md border border-slate-300 px-3 text-sm font-medium hover:bg-slate-100"
-              >
-                <Clock aria-hidden className="size-4" /> Timestamps {showTimes ? 'on' : 'off'}
-              </button>
+              <ToggleButton
+                pressed={showTimes}
+                onToggle={() => setShowTimes((t) => !t)}
+                icon={<Clock aria-hidden className="size-4" />}
+                label="Timestamps"
+              />
             )}
             <CopyButton text={text} label="Copy log" />
           </div>

@@ -1,3 +1,4 @@
+import type { Finding } from '@/lib/diagnosis/types';
 import { WithCode } from '@/components/ui/with-code';
 
 /** "do next" / "don't" items: one line when single, a list when several (they are sentences). */
@@ -11,5 +12,29 @@ export function AdviceList({ items }: { items: string[] }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The "do next" and "don't" rows of a finding's <dl>; a row with no advice is left out. */
+export function AdviceRows({ finding }: { finding: Pick<Finding, 'doNext' | 'dont'> }) {
+  return (
+    <>
+      {finding.doNext.length > 0 && (
+        <>
+          <dt className="font-medium text-slate-600">do next</dt>
+          <dd>
+            <AdviceList items={finding.doNext} />
+          </dd>
+        </>
+      )}
+      {finding.dont.length > 0 && (
+        <>
+          <dt className="font-medium text-red-800">don&apos;t</dt>
+          <dd>
+            <AdviceList items={finding.dont} />
+          </dd>
+        </>
+      )}
+    </>
   );
 }

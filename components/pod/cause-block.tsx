@@ -2,7 +2,7 @@ import type { Finding } from '@/lib/diagnosis/types';
 import { SeverityIcon } from '@/components/ui/severity-badge';
 import { findingAnchor } from '@/components/format/names';
 import { CommandLine } from './command-line';
-import { AdviceList } from './advice-list';
+import { AdviceRows } from './advice-list';
 import { EvidenceLine } from './evidence-line';
 import { WithCode } from '@/components/ui/with-code';
 
@@ -58,22 +58,7 @@ export function CauseBlock({ finding, status }: { finding?: Finding; status: str
             </dd>
           </div>
         ))}
-        {finding.doNext.length > 0 && (
-          <>
-            <dt className="font-medium text-slate-600">do next</dt>
-            <dd>
-              <AdviceList items={finding.doNext} />
-            </dd>
-          </>
-        )}
-        {finding.dont.length > 0 && (
-          <>
-            <dt className="font-medium text-red-800">don&apos;t</dt>
-            <dd>
-              <AdviceList items={finding.dont} />
-            </dd>
-          </>
-        )}
+        <AdviceRows finding={finding} />
       </dl>
       {finding.commands.length > 0 && (
         <div className="mt-3 space-y-2 border-t border-slate-200 pt-3">

@@ -2,7 +2,7 @@ import type { Finding } from '@/lib/diagnosis/types';
 import { SeverityBadge } from '@/components/ui/severity-badge';
 import { findingAnchor } from '@/components/format/names';
 import { CommandLine } from './command-line';
-import { AdviceList } from './advice-list';
+import { AdviceRows } from './advice-list';
 import { EvidenceLine } from './evidence-line';
 import { WithCode } from '@/components/ui/with-code';
 
@@ -37,22 +37,7 @@ function FindingItem({ finding }: { finding: Finding }) {
       )}
       {(finding.doNext.length > 0 || finding.dont.length > 0) && (
         <dl className="mt-2 grid grid-cols-[5.5rem_1fr] gap-x-2 gap-y-1 text-sm">
-          {finding.doNext.length > 0 && (
-            <>
-              <dt className="font-medium text-slate-600">do next</dt>
-              <dd>
-                <AdviceList items={finding.doNext} />
-              </dd>
-            </>
-          )}
-          {finding.dont.length > 0 && (
-            <>
-              <dt className="font-medium text-red-800">don&apos;t</dt>
-              <dd>
-                <AdviceList items={finding.dont} />
-              </dd>
-            </>
-          )}
+          <AdviceRows finding={finding} />
         </dl>
       )}
       {finding.commands.length > 0 && (

@@ -1,7 +1,6 @@
 import Link from 'next/link';
-import { FileText } from 'lucide-react';
 import type { PodSummary } from '@/lib/diagnosis/types';
-import { CopyLinkButton } from '@/components/ui/copy-link-button';
+import { PageActions } from '@/components/ui/page-actions';
 import { Timestamp } from '@/components/ui/timestamp';
 import { workloadPath } from '@/components/format/names';
 
@@ -56,17 +55,7 @@ export function PodHeader({
           {' · '}
           {source} as of <Timestamp at={generatedAt} />
         </p>
-        <div className="no-print flex gap-2">
-          {reportHref && (
-            <Link
-              href={reportHref}
-              className="inline-flex min-h-11 items-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 text-sm font-medium hover:bg-slate-100"
-            >
-              <FileText aria-hidden className="size-4" /> Report
-            </Link>
-          )}
-          <CopyLinkButton />
-        </div>
+        <PageActions reportHref={reportHref} />
       </div>
     </header>
   );

@@ -1,3 +1,4 @@
+import type { ReactElement } from 'react';
 import { AppShell } from './app-shell';
 import { ErrorPanel } from './state-panels';
 
@@ -22,4 +23,14 @@ export function LoadFailure({
       <ErrorPanel title={`Could not load ${what} from cluster ${cluster}`} message={message} />
     </AppShell>
   );
+}
+
+/** The loaded view, or the page that says why `what` could not be loaded from `cluster`. */
+export function viewOrFailure<T>(
+  loaded: Loaded<T>,
+  what: string,
+  cluster: string,
+): { view: T } | { failure: ReactElement } {
+  if (loaded.ok) return { view: loaded.view };
+  return { failure: <LoadFailure what={what} cluster={cluster} message={loaded.message} /> };
 }

@@ -1,9 +1,7 @@
-import Link from 'next/link';
-import { FileText } from 'lucide-react';
 import type { WorkloadView } from '@/lib/views/types';
 import { CauseBlock } from '@/components/pod/cause-block';
 import { FindingsList } from '@/components/pod/findings-list';
-import { CopyLinkButton } from '@/components/ui/copy-link-button';
+import { PageActions } from '@/components/ui/page-actions';
 import { Timestamp } from '@/components/ui/timestamp';
 import { RevisionsTable } from './revisions-table';
 import { WorkloadPodsTable } from './workload-pods-table';
@@ -34,17 +32,7 @@ export function WorkloadPresentation({
             {rollbacks} rollback
             {rollbacks === 1 ? '' : 's'} · as of <Timestamp at={view.generatedAt} />
           </p>
-          <div className="no-print flex gap-2">
-            {reportHref && (
-              <Link
-                href={reportHref}
-                className="inline-flex min-h-11 items-center gap-1.5 rounded-md border border-slate-300 px-3 text-sm font-medium hover:bg-slate-100"
-              >
-                <FileText aria-hidden className="size-4" /> Report
-              </Link>
-            )}
-            <CopyLinkButton />
-          </div>
+          <PageActions reportHref={reportHref} />
         </div>
       </header>
       <CauseBlock finding={view.findings[0]} status={`${live.length} pods`} />

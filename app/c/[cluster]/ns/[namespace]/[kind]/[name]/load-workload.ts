@@ -1,7 +1,7 @@
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { getWorkloadView, type WorkloadView } from '@/lib/views';
-import type { Loaded } from '@/components/ui/load-failure';
+import { viewOrFailure, type Loaded } from '@/components/ui/load-failure';
 
 /** The workload page's params as Next.js passes them. */
 export type WorkloadParams = Promise<{
@@ -43,4 +43,11 @@ export async function workloadRef(params: WorkloadParams) {
     kind: decodeURIComponent(p.kind),
     name: decodeURIComponent(p.name),
   };
+}
+
+/** The route's decoded params with its view, or the page that says why it could not be loaded. */
+export async function loadWorkloadRoute(params: WorkloadParams) {
+  const ref = await workloadRef(params);
+  const loaded = await loadWorkload(ref.cluster, ref.namespace, ref.kind, ref.name);
+  return { ref, ...viewOrFailure(loaded, `${ref.kind} ${ref.namespace}/${ref.name}`, ref.cluster) };
 }

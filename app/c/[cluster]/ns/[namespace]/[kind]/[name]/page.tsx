@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
 import { AppShell } from '@/components/ui/app-shell';
-import { LoadFailure } from '@/components/ui/load-failure';
 import { WorkloadPresentation } from '@/components/workload/workload-presentation';
 import { workloadPath } from '@/components/format/names';
-import { loadWorkload, workloadRef, type WorkloadParams } from './load-workload';
+import { loadWorkload, loadWorkloadRoute, workloadRef, type WorkloadParams } from './load-workload';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,17 +17,9 @@ export async function generateMetadata({ params }: { params: WorkloadParams }): 
 
 /** The workload page: revisions and what changed, pods replaced, digests per node, findings. */
 export default async function WorkloadPage({ params }: { params: WorkloadParams }) {
-  const ref = await workloadRef(params);
-  const loaded = await loadWorkload(ref.cluster, ref.namespace, ref.kind, ref.name);
-  if (!loaded.ok)
-    return (
-      <LoadFailure
-        what={`${ref.kind} ${ref.namespace}/${ref.name}`}
-        cluster={ref.cluster}
-        message={loaded.message}
-      />
-    );
-  const view = loaded.view;
+  const route = await loadWorkloadRoute(params);
+  if ('failure' in route) return route.failure;
+  const { ref, view } = route;
   const base = workloadPath(ref.cluster, ref.namespace, ref.kind, ref.name);
   return (
     <AppShell>

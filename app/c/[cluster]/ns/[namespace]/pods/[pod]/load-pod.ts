@@ -1,7 +1,7 @@
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { getPodView, type PodView } from '@/lib/views';
-import type { Loaded } from '@/components/ui/load-failure';
+import { viewOrFailure, type Loaded } from '@/components/ui/load-failure';
 
 /** The pod page's params as Next.js passes them. */
 export type PodParams = Promise<{ cluster: string; namespace: string; pod: string }>;
@@ -32,4 +32,11 @@ export async function podRef(params: PodParams) {
     namespace: decodeURIComponent(p.namespace),
     name: decodeURIComponent(p.pod),
   };
+}
+
+/** The route's decoded params with its view, or the page that says why it could not be loaded. */
+export async function loadPodRoute(params: PodParams) {
+  const ref = await podRef(params);
+  const loaded = await loadPod(ref.cluster, ref.namespace, ref.name);
+  return { ref, ...viewOrFailure(loaded, `pod ${ref.namespace}/${ref.name}`, ref.cluster) };
 }

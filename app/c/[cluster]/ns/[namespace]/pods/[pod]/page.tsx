@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
 import { AppShell } from '@/components/ui/app-shell';
-import { LoadFailure } from '@/components/ui/load-failure';
 import { LivePod } from '@/components/pod/live-pod';
 import { podPath } from '@/components/format/names';
-import { loadPod, podRef, type PodParams } from './load-pod';
+import { loadPod, loadPodRoute, podRef, type PodParams } from './load-pod';
 
 export const dynamic = 'force-dynamic';
 
@@ -36,19 +35,11 @@ export default async function PodPage({
   params: PodParams;
   searchParams: SearchParams;
 }) {
-  const ref = await podRef(params);
+  const route = await loadPodRoute(params);
+  if ('failure' in route) return route.failure;
+  const { ref, view } = route;
   const sp = await searchParams;
   const container = Array.isArray(sp.container) ? sp.container[0] : sp.container;
-  const loaded = await loadPod(ref.cluster, ref.namespace, ref.name);
-  if (!loaded.ok)
-    return (
-      <LoadFailure
-        what={`pod ${ref.namespace}/${ref.name}`}
-        cluster={ref.cluster}
-        message={loaded.message}
-      />
-    );
-  const view = loaded.view;
   const base = podPath(ref.cluster, ref.namespace, ref.name);
   return (
     <AppShell>

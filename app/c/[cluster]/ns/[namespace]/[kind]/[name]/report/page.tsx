@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import { WorkloadReport } from '@/components/report/workload-report';
-import { LoadFailure } from '@/components/ui/load-failure';
-import { loadWorkload, workloadRef, type WorkloadParams } from '../load-workload';
+import { loadWorkloadRoute, workloadRef, type WorkloadParams } from '../load-workload';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,15 +11,7 @@ export async function generateMetadata({ params }: { params: WorkloadParams }): 
 
 /** The printable postmortem of a workload. */
 export default async function WorkloadReportPage({ params }: { params: WorkloadParams }) {
-  const ref = await workloadRef(params);
-  const loaded = await loadWorkload(ref.cluster, ref.namespace, ref.kind, ref.name);
-  if (!loaded.ok)
-    return (
-      <LoadFailure
-        what={`${ref.kind} ${ref.namespace}/${ref.name}`}
-        cluster={ref.cluster}
-        message={loaded.message}
-      />
-    );
-  return <WorkloadReport view={loaded.view} />;
+  const route = await loadWorkloadRoute(params);
+  if ('failure' in route) return route.failure;
+  return <WorkloadReport view={route.view} />;
 }

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import { PodReport } from '@/components/report/pod-report';
-import { LoadFailure } from '@/components/ui/load-failure';
-import { loadPod, podRef, type PodParams } from '../load-pod';
+import { loadPodRoute, podRef, type PodParams } from '../load-pod';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,15 +11,7 @@ export async function generateMetadata({ params }: { params: PodParams }): Promi
 
 /** The printable postmortem of a pod. */
 export default async function PodReportPage({ params }: { params: PodParams }) {
-  const ref = await podRef(params);
-  const loaded = await loadPod(ref.cluster, ref.namespace, ref.name);
-  if (!loaded.ok)
-    return (
-      <LoadFailure
-        what={`pod ${ref.namespace}/${ref.name}`}
-        cluster={ref.cluster}
-        message={loaded.message}
-      />
-    );
-  return <PodReport diagnosis={loaded.view.diagnosis} />;
+  const route = await loadPodRoute(params);
+  if ('failure' in route) return route.failure;
+  return <PodReport diagnosis={route.view.diagnosis} />;
 }
