@@ -91,10 +91,29 @@ export class HistoryWriter {
   /** Stores the head of a termination's log. */
   async setLogHead(row: TerminationRow, logHead: string): Promise<void> {
     await this.store.query(
-      `UPDATE terminations SET log_head = $6 WHERE cluster = $1 AND pod_uid = $2 AND container = $3
-         AND container_id = $4 AND restart_count = $5`,
+      `UPDATE terminations SET log_head = $6, log_head_error = NULL WHERE cluster = $1
+         AND pod_uid = $2 AND container = $3 AND container_id = $4 AND restart_count = $5`,
       [this.cluster, row.podUid, row.container, row.containerId, row.restartCount, logHead],
     );
+  }
+
+  /** Records why a termination's log head could not be captured. */
+  async setLogHeadError(row: TerminationRow, reason: string): Promise<void> {
+    await this.store.query(
+      `UPDATE terminations SET log_head_error = $6 WHERE cluster = $1 AND pod_uid = $2
+         AND container = $3 AND container_id = $4 AND restart_count = $5 AND log_head IS NULL`,
+      [this.cluster, row.podUid, row.container, row.containerId, row.restartCount, reason],
+    );
+  }
+
+  /** Whether a termination's log head is stored already. */
+  async hasLogHead(row: TerminationRow): Promise<boolean> {
+    const rows = await this.store.query(
+      `SELECT 1 FROM terminations WHERE cluster = $1 AND pod_uid = $2 AND container = $3
+         AND container_id = $4 AND restart_count = $5 AND log_head IS NOT NULL`,
+      [this.cluster, row.podUid, row.container, row.containerId, row.restartCount],
+    );
+    return rows.length > 0;
   }
 
   /** Upserts an event and appends to its count series. */

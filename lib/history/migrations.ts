@@ -49,6 +49,11 @@ CREATE TABLE sessions (
   last_alive_at bigint NOT NULL);
 `,
   },
+  {
+    // Why a termination has no log head (fetch failed, run superseded before it was fetched).
+    id: 2,
+    sql: 'ALTER TABLE terminations ADD COLUMN log_head_error text;',
+  },
 ];
 
 /** Brings the schema up to date (idempotent; concurrent starts are serialised by a lock). */

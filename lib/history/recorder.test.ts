@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PodLike } from '../diagnosis/types';
 import { K8sAccess } from '../k8s';
 import {
   startSandboxCluster,
@@ -51,8 +52,65 @@ function livePods(session: Session) {
   return pods;
 }
 
+/** The run of every container that `kubectl logs --previous` answers for, by containerID. */
+function previousRuns(session: Session): string[] {
+  const lease = session.access.caches.acquire({ cluster: 'sandbox', resource: 'pods' });
+  const pods = lease.cache.list() as unknown as PodLike[];
+  lease.release();
+  return pods.flatMap((p) =>
+    (p.status?.containerStatuses ?? []).flatMap((s) => {
+      const id = s.lastState?.terminated?.containerID;
+      return id ? [id] : [];
+    }),
+  );
+}
+
+async function storedHeads(session: Session): Promise<Map<string, string | undefined>> {
+  const rows = await session.store.query<{ container_id: string; log_head: string | null }>(
+    'SELECT container_id, log_head FROM terminations',
+  );
+  return new Map(rows.map((r) => [r.container_id, r.log_head ?? undefined]));
+}
+
+const crashLooping = [
+  'rollback-hides-cause',
+  'stale-image-new-config',
+  'oom-no-limit',
+  'liveness-slow-start',
+  'exits-zero',
+  ns,
+];
+
 function describeEngine(engine: string, options: () => OpenStoreOptions) {
   describe(`Recorder on ${engine}`, () => {
+    it('captures the previous log of pods that were crash-looping before it started, once', async () => {
+      // Virtual time stands still (speed 0): no crash lands between the counts.
+      const env = await startSandboxCluster({ scenarios: crashLooping, speed: 0 });
+      try {
+        let session = await openSession(env, options());
+        await waitFor(() => previousRuns(session).length > 4, 10_000, 'crashed pods');
+        await session.recorder.flush();
+        const runs = previousRuns(session);
+        const heads = await storedHeads(session);
+        expect(runs.filter((id) => !heads.get(id))).toEqual([]);
+        expect(session.recorder.logHeadFailures).toBe(0);
+        // Each termination the status showed was fetched once, the 4-at-a-time bound notwithstanding.
+        const fetched = env.sandbox.stats().requests.log;
+        expect(fetched).toBe(heads.size);
+
+        await closeSession(session);
+        session = await openSession(env, options());
+        await waitFor(() => previousRuns(session).length > 4, 10_000, 'crashed pods again');
+        await session.recorder.flush();
+        // After a restart only terminations it had not seen yet are fetched.
+        const added = (await storedHeads(session)).size - heads.size;
+        expect(env.sandbox.stats().requests.log - fetched).toBe(added);
+        await closeSession(session);
+      } finally {
+        await env.stop();
+      }
+    });
+
     it('records the time the watch was disconnected as a gap', async () => {
       let env = await startSandboxCluster({ scenarios: [ns] });
       const port = env.sandbox.port;

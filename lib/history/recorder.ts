@@ -1,11 +1,11 @@
 // Records one cluster's history from the shared watch caches: pods (creation, deletion, owner),
 // every container termination (with the head of its log), events with their count series,
 // ReplicaSet revisions, and the gaps when nobody watched. Writes go through one queue, in order.
-import type { EventLike, PodLike, WorkloadLike } from '../diagnosis/types';
+import type { ContainerStatusLike, EventLike, PodLike, WorkloadLike } from '../diagnosis/types';
 import type { CacheEvent, CacheLease, K8sAccess, KubeObject, Scheduler, TimerHandle } from '../k8s';
-import { headOfLog } from '../k8s';
 import { terminationsOf, type TerminationRow } from './extract';
 import { HistoryWriter } from './history-writer';
+import { LogHeadCapture } from './log-head-capture';
 import { applyRetention } from './retention';
 import { SessionTracker } from './session-tracker';
 import type { SqlStore } from './sql-store';
@@ -17,12 +17,17 @@ export interface RecorderOptions {
   cluster: string;
   /** Fetch and keep the first lines of the log at each termination. Default true. */
   captureLogHeads?: boolean;
+  /** Log-head fetches at a time (default 4). */
+  logHeadConcurrency?: number;
   /** Delete history older than this. Default 14 days (PODTRAIL_RETENTION_DAYS). */
   retentionMs?: number;
   heartbeatMs?: number;
 }
 
 const watched = ['pods', 'events', 'replicasets'] as const;
+
+/** Told which pod (uid) got a newly captured log head. */
+export type LogHeadListener = (podUid: string) => void;
 
 /** Records one cluster's history while started. */
 export class Recorder {
@@ -34,16 +39,44 @@ export class Recorder {
   private queue: Promise<void> = Promise.resolve();
   private heartbeat: TimerHandle | undefined;
   private readonly disconnectedSince = new Map<string, { at: number; message?: string }>();
-  private logFetches = 0;
+  private readonly logHeads: LogHeadCapture;
+  private readonly logHeadListeners = new Set<LogHeadListener>();
   private stopped = false;
   private reconciled: Promise<void> = Promise.resolve();
   /** Write failures (logged), for health. */
   failures = 0;
+  /** Log heads that could not be fetched (each recorded on its termination, never retried). */
+  logHeadFailures = 0;
 
   constructor(private readonly options: RecorderOptions) {
     this.writer = new HistoryWriter(options.store, options.cluster);
     this.sessions = new SessionTracker(options.store, options.cluster);
     this.scheduler = options.access.scheduler;
+    this.logHeads = new LogHeadCapture({
+      concurrency: options.logHeadConcurrency,
+      read: (request) => options.access.logReader(options.cluster).read(request),
+      isCurrent: (row) => this.isLatestRun(row),
+      onCaptured: (row, head) =>
+        this.enqueue(async () => {
+          await this.writer.setLogHead(row, head);
+          for (const listener of this.logHeadListeners) listener(row.podUid);
+        }),
+      onFailed: (row, reason) => {
+        this.logHeadFailures += 1;
+        this.enqueue(() => this.writer.setLogHeadError(row, reason));
+      },
+    });
+  }
+
+  /** The cluster this recorder records. */
+  get cluster(): string {
+    return this.options.cluster;
+  }
+
+  /** Calls the listener after each log head is stored; returns the unsubscribe. */
+  onLogHead(listener: LogHeadListener): () => void {
+    this.logHeadListeners.add(listener);
+    return () => this.logHeadListeners.delete(listener);
   }
 
   /** Opens the session (recording the downtime gap) and subscribes to the caches. */
@@ -74,6 +107,7 @@ export class Recorder {
   /** Unsubscribes and waits for pending writes. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.logHeads.stop();
     this.scheduler.clearTimeout(this.heartbeat);
     for (const unsubscribe of this.unsubscribes.splice(0)) unsubscribe();
     for (const lease of this.leases.splice(0)) lease.release();
@@ -81,9 +115,11 @@ export class Recorder {
     await this.sessions.beat(this.scheduler.now()).catch(() => undefined);
   }
 
-  /** Resolves when every write queued so far (and the start-up reconciliation) is done. */
+  /** Resolves when start-up reconciliation, writes and log-head fetches so far are done. */
   async flush(): Promise<void> {
     await this.reconciled;
+    await this.queue;
+    await this.logHeads.whenIdle();
     await this.queue;
   }
 
@@ -117,31 +153,33 @@ export class Recorder {
     if (type === 'deleted') await this.writer.deletePod(pod, now);
     else await this.writer.upsertPod(pod, now);
     for (const row of terminationsOf(pod, now)) {
-      const isNew = await this.writer.insertTermination(row, now);
-      if (isNew && type !== 'deleted') this.captureLogHead(row);
+      await this.writer.insertTermination(row, now);
+      if (type !== 'deleted') await this.requestLogHead(row);
     }
   }
 
-  /** Fetches the head of the terminated run's log, bounded in size and in concurrency. */
-  private captureLogHead(row: TerminationRow): void {
-    if (this.options.captureLogHeads === false || this.logFetches >= 4) return;
-    this.logFetches += 1;
-    const reader = this.options.access.logReader(this.options.cluster);
-    void reader
-      .read({
-        namespace: row.namespace,
-        pod: row.podName,
-        container: row.container,
-        previous: row.previousLog,
-        limitBytes: 8192,
-      })
-      .then((log) => {
-        if (log.text) this.enqueue(() => this.writer.setLogHead(row, headOfLog(log.text ?? '')));
-      })
-      .catch(() => undefined)
-      .finally(() => {
-        this.logFetches -= 1;
-      });
+  /**
+   * Every run the status shows as terminated gets its log head fetched once — also runs that
+   * ended before Podtrail started (the first list) or whose fetch was lost to a restart of it.
+   */
+  private async requestLogHead(row: TerminationRow): Promise<void> {
+    if (this.options.captureLogHeads === false || this.logHeads.has(row)) return;
+    if (await this.writer.hasLogHead(row)) this.logHeads.markKnown(row);
+    else this.logHeads.request(row);
+  }
+
+  /** Whether the cached pod still shows this run where the log endpoint finds it. */
+  private isLatestRun(row: TerminationRow): boolean {
+    const pod = this.leases[watched.indexOf('pods')]?.cache.get(row.podUid) as unknown as
+      PodLike | undefined;
+    if (!pod) return false;
+    const statuses: ContainerStatusLike[] = [
+      ...(pod.status?.initContainerStatuses ?? []),
+      ...(pod.status?.containerStatuses ?? []),
+    ];
+    const status = statuses.find((s) => s.name === row.container);
+    const run = row.previousLog ? status?.lastState?.terminated : status?.state?.terminated;
+    return (run?.containerID ?? '') === row.containerId;
   }
 
   /** A watch that drops and comes back leaves a gap on the timeline. */

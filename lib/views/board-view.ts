@@ -1,7 +1,10 @@
 // The board: every unhealthy workload (or bare pod) across clusters and namespaces, worst first.
+// Healthy pods (the diagnosis' `healthy` signal) are left out, so a workload's row and podCount
+// are about its failing pods only.
 import { diagnosePod, summarizeForBoard } from '../diagnosis';
 import type { PodDiagnosis, PodLike, Severity } from '../diagnosis/types';
 import { cacheInput } from './assemble-input';
+import { boardStateOf, countByState } from './board-state';
 import { snapshotCluster, type ClusterSnapshot } from './cluster-snapshot';
 import { getRuntime, type Runtime } from './runtime';
 import type { BoardRow, BoardView } from './types';
@@ -16,10 +19,13 @@ export interface BoardFilters {
 
 const severityRank: Record<Severity, number> = { critical: 3, warning: 2, info: 1 };
 
-function rowOf(cluster: string, diagnosis: PodDiagnosis): BoardRow {
+/** The board row of one pod, or undefined when the diagnosis calls the pod healthy. */
+function rowOf(cluster: string, diagnosis: PodDiagnosis): BoardRow | undefined {
   const { pod } = diagnosis;
+  const { healthy, ...summary } = summarizeForBoard(diagnosis);
+  if (healthy || diagnosis.findings.length === 0) return undefined;
   const workload = pod.workload ?? pod.owner ?? { kind: 'Pod', name: pod.name };
-  return {
+  const row = {
     key: `${cluster}/${pod.namespace}/${workload.kind}/${workload.name}`,
     cluster,
     namespace: pod.namespace,
@@ -29,8 +35,9 @@ function rowOf(cluster: string, diagnosis: PodDiagnosis): BoardRow {
     podCount: 1,
     status: pod.status,
     restarts: pod.restarts,
-    ...summarizeForBoard(diagnosis),
+    ...summary,
   };
+  return { ...row, state: boardStateOf(row) };
 }
 
 /** Merges pod rows into one row per workload, keeping the worst pod. */
@@ -116,13 +123,18 @@ export async function getBoardView(
     const heads = await recordedLogs(runtime, snapshot);
     for (const pod of snapshot.pods) {
       const diagnosis = diagnoseWithHeads(snapshot, pod, heads.get(pod.metadata.uid ?? ''), now);
-      if (diagnosis.findings.length === 0) continue;
       const row = rowOf(snapshot.cluster, diagnosis);
-      if (severityRank[row.severity] >= min) rows.push(row);
+      if (row && severityRank[row.severity] >= min) rows.push(row);
     }
   }
   const merged = mergeRows(rows);
-  const counts: BoardView['counts'] = { critical: 0, warning: 0, info: 0, byCategory: {} };
+  const counts: BoardView['counts'] = {
+    critical: 0,
+    warning: 0,
+    info: 0,
+    byCategory: {},
+    byState: countByState(merged),
+  };
   for (const row of merged) {
     counts[row.severity] += 1;
     const category = row.topFinding?.category;

@@ -47,6 +47,13 @@ class LiveHub {
         this.unsubscribes.push(lease.cache.subscribe((event) => this.onCacheEvent(event)));
       }
     }
+    // The board diagnoses crashes from the recorder's log heads, which arrive after the crash
+    // (and, for pods crash-looping before Podtrail started, after the first list): redraw then.
+    if (this.scope.type === 'board') {
+      const names = new Set(clusters.map((c) => c.name));
+      for (const recorder of this.runtime.recorders.filter((r) => names.has(r.cluster)))
+        this.unsubscribes.push(recorder.onLogHead(() => this.schedule()));
+    }
     this.schedule();
   }
 

@@ -25,6 +25,9 @@ export interface ClusterHealth {
   forbidden?: Array<{ namespace?: string; resource: string; message: string }>;
 }
 
+/** What a board row's workload is doing now, for the kiosk headline. */
+export type BoardState = 'crash-looping' | 'image-pull' | 'config-error' | 'oom' | 'other';
+
 /** One line of the board: a workload (or a bare pod) that is unhealthy. */
 export interface BoardRow {
   key: string;
@@ -35,9 +38,12 @@ export interface BoardRow {
   name: string;
   /** The worst pod of the workload, for the link. */
   pod: string;
+  /** How many of the workload's pods are unhealthy (healthy ones are not on the board). */
   podCount: number;
   severity: Severity;
   status: string;
+  /** The worst pod's state word (crash-looping, image-pull, config-error, oom, other). */
+  state: BoardState;
   restarts: number;
   topFinding?: Pick<Finding, 'id' | 'title' | 'severity' | 'category'>;
   /** Window of the next kubelet retry of the worst container. */
@@ -49,7 +55,15 @@ export interface BoardView {
   generatedAt: number;
   clusters: ClusterHealth[];
   rows: BoardRow[];
-  counts: { critical: number; warning: number; info: number; byCategory: Record<string, number> };
+  counts: {
+    critical: number;
+    warning: number;
+    info: number;
+    /** Rows by their top finding's category. */
+    byCategory: Record<string, number>;
+    /** Rows by state: "● 3 crash-looping · 1 image pull · 2 OOM" (every state, zero when none). */
+    byState?: Record<BoardState, number>;
+  };
 }
 
 export interface LogView {

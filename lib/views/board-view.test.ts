@@ -1,0 +1,104 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  startSandboxCluster,
+  waitFor,
+  type SandboxCluster,
+} from '../k8s/test-support/sandbox-cluster';
+import {
+  createRuntime,
+  getBoardView,
+  getPodView,
+  getWorkloadView,
+  startRecorders,
+  stopRuntime,
+  type Runtime,
+} from './index';
+
+/** Scenarios whose pods are crash-looping when the sandbox starts. */
+const crashLooping = [
+  'rollback-hides-cause',
+  'delete-resets-backoff',
+  'stale-image-new-config',
+  'oom-no-limit',
+  'liveness-slow-start',
+  'exits-zero',
+];
+
+let env: SandboxCluster;
+let runtime: Runtime;
+let dataDir: string;
+beforeAll(async () => {
+  // Every scenario's incident is already under way when Podtrail starts (a fresh start: no
+  // history). Virtual time stands still so no crash lands between the board and the pod page.
+  env = await startSandboxCluster({ speed: 0 });
+  dataDir = mkdtempSync(path.join(tmpdir(), 'podtrail-board-'));
+  runtime = createRuntime({ clusters: [env.cluster], dataDir, databaseUrl: '' });
+  await startRecorders(runtime);
+  const pods = runtime.access.caches.acquire({ cluster: 'sandbox', resource: 'pods' });
+  await waitFor(() => pods.cache.health().state === 'synced', 10_000, 'pods synced');
+  pods.release();
+  await runtime.recorders[0]!.flush();
+});
+afterAll(async () => {
+  await stopRuntime(runtime);
+  await env.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('the board on a fresh start', () => {
+  it('shows the same top finding as the pod page for every crash-looping scenario', async () => {
+    const board = await getBoardView({}, runtime);
+    const pairs = [];
+    for (const namespace of crashLooping) {
+      const row = board.rows.find((r) => r.namespace === namespace);
+      const view = row
+        ? await getPodView({ cluster: 'sandbox', namespace, name: row.pod }, runtime)
+        : undefined;
+      pairs.push({
+        namespace,
+        board: row?.topFinding?.id,
+        podPage: view?.diagnosis.findings[0]?.id,
+      });
+    }
+    expect(pairs.filter((p) => !p.board || p.board !== p.podPage)).toEqual([]);
+    expect(pairs.find((p) => p.namespace === 'rollback-hides-cause')?.board).toBe(
+      'missing-env-var',
+    );
+  });
+
+  it('leaves healthy pods off the board', async () => {
+    const workload = await getWorkloadView(
+      { cluster: 'sandbox', namespace: 'healthy', kind: 'Deployment', name: 'web' },
+      runtime,
+    );
+    expect(workload.pods.filter((p) => p.status === 'Running')).toHaveLength(3);
+    expect((await getBoardView({ namespace: 'healthy' }, runtime)).rows).toEqual([]);
+    const everything = await getBoardView({}, runtime);
+    expect(everything.rows.filter((r) => r.namespace === 'healthy')).toEqual([]);
+  });
+
+  it('counts the rows by state for the kiosk headline', async () => {
+    const board = await getBoardView({}, runtime);
+    const states = Object.fromEntries(board.rows.map((r) => [r.namespace, r.state]));
+    expect(states).toEqual({
+      'rollback-hides-cause': 'crash-looping',
+      'delete-resets-backoff': 'crash-looping',
+      'stale-image-new-config': 'crash-looping',
+      'oom-no-limit': 'oom',
+      'liveness-slow-start': 'crash-looping',
+      'exits-zero': 'crash-looping',
+      'image-tag-missing': 'image-pull',
+      'missing-config-key': 'config-error',
+    });
+    expect(board.counts.byState).toEqual({
+      'crash-looping': 5,
+      'image-pull': 1,
+      'config-error': 1,
+      oom: 1,
+      other: 0,
+    });
+  });
+});
