@@ -68,11 +68,6 @@ export class Recorder {
     });
   }
 
-  /** The cluster this recorder records. */
-  get cluster(): string {
-    return this.options.cluster;
-  }
-
   /** Calls the listener after each log head is stored; returns the unsubscribe. */
   onLogHead(listener: LogHeadListener): () => void {
     this.logHeadListeners.add(listener);

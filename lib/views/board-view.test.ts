@@ -14,6 +14,8 @@ import {
   getWorkloadView,
   startRecorders,
   stopRuntime,
+  subscribeLive,
+  type BoardView,
   type Runtime,
 } from './index';
 
@@ -100,5 +102,33 @@ describe('the board on a fresh start', () => {
       oom: 1,
       other: 0,
     });
+  });
+});
+
+describe('the live board', () => {
+  it('redraws when the recorder stores a log head, with no pod changing', async () => {
+    const ns = 'rollback-hides-cause';
+    const sandbox = await startSandboxCluster({ scenarios: [ns], speed: 0 });
+    const dir = mkdtempSync(path.join(tmpdir(), 'podtrail-live-board-'));
+    const live = createRuntime({ clusters: [sandbox.cluster], dataDir: dir, databaseUrl: '' });
+    const boards: BoardView[] = [];
+    const stop = subscribeLive(
+      { type: 'board' },
+      (m) => (m.type === 'board' ? boards.push(m.data) : undefined),
+      live,
+    );
+    const top = () => boards.at(-1)?.rows.find((r) => r.namespace === ns)?.topFinding?.id;
+    try {
+      await waitFor(() => top() !== undefined, 10_000, 'a board without recorders');
+      expect(top()).not.toBe('missing-env-var');
+      // Virtual time stands still: from here only a stored log head can change the board.
+      await startRecorders(live);
+      await waitFor(() => top() === 'missing-env-var', 10_000, 'the board with the log head');
+    } finally {
+      stop();
+      await stopRuntime(live);
+      await sandbox.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -51,8 +51,12 @@ class LiveHub {
     // (and, for pods crash-looping before Podtrail started, after the first list): redraw then.
     if (this.scope.type === 'board') {
       const names = new Set(clusters.map((c) => c.name));
-      for (const recorder of this.runtime.recorders.filter((r) => names.has(r.cluster)))
-        this.unsubscribes.push(recorder.onLogHead(() => this.schedule()));
+      const listener = (cluster: string) => {
+        if (names.has(cluster)) this.schedule();
+      };
+      const listeners = this.runtime.logHeadListeners;
+      listeners.add(listener);
+      this.unsubscribes.push(() => listeners.delete(listener));
     }
     this.schedule();
   }

@@ -23,6 +23,8 @@ export interface Runtime {
   /** Resolves to undefined when no history store could be opened. */
   history: Promise<{ store: SqlStore; reader: HistoryReader } | undefined>;
   recorders: Recorder[];
+  /** Told the cluster whenever one of its recorders stores a log head (live views redraw). */
+  logHeadListeners: Set<(cluster: string) => void>;
   /** Why there are no clusters, if there are none. */
   configError?: string;
 }
@@ -83,6 +85,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     registryFor: registryClients(access),
     history: openHistory(options),
     recorders: [],
+    logHeadListeners: new Set(),
     configError,
   };
 }
@@ -99,9 +102,16 @@ export function setRuntime(runtime: Runtime | undefined): void {
   (globalThis as Holder)[key] = runtime;
 }
 
-/** Starts one history recorder per cluster (idempotent). */
-export async function startRecorders(runtime: Runtime = getRuntime()): Promise<void> {
-  if (runtime.recorders.length > 0) return;
+const starting = new WeakMap<Runtime, Promise<void>>();
+
+/** Starts one history recorder per cluster (idempotent, also when called concurrently). */
+export function startRecorders(runtime: Runtime = getRuntime()): Promise<void> {
+  let started = starting.get(runtime);
+  if (!started) starting.set(runtime, (started = openRecorders(runtime)));
+  return started;
+}
+
+async function openRecorders(runtime: Runtime): Promise<void> {
   const history = await runtime.history;
   if (!history) return;
   for (const cluster of runtime.access.clusters) {
@@ -109,6 +119,9 @@ export async function startRecorders(runtime: Runtime = getRuntime()): Promise<v
       access: runtime.access,
       store: history.store,
       cluster: cluster.name,
+    });
+    recorder.onLogHead(() => {
+      for (const listener of runtime.logHeadListeners) listener(cluster.name);
     });
     runtime.recorders.push(recorder);
     await recorder.start();
