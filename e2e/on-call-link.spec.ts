@@ -44,14 +44,18 @@ test('shows the OOM kill without a limit of oom-no-limit on a phone', async ({ p
   await screenshot(page, 'pod-phone-oom-no-limit');
 });
 
-test('shows the image drift of stale-image-new-config on a phone', async ({ page, request }) => {
+test('shows the new config on an old image of stale-image-new-config on a phone', async ({
+  page,
+  request,
+}) => {
   const row = await scenarioPod(request, 'stale-image-new-config');
-  await openPod(page, 'stale-image-new-config', row.pod);
-  const finding = page.locator(
-    '[data-finding^="image-digest"], [data-finding="image-tag-drift"], [data-finding="config-changed-image-not"]',
-  );
-  await expect(finding.first()).toBeVisible();
-  await expect(finding.first()).toContainText(/image|digest/i);
+  const cause = await openPod(page, 'stale-image-new-config', row.pod);
+  // The cause is the image that was never rebuilt, citing the rejected key and the digest.
+  await expect(cause).toHaveAttribute('data-finding', 'config-newer-than-image');
+  await expect(cause).toContainText('settlement.batchWindow');
+  await expect(cause).toContainText('sha256:');
+  const drift = page.locator('[data-finding="image-tag-drift"]');
+  await expect(drift.first()).toContainText(/digest/i);
   await expect(page.getByTestId('image-fact')).toContainText('sha256:');
   await expectNoHorizontalScroll(page);
   await screenshot(page, 'pod-phone-stale-image-new-config');
