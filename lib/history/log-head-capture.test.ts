@@ -123,6 +123,16 @@ describe('LogHeadCapture', () => {
     expect(h.seen).toEqual([]);
   });
 
+  it('forgets runs the pod no longer shows, and a deleted pod entirely', async () => {
+    const h = harness();
+    h.capture.markKnown(run('a'));
+    h.capture.markKnown(run('b'));
+    h.capture.retain(lastRun!.podUid, [run('b')]);
+    expect([h.capture.has(run('a')), h.capture.has(run('b'))]).toEqual([false, true]);
+    h.capture.retain(lastRun!.podUid, []);
+    expect(h.capture.has(run('b'))).toBe(false);
+  });
+
   it('fails at once instead of queueing beyond its bound', async () => {
     const h = harness({ concurrency: 1, maxQueued: 1 });
     h.capture.request(run('a'));

@@ -30,7 +30,8 @@ export function logHeadKey(row: TerminationRow): string {
 
 /** A queue of log-head fetches, each termination at most once. */
 export class LogHeadCapture {
-  private readonly known = new Set<string>();
+  /** Keys seen, per pod uid: only runs its status still shows, so memory stays bounded. */
+  private readonly known = new Map<string, Set<string>>();
   private readonly queued: TerminationRow[] = [];
   private active = 0;
   private idle: Array<() => void> = [];
@@ -40,19 +41,30 @@ export class LogHeadCapture {
 
   /** Whether this termination was captured, tried or queued already. */
   has(row: TerminationRow): boolean {
-    return this.known.has(logHeadKey(row));
+    return this.known.get(row.podUid)?.has(logHeadKey(row)) ?? false;
   }
 
   /** Remembers a termination whose head is already stored (so it is never fetched). */
   markKnown(row: TerminationRow): void {
-    this.known.add(logHeadKey(row));
+    const keys = this.known.get(row.podUid) ?? new Set<string>();
+    this.known.set(row.podUid, keys.add(logHeadKey(row)));
+  }
+
+  /**
+   * Forgets the pod's runs its status no longer shows (a containerID never comes back), or the
+   * whole pod when `rows` is empty because it was deleted.
+   */
+  retain(podUid: string, rows: TerminationRow[]): void {
+    const keep = new Set(rows.map(logHeadKey));
+    const keys = this.known.get(podUid);
+    for (const key of keys ?? []) if (!keep.has(key)) keys?.delete(key);
+    if (keys?.size === 0) this.known.delete(podUid);
   }
 
   /** Queues a fetch unless this termination was seen before; true when queued. */
   request(row: TerminationRow): boolean {
-    const key = logHeadKey(row);
-    if (this.stopped || this.known.has(key)) return false;
-    this.known.add(key);
+    if (this.stopped || this.has(row)) return false;
+    this.markKnown(row);
     if (this.queued.length >= (this.options.maxQueued ?? 1000)) {
       this.options.onFailed(row, 'log-head queue full');
       return false;

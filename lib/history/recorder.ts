@@ -54,7 +54,7 @@ export class Recorder {
     this.scheduler = options.access.scheduler;
     this.logHeads = new LogHeadCapture({
       concurrency: options.logHeadConcurrency,
-      read: (request) => options.access.logReader(options.cluster).read(request),
+      read: (request) => options.access.logReader(options.cluster).read(request, { fresh: true }),
       isCurrent: (row) => this.isLatestRun(row),
       onCaptured: (row, head) =>
         this.enqueue(async () => {
@@ -147,10 +147,12 @@ export class Recorder {
     if (!pod.metadata.uid) return;
     if (type === 'deleted') await this.writer.deletePod(pod, now);
     else await this.writer.upsertPod(pod, now);
-    for (const row of terminationsOf(pod, now)) {
+    const rows = terminationsOf(pod, now);
+    for (const row of rows) {
       await this.writer.insertTermination(row, now);
       if (type !== 'deleted') await this.requestLogHead(row);
     }
+    this.logHeads.retain(pod.metadata.uid, type === 'deleted' ? [] : rows);
   }
 
   /**

@@ -53,9 +53,14 @@ export class PodLogReader {
     },
   ) {}
 
-  /** Fetches one log (never throws for the API's "no log" answers; they come back as error). */
-  read(request: PodLogRequest): Promise<PodLog> {
+  /**
+   * Fetches one log (never throws for the API's "no log" answers; they come back as error).
+   * `fresh` skips the short-lived cache: with a 1 s back-off (KEP-4603) a container's next run can
+   * end within the cache's lifetime, and `previous` then names a newer run.
+   */
+  read(request: PodLogRequest, options: { fresh?: boolean } = {}): Promise<PodLog> {
     const limits = this.options.limits ?? logLimitsFromEnv();
+    if (options.fresh) return this.fetch(request, limits);
     const now = this.options.scheduler.now();
     for (const [key, entry] of this.cache)
       if (now - entry.at > limits.cacheMs) this.cache.delete(key);
