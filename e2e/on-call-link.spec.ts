@@ -54,8 +54,9 @@ test('shows the new config on an old image of stale-image-new-config on a phone'
   await expect(cause).toHaveAttribute('data-finding', 'config-newer-than-image');
   await expect(cause).toContainText('settlement.batchWindow');
   await expect(cause).toContainText('sha256:');
-  const drift = page.locator('[data-finding="image-tag-drift"]');
-  await expect(drift.first()).toContainText(/digest/i);
+  // ...and names the other digest of the same tag that a pod on another node runs.
+  const finding = page.locator('[data-finding="config-newer-than-image"]').last();
+  await expect(finding).toContainText(/other digests of/);
   await expect(page.getByTestId('image-fact')).toContainText('sha256:');
   await expectNoHorizontalScroll(page);
   await screenshot(page, 'pod-phone-stale-image-new-config');
