@@ -67,7 +67,7 @@ function bestForLine(body: string, before: string[], line: number): LogSignal | 
     best = {
       id: p.id,
       category: p.category,
-      title: p.title(subject),
+      title: p.title(subject, body),
       explanation: p.explanation,
       doNext: p.doNext,
       subject,

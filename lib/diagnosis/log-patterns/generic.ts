@@ -5,6 +5,15 @@ import { pattern, type LogPattern } from './pattern';
 const READ_IT =
   'Read the lines around this one in `kubectl logs --previous`; it is the last error the program wrote before exiting.';
 
+const MAX_QUOTE = 90;
+
+/** The message after `Error:`, shortened for a title; the full line stays in the evidence. */
+function quoteMessage(line: string): string {
+  const message = line.replace(/^.*?(?:Error|Exception):\s*/, '').trim();
+  if (!message) return 'an unhandled error';
+  return message.length > MAX_QUOTE ? `“${message.slice(0, MAX_QUOTE)}…”` : `“${message}”`;
+}
+
 /** Generic error-line patterns (low weight; the scanner prefers the last such line). */
 export const GENERIC_PATTERNS: LogPattern[] = [
   pattern({
@@ -12,11 +21,11 @@ export const GENERIC_PATTERNS: LogPattern[] = [
     category: 'app-error',
     weight: 46,
     re: /^(?:Caused by: |Exception in thread "[^"]*" |Uncaught |Unhandled )?((?:[\w$]+\.)*[\w$]*(?:Error|Exception))(?::\s|$)/,
-    // A bare `Error:` names no class worth repeating.
-    title: (s) =>
+    // A bare `Error:` names no class worth repeating: quote its message instead.
+    title: (s, line) =>
       s && !/^(?:Error|Exception)$/.test(s)
         ? `The program failed with ${s}`
-        : 'The program failed with an unhandled error',
+        : `The program failed: ${quoteMessage(line)}`,
     explanation: 'The program raised an error it did not handle and exited.',
     doNext: [READ_IT],
     accept: (line) => !/^\s*at\s/.test(line),

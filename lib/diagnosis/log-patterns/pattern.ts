@@ -10,8 +10,8 @@ export interface LogPattern {
   /** How directly a match names the cause (90+: unambiguous; ~35: a generic error line). */
   weight: number;
   re: RegExp;
-  /** Title in plain words; `subject` is the first capture group when present. */
-  title: (subject: string | undefined) => string;
+  /** Title in plain words; `subject` is the first capture group when present, `line` the match. */
+  title: (subject: string | undefined, line: string) => string;
   explanation: string;
   doNext: string[];
   /** Returns false to reject a match (e.g. a "permission denied" that is really an exec failure). */
