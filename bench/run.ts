@@ -1,4 +1,5 @@
 // npm run bench: figures, no assertions.
+//  3. diagnosePod throughput and heap; the log scanner on a 5 MiB log.
 //  1. One watch for all viewers: the sandbox's list/watch request counts with 1 and with 50
 //     concurrent SSE viewers of the board.
 //  2. Crash → SSE client latency: p50/p95 over 100 crashes of a sandbox pod.
@@ -8,9 +9,12 @@ import { spawnSync } from 'node:child_process';
 async function main(): Promise<void> {
   const { benchViewers } = await import('./viewers');
   const { benchCrashLatency } = await import('./crash-latency');
+  const { benchDiagnosis, benchHugeLog } = await import('./diagnosis');
   console.log('podtrail bench\n');
   for (const viewers of [1, 50]) await benchViewers(viewers);
   await benchCrashLatency(100);
+  benchDiagnosis();
+  benchHugeLog();
 }
 
 if (!process.execArgv.some((a) => a.includes('react-server'))) {
