@@ -12,6 +12,13 @@ let sb: Sandbox;
 let kc: KubeConfig;
 let api: CoreV1Api;
 
+/** The first item of a list; fails the test when the list is empty. */
+function firstPod(items: V1Pod[]): V1Pod {
+  const pod = items[0];
+  if (!pod) throw new Error('expected at least one pod');
+  return pod;
+}
+
 const raw = async (p: string, token = TOKEN) => {
   const res = await fetch(sb.url + p, { headers: { authorization: `Bearer ${token}` } });
   return { status: res.status, body: (await res.json()) as Any };
@@ -107,7 +114,7 @@ describe('list', () => {
       fieldSelector: 'status.phase!=Running',
     });
     expect(notRunning.items.every((p) => p.status?.phase !== 'Running')).toBe(true);
-    const pod = web.items[0] as V1Pod;
+    const pod = firstPod(web.items);
     const byName = await api.listNamespacedPod({
       namespace: 'healthy',
       fieldSelector: `metadata.name=${pod.metadata?.name}`,
@@ -116,7 +123,7 @@ describe('list', () => {
   });
 
   it('finds events by involvedObject fields as kubectl describe does', async () => {
-    const pod = (await api.listNamespacedPod({ namespace: 'oom-no-limit' })).items[0] as V1Pod;
+    const pod = firstPod((await api.listNamespacedPod({ namespace: 'oom-no-limit' })).items);
     const sel = `involvedObject.name=${pod.metadata?.name},involvedObject.namespace=oom-no-limit,involvedObject.uid=${pod.metadata?.uid}`;
     const events = await api.listNamespacedEvent({ namespace: 'oom-no-limit', fieldSelector: sel });
     expect(events.items.length).toBeGreaterThan(3);
@@ -336,8 +343,9 @@ describe('access control', () => {
 
 describe('pod logs', () => {
   it('answers the kubelet 400 when there is no previous container', async () => {
-    const pod = (await api.listNamespacedPod({ namespace: 'healthy', labelSelector: 'app=web' }))
-      .items[0] as V1Pod;
+    const pod = firstPod(
+      (await api.listNamespacedPod({ namespace: 'healthy', labelSelector: 'app=web' })).items,
+    );
     const err = await apiError(
       api.readNamespacedPodLog({
         namespace: 'healthy',
@@ -352,7 +360,7 @@ describe('pod logs', () => {
   });
 
   it('serves the previous run with tailLines, timestamps and limitBytes', async () => {
-    const pod = (await api.listNamespacedPod({ namespace: 'oom-no-limit' })).items[0] as V1Pod;
+    const pod = firstPod((await api.listNamespacedPod({ namespace: 'oom-no-limit' })).items);
     const name = pod.metadata?.name ?? '';
     const before = sb.stats().requests.log;
     const prev = await api.readNamespacedPodLog({
@@ -384,8 +392,9 @@ describe('pod logs', () => {
 
 describe('pod log follow', () => {
   it('streams new lines as the app writes them', async () => {
-    const pod = (await api.listNamespacedPod({ namespace: 'healthy', labelSelector: 'app=web' }))
-      .items[0] as V1Pod;
+    const pod = firstPod(
+      (await api.listNamespacedPod({ namespace: 'healthy', labelSelector: 'app=web' })).items,
+    );
     const url = `${sb.url}/api/v1/namespaces/healthy/pods/${pod.metadata?.name}/log?follow=true&tailLines=1`;
     const res = await fetch(url, { headers: { authorization: `Bearer ${TOKEN}` } });
     const reader = (res.body as ReadableStream<Uint8Array>).getReader();
