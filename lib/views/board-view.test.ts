@@ -71,6 +71,18 @@ describe('the board on a fresh start', () => {
     );
   });
 
+  it('gives the workload page the cause the board shows, from the captured log', async () => {
+    const board = await getBoardView({ namespace: 'rollback-hides-cause' }, runtime);
+    const row = board.rows.find((r) => r.kind === 'Deployment' && r.name === 'auth');
+    const workload = await getWorkloadView(
+      { cluster: 'sandbox', namespace: 'rollback-hides-cause', kind: 'Deployment', name: 'auth' },
+      runtime,
+    );
+    expect(row?.topFinding?.id).toBe('missing-env-var');
+    expect(workload.findings[0]?.id).toBe('missing-env-var');
+    expect(workload.findings[0]?.title).toContain('AUTH_JWKS_URL');
+  });
+
   it('leaves healthy pods off the board', async () => {
     const workload = await getWorkloadView(
       { cluster: 'sandbox', namespace: 'healthy', kind: 'Deployment', name: 'web' },

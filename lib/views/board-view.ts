@@ -1,11 +1,11 @@
 // The board: every unhealthy workload (or bare pod) across clusters and namespaces, worst first.
 // Healthy pods (the diagnosis' `healthy` signal) are left out, so a workload's row and podCount
 // are about its failing pods only.
-import { diagnosePod, summarizeForBoard } from '../diagnosis';
-import type { PodDiagnosis, PodLike, Severity } from '../diagnosis/types';
-import { cacheInput } from './assemble-input';
+import { summarizeForBoard } from '../diagnosis';
+import type { PodDiagnosis, Severity } from '../diagnosis/types';
 import { boardStateOf, countByState } from './board-state';
-import { snapshotCluster, type ClusterSnapshot } from './cluster-snapshot';
+import { snapshotCluster } from './cluster-snapshot';
+import { diagnoseWithHeads, recordedLogs } from './recorded-logs';
 import { getRuntime, type Runtime } from './runtime';
 import type { BoardRow, BoardView } from './types';
 
@@ -61,48 +61,6 @@ function compareRows(a: BoardRow, b: BoardRow): number {
     b.restarts - a.restarts ||
     a.key.localeCompare(b.key)
   );
-}
-
-function hasTerminated(pod: PodLike): boolean {
-  const statuses = [
-    ...(pod.status?.initContainerStatuses ?? []),
-    ...(pod.status?.containerStatuses ?? []),
-  ];
-  return statuses.some(
-    (s) => (s.restartCount ?? 0) > 0 || s.lastState?.terminated || s.state?.terminated,
-  );
-}
-
-/**
- * The board reads no logs from the API server (that would cost a request per crashing pod per
- * update); it uses the head of the previous log the recorder captured at each termination.
- */
-async function recordedLogs(runtime: Runtime, snapshot: ClusterSnapshot) {
-  const history = await runtime.history;
-  const uids = snapshot.pods
-    .filter(hasTerminated)
-    .flatMap((p) => (p.metadata.uid ? [p.metadata.uid] : []));
-  if (!history || uids.length === 0) return new Map<string, Record<string, string>>();
-  return history.reader
-    .latestLogHeads(snapshot.cluster, uids)
-    .catch(() => new Map<string, Record<string, string>>());
-}
-
-function diagnoseWithHeads(
-  snapshot: ClusterSnapshot,
-  pod: PodLike,
-  heads: Record<string, string> | undefined,
-  now: number,
-) {
-  const input = cacheInput(snapshot, pod, now);
-  if (!heads) return diagnosePod(input);
-  const logs = Object.fromEntries(
-    Object.entries(heads).map(([container, head]) => [
-      container,
-      { previous: head, previousTruncated: true },
-    ]),
-  );
-  return diagnosePod({ ...input, logs });
 }
 
 /** The board for the given filters. */

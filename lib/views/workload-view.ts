@@ -1,12 +1,12 @@
 // One workload's rollout history: ReplicaSet revisions (live and recorded) with what changed in
 // the pod template, rollbacks, the pods of each revision (deleted ones too) and their digests.
-import { diagnosePod, diffPodTemplates, toMs } from '../diagnosis';
+import { diffPodTemplates, sortFindings, toMs } from '../diagnosis';
 import type { Finding, PodLike, WorkloadLike } from '../diagnosis/types';
 import { revisionOf, type StoredPod, type StoredReplicaSet } from '../history';
-import { cacheInput } from './assemble-input';
 import { snapshotCluster, type ClusterSnapshot } from './cluster-snapshot';
 import { NotFoundError } from './errors';
 import { podsOwnedBy, replicaSetsOf } from './owners';
+import { diagnoseWithHeads, recordedLogs } from './recorded-logs';
 import { getRuntime, type Runtime } from './runtime';
 import type { Revision, WorkloadPodRow, WorkloadView } from './types';
 
@@ -146,14 +146,20 @@ async function crashedOwners(
   return crashed;
 }
 
-function findingsOf(snapshot: ClusterSnapshot, pods: PodLike[], now: number): Finding[] {
+/** Findings over the workload's pods, with the recorder's log heads as the board uses them. */
+async function findingsOf(
+  runtime: Runtime,
+  snapshot: ClusterSnapshot,
+  pods: PodLike[],
+  now: number,
+): Promise<Finding[]> {
+  const heads = await recordedLogs(runtime, snapshot);
   const findings = new Map<string, Finding>();
   for (const pod of pods) {
-    for (const f of diagnosePod(cacheInput(snapshot, pod, now)).findings) {
-      if (!findings.has(f.id)) findings.set(f.id, f);
-    }
+    const diagnosis = diagnoseWithHeads(snapshot, pod, heads.get(pod.metadata.uid ?? ''), now);
+    for (const f of diagnosis.findings) if (!findings.has(f.id)) findings.set(f.id, f);
   }
-  return [...findings.values()];
+  return sortFindings([...findings.values()]);
 }
 
 /** The workload view; throws NotFoundError when the workload is unknown. */
@@ -192,7 +198,7 @@ export async function getWorkloadView(
       ...pods.map((p) => podRow(p, revisionByRs)),
       ...deletedRows(storedPods, liveUids, revisionByRs),
     ],
-    findings: findingsOf(snapshot, pods, now),
+    findings: await findingsOf(runtime, snapshot, pods, now),
     health: snapshot.health,
     generatedAt: now,
   };
