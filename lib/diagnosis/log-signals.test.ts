@@ -11,6 +11,33 @@ describe('diagnoseLogText', () => {
       decisive: { id: 'missing-env-var', subject: 'DB_URL', line: 5 },
     });
   });
+  it('names the module a Node, Python or JVM program cannot load from the image', () => {
+    const node = diagnoseLogText(
+      "node:internal/modules/cjs/loader:1080\n  throw err;\n\nError: Cannot find module '/app/server.js'\n    at Module._resolveFilename (node:internal/modules/cjs/loader:1077:15)",
+    );
+    expect(node).toMatchObject({
+      category: 'bad-command',
+      decisive: { id: 'module-not-found', subject: '/app/server.js', line: 4 },
+    });
+    expect(diagnoseLogText("ModuleNotFoundError: No module named 'flask'").decisive?.subject).toBe(
+      'flask',
+    );
+    expect(
+      diagnoseLogText('Error: Could not find or load main class com.acme.Main').decisive?.subject,
+    ).toBe('com.acme.Main');
+  });
+  it('reads the missing file of an ENOENT whose path comes last', () => {
+    expect(
+      diagnoseLogText("Error: ENOENT: no such file or directory, open '/config/app.json'").decisive,
+    ).toMatchObject({ id: 'missing-config-file', subject: '/config/app.json' });
+  });
+  it('finds a missing entrypoint reported by an init process', () => {
+    expect(
+      diagnoseLogText(
+        '[FATAL tini (7)] exec /docker-entrypoint.sh failed: No such file or directory',
+      ).decisive,
+    ).toMatchObject({ id: 'entrypoint-missing', subject: '/docker-entrypoint.sh' });
+  });
   it('prefers the panic line to the goroutine dump', () => {
     const d = diagnoseLogText(
       'panic: runtime error: invalid memory address or nil pointer dereference\n[signal SIGSEGV: segmentation violation]\ngoroutine 1 [running]:\nmain.main()',

@@ -51,6 +51,30 @@ export const COMMAND_PATTERNS: LogPattern[] = [
     doNext: [FIX_COMMAND],
   }),
   pattern({
+    id: 'entrypoint-missing',
+    category: 'bad-command',
+    weight: 92,
+    // tini, dumb-init and shells: `exec /docker-entrypoint.sh failed: No such file or directory`.
+    re: /exec ['"]?(\/?[^'"\s:]+)['"]? failed: no such file or directory/i,
+    title: (s) => `Entrypoint ${q(s)} does not exist in the image`,
+    explanation:
+      'The init process could not start the entrypoint because the file does not exist in this image (wrong image, wrong path, or a script whose interpreter is missing).',
+    doNext: [FIX_COMMAND],
+  }),
+  pattern({
+    id: 'module-not-found',
+    category: 'bad-command',
+    weight: 78,
+    // Node, Python and the JVM: the code the command loads is not in the image.
+    re: /Cannot find module ['"]([^'"]+)['"]|(?:ModuleNotFoundError|ImportError): No module named ['"]?([\w.]+)|Could not find or load main class ([\w.$]+)|ClassNotFoundException: ([\w.$]+)/,
+    title: (s) => `The image lacks ${q(s)}, which the program loads at start`,
+    explanation:
+      'The program tried to load a module or class that is not in the image: a dependency install step that did not run, files copied to another path, a wrong working directory or entrypoint. Restarting cannot fix it; the image must be rebuilt or the command corrected.',
+    doNext: [
+      'Check the image build (dependency install, COPY paths, WORKDIR) and the command/args in the pod spec, then roll out a fixed image.',
+    ],
+  }),
+  pattern({
     id: 'not-executable',
     category: 'bad-command',
     weight: 88,

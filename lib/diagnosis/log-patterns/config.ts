@@ -101,6 +101,19 @@ export const CONFIG_PATTERNS: LogPattern[] = [
   pattern({
     id: 'missing-config-file',
     category: 'missing-config',
+    weight: 80,
+    // Node's `ENOENT: no such file or directory, open '/config/app.json'` puts the path last.
+    re: /(?:ENOENT|no such file or directory)[^\n]{0,40}?['"`]?([\w./-]*\.(?:ya?ml|json|toml|conf|cfg|ini|properties|env|pem|crt|key|xml))\b/i,
+    title: (s) => `Missing file ${q(s)}`,
+    explanation:
+      'The program could not find a configuration or certificate file it needs; usually a ConfigMap/Secret volume is not mounted where the program looks, or the key name differs.',
+    doNext: [
+      'Check volumeMounts and the ConfigMap/Secret keys against the path the program opens.',
+    ],
+  }),
+  pattern({
+    id: 'missing-config-file',
+    category: 'missing-config',
     weight: 74,
     re: /(?:config(?:uration)? file|certificate|keystore|credentials? file)[^\n]{0,60}?(?:no such file or directory|not found|does not exist|missing|ENOENT)/i,
     title: () => 'Missing configuration file',
