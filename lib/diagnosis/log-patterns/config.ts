@@ -9,6 +9,20 @@ const ABSENT = ci(
 const CHECK_SPEC =
   'Compare the pod spec (env, envFrom, the ConfigMap/Secret it references) with what this version of the app reads, then set the missing value and roll forward.';
 
+// A configuration or certificate file path, captured.
+const CONFIG_PATH = String.raw`([\w./-]*\.(?:ya?ml|json|toml|conf|cfg|ini|properties|env|pem|crt|key|xml))\b`;
+
+// What every "missing file at a named path" line means, whichever side of the error the path is on.
+const MISSING_FILE: Omit<LogPattern, 're'> = {
+  id: 'missing-config-file',
+  category: 'missing-config',
+  weight: 80,
+  title: (s) => `Missing file ${q(s)}`,
+  explanation:
+    'The program could not find a configuration or certificate file it needs; usually a ConfigMap/Secret volume is not mounted where the program looks, or the key name differs.',
+  doNext: ['Check volumeMounts and the ConfigMap/Secret keys against the path the program opens.'],
+};
+
 /** Patterns for missing environment variables, config keys and config files. */
 export const CONFIG_PATTERNS: LogPattern[] = [
   pattern({
@@ -87,29 +101,16 @@ export const CONFIG_PATTERNS: LogPattern[] = [
     doNext: [CHECK_SPEC],
   }),
   pattern({
-    id: 'missing-config-file',
-    category: 'missing-config',
-    weight: 80,
-    re: /([\w./-]*\.(?:ya?ml|json|toml|conf|cfg|ini|properties|env|pem|crt|key|xml))\b['"`]?[^\n]{0,40}?(?:no such file or directory|not found|does not exist|cannot (?:be )?(?:opened|found|read)|ENOENT)/i,
-    title: (s) => `Missing file ${q(s)}`,
-    explanation:
-      'The program could not find a configuration or certificate file it needs; usually a ConfigMap/Secret volume is not mounted where the program looks, or the key name differs.',
-    doNext: [
-      'Check volumeMounts and the ConfigMap/Secret keys against the path the program opens.',
-    ],
+    ...MISSING_FILE,
+    re: new RegExp(
+      `${CONFIG_PATH}['"\`]?[^\\n]{0,40}?(?:no such file or directory|not found|does not exist|cannot (?:be )?(?:opened|found|read)|ENOENT)`,
+      'i',
+    ),
   }),
   pattern({
-    id: 'missing-config-file',
-    category: 'missing-config',
-    weight: 80,
+    ...MISSING_FILE,
     // Node's `ENOENT: no such file or directory, open '/config/app.json'` puts the path last.
-    re: /(?:ENOENT|no such file or directory)[^\n]{0,40}?['"`]?([\w./-]*\.(?:ya?ml|json|toml|conf|cfg|ini|properties|env|pem|crt|key|xml))\b/i,
-    title: (s) => `Missing file ${q(s)}`,
-    explanation:
-      'The program could not find a configuration or certificate file it needs; usually a ConfigMap/Secret volume is not mounted where the program looks, or the key name differs.',
-    doNext: [
-      'Check volumeMounts and the ConfigMap/Secret keys against the path the program opens.',
-    ],
+    re: new RegExp(`(?:ENOENT|no such file or directory)[^\\n]{0,40}?['"\`]?${CONFIG_PATH}`, 'i'),
   }),
   pattern({
     id: 'missing-config-file',
