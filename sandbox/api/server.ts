@@ -14,6 +14,7 @@ import {
   apiGroupList,
   apiVersions,
   groupVersion,
+  openApiV2,
   resourceList,
   versionInfo,
 } from './discovery';
@@ -25,6 +26,7 @@ import { ApiError, notFound } from './status';
 import { toTable, type IncludeObject } from './tables';
 import { nodeMetrics, podMetrics, toEventsV1 } from './views';
 import { serveWatch, type WatchRegistry } from './watch-stream';
+import { serveWrite, WRITABLE } from './writes';
 
 /** Everything the HTTP layer needs. */
 export interface ServerDeps {
@@ -114,6 +116,16 @@ function serveResource(
             status: 'Success',
             details: { name, kind: 'pods' },
           },
+    );
+    return;
+  }
+  if (
+    WRITABLE.has(def.id) &&
+    ['POST', 'PUT', 'DELETE'].includes(req.method ?? '') &&
+    !subresource
+  ) {
+    serveWrite(req, res, { store: cluster.store, access }, def, namespace, name).catch(
+      (err: unknown) => sendError(res, err),
     );
     return;
   }
@@ -273,6 +285,7 @@ export function handleRequest(req: IncomingMessage, res: ServerResponse, deps: S
     const segs = path.split('/').filter(Boolean).map(decodeURIComponent);
     deps.access.authenticate(req);
     if (path === '/version') return sendJson(res, 200, versionInfo());
+    if (path === '/openapi/v2') return sendJson(res, 200, openApiV2());
     if (segs[0] === 'api' || segs[0] === 'apis') {
       const isCore = segs[0] === 'api';
       const rest = segs.slice(1);
