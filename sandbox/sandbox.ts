@@ -65,8 +65,20 @@ export interface Sandbox {
 /** Baseline before the history: long-running objects are this old when the incident starts. */
 const BASELINE_MS = 2 * 86_400_000;
 
-/** Starts a sandbox cluster. */
-export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+/** Options that shape the simulated cluster itself (shared by the in-memory server and --apiserver). */
+export type SimulationOptions = Pick<
+  SandboxOptions,
+  'scenarios' | 'speed' | 'historyMs' | 'eventTtlMs' | 'backoff' | 'seed'
+>;
+
+/**
+ * Builds the cluster, sets up the scenarios and plays their history instantly, so the incident is
+ * already under way; then the clock follows real time × speed.
+ */
+export function buildSimulation(options: SimulationOptions = {}): {
+  cluster: Cluster;
+  scenarios: string[];
+} {
   const scenarios = selectScenarios(options.scenarios);
   const historyMs = options.historyMs ?? 30 * 60_000;
   const now = Date.now();
@@ -93,7 +105,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }
   cluster.clock.runUntil(now);
   cluster.clock.goLive();
+  return { cluster, scenarios: scenarios.map((s) => s.name) };
+}
 
+/** Starts a sandbox cluster. */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const { cluster, scenarios } = buildSimulation(options);
   const access = new AccessControl(options.token);
   const stats = new Stats();
   const watches = new WatchRegistry();
@@ -129,7 +146,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     url,
     port,
     ...(kubeconfigPath ? { kubeconfigPath } : {}),
-    scenarios: scenarios.map((s) => s.name),
+    scenarios,
     now: () => cluster.clock.now(),
     stats: () => ({ requests: { ...stats.requests }, openWatches: watches.count() }),
     control,
