@@ -300,22 +300,28 @@ export async function startRealApiServer(opts: RealApiServerOptions = {}): Promi
       kubeconfigPath: opts.kubeconfigPath,
       writeKubeconfig,
       request,
-      compactEtcd: async () => {
-        // The current revision (header of any range request), then a physical compaction to it.
-        const range = (await httpJson(`${etcdUrl}/v3/kv/range`, {
-          key: Buffer.from('/').toString('base64'),
-          limit: 1,
-        })) as { header: { revision: string } };
-        const revision = range.header.revision;
-        await httpJson(`${etcdUrl}/v3/kv/compaction`, { revision, physical: true });
-        return revision;
-      },
+      compactEtcd: () => compactEtcd(etcdUrl),
       stop: cleanup,
     };
   } catch (err) {
     await cleanup();
     throw err;
   }
+}
+
+/**
+ * Compacts etcd's history up to its current revision through the v3 JSON gateway (the current
+ * revision comes with any range answer); returns that revision. Older resourceVersions then
+ * answer 410 Expired wherever the API server has to ask etcd for them.
+ */
+export async function compactEtcd(etcdUrl: string): Promise<string> {
+  const range = (await httpJson(`${etcdUrl}/v3/kv/range`, {
+    key: Buffer.from('/').toString('base64'),
+    limit: 1,
+  })) as { header: { revision: string } };
+  const revision = range.header.revision;
+  await httpJson(`${etcdUrl}/v3/kv/compaction`, { revision, physical: true });
+  return revision;
 }
 
 /** Creates namespace `ns`'s `default` ServiceAccount unless it exists (retries until `ns` does). */

@@ -30,6 +30,8 @@ export interface SandboxOptions {
   kubeconfigPath?: string;
   /** Require `Authorization: Bearer <token>` on API requests. */
   token?: string;
+  /** A token whose user is bound to nothing: every resource answers 403 (as RBAC would). */
+  restrictedToken?: string;
   /** Event TTL (kube-apiserver --event-ttl, default 1h). */
   eventTtlMs?: number;
   /** Kubelet crash-loop back-off constants (default 10s / 300s / reset 600s). */
@@ -111,7 +113,7 @@ export function buildSimulation(options: SimulationOptions = {}): {
 /** Starts a sandbox cluster. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const { cluster, scenarios } = buildSimulation(options);
-  const access = new AccessControl(options.token);
+  const access = new AccessControl(options.token, options.restrictedToken);
   const stats = new Stats();
   const watches = new WatchRegistry();
   const control = createControl(cluster, access, watches);

@@ -21,7 +21,9 @@ PEERS=(
   "kubectl|contract/kube|./cmd/kubectl|$K8S_VERSION_FLAGS"
 )
 
-command -v go >/dev/null || { echo "build-peers: go is not installed (scripts/ensure-system.sh installs it)" >&2; exit 1; }
+# Go comes with the machine image (/usr/local/go, Go ≥ 1.26); Debian's golang package is too old.
+command -v go >/dev/null || PATH="$PATH:/usr/local/go/bin"
+command -v go >/dev/null || { echo "build-peers: Go ≥ 1.26 is required (not found on PATH or in /usr/local/go/bin)" >&2; exit 1; }
 mkdir -p "$OUT"
 
 want=("$@")

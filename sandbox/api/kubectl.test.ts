@@ -5,18 +5,20 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { peerPath } from '../../contract/peers';
 import { startSandbox, type Sandbox } from '../index';
 
 type Any = Record<string, any>;
 const run = promisify(execFile);
 let sb: Sandbox;
 let dir: string;
+let kubectlBin = 'kubectl';
 
 async function kubectl(
   ...args: string[]
 ): Promise<{ stdout: string; stderr: string; code: number }> {
   try {
-    const { stdout, stderr } = await run('kubectl', [
+    const { stdout, stderr } = await run(kubectlBin, [
       '--kubeconfig',
       path.join(dir, 'kubeconfig'),
       '--cache-dir',
@@ -50,17 +52,25 @@ async function restartedPod(namespace: string): Promise<string> {
   return pod?.metadata.name ?? '';
 }
 
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'sandbox-kubectl-'));
-  sb = await startSandbox({
-    port: 0,
-    scenarios: 'all',
-    kubeconfigPath: path.join(dir, 'kubeconfig'),
-  });
-});
-afterAll(() => sb.stop());
+// The machine's kubectl (Debian's, whatever minor it is) and the kubectl built from the pinned
+// Kubernetes minor (scripts/build-peers.sh): both must read the sandbox as they read a cluster.
+const KUBECTLS: [string, () => string][] = [
+  ['machine', () => 'kubectl'],
+  ['built 1.37', () => peerPath('kubectl')],
+];
 
-describe('real kubectl against the sandbox', () => {
+describe.each(KUBECTLS)('real kubectl (%s) against the sandbox', (_label, binary) => {
+  beforeAll(async () => {
+    kubectlBin = binary();
+    dir = mkdtempSync(path.join(tmpdir(), 'sandbox-kubectl-'));
+    sb = await startSandbox({
+      port: 0,
+      scenarios: 'all',
+      kubeconfigPath: path.join(dir, 'kubeconfig'),
+    });
+  });
+  afterAll(() => sb.stop());
+
   it('get pods -A prints the server-side table with crash-loop states', async () => {
     const { stdout, code } = await kubectl('get', 'pods', '-A');
     expect(code).toBe(0);

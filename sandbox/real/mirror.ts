@@ -408,6 +408,12 @@ export class Mirror {
           { type: 'Hostname', address: o.metadata.name },
         ];
         status.daemonEndpoints = { kubeletEndpoint: { Port: this.o.kubeletPort } };
+        // Nothing real may be scheduled onto a simulated node.
+        const spec = (o.spec ??= {}) as Json;
+        spec.taints = [
+          ...((spec.taints as unknown[] | undefined) ?? []),
+          { key: MANAGED_LABEL, value: 'true', effect: 'NoSchedule' },
+        ];
         break;
       }
       case 'events': {

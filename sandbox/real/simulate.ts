@@ -33,6 +33,8 @@ export interface Simulator {
   /** crash, deletePod, rollback, setImage, pushImage, restartKubelet, advance (forbid/compact/dropWatches are the real server's business). */
   control: SandboxControl;
   kubeletPort: number;
+  /** Requests the simulated kubelets answered (log reads proxied by the API server). */
+  kubeletRequests(): number;
   /** Problems writing to the real server (each also logged). */
   errors: string[];
   /** The real UID of a simulated object's UID. */
@@ -82,6 +84,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     cluster,
     control: createControl(cluster, new AccessControl(), new WatchRegistry()),
     kubeletPort: kubelet.port,
+    kubeletRequests: () => kubelet.requests,
     errors: mirror.errors,
     realUid: (uid) => mirror.realUid(uid),
     synced: () => mirror.synced(),
