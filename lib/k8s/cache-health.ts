@@ -45,7 +45,7 @@ export function reduceShard(prev: ShardState, action: ShardAction): ShardState {
       return { ...prev, lastEventAt: action.at };
     case 'failed': {
       const { error } = action;
-      if (error.isGone) return prev;
+      if (error.needsRelist) return prev;
       if (error.isForbidden) return move(prev, 'forbidden', action.at, error.message);
       const state = action.hadData ? 'stale' : 'error';
       return move(prev, state, action.at, `${error.reason}: ${error.message}`);
