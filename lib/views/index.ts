@@ -6,7 +6,13 @@ export { getBoardView, type BoardFilters } from './board-view';
 export { getPodView, type PodRef } from './pod-view';
 export { getWorkloadView, type WorkloadRef } from './workload-view';
 export { listClusterHealth } from './health-view';
-export { NotFoundError, BadInputError, ForbiddenError, UnavailableError } from './errors';
+export {
+  NotFoundError,
+  BadInputError,
+  ForbiddenError,
+  UnavailableError,
+  UpstreamTimeoutError,
+} from './errors';
 export {
   createRuntime,
   getRuntime,
