@@ -4,8 +4,13 @@
 // (lib/diagnosis/parse) and prints the diagnosis. Exit 2 on unreadable input, naming file and line.
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { diagnosePod, type PodDiagnosis } from '../lib/diagnosis';
-import { ParseError, parseInputs, type PasteKind } from '../lib/diagnosis/parse';
+import {
+  ParseError,
+  diagnosePod,
+  parseInputs,
+  type PasteKind,
+  type PodDiagnosis,
+} from '../lib/diagnosis';
 import { formatDiagnosis } from './format-diagnosis';
 
 const USAGE =

@@ -36,3 +36,4 @@ export { kubectlStatus } from './pod-status';
 export { normalizeEvent } from './events';
 export { parseQuantity, formatBytes } from './quantity';
 export { toMs } from './time';
+export { ParseError, parseInputs, type ParsedInputs, type PasteKind } from './parse';

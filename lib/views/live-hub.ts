@@ -1,6 +1,6 @@
 // Live updates for every viewer of one scope (the board, or one pod) from the shared watch
 // caches: one subscription and one recomputation per scope however many viewers listen.
-import type { Severity } from '../diagnosis/types';
+import type { Severity } from '../diagnosis';
 import type { CacheEvent, CacheLease, KubeObject, ResourceName } from '../k8s';
 import { getRuntime, type Runtime } from './runtime';
 import { getBoardView, getPodView } from './shared-views';
