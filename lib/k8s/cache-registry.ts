@@ -49,6 +49,8 @@ export class CacheRegistry {
   private readonly entries = new Map<string, Entry>();
   private readonly monitors = new Map<string, ClusterContactMonitor>();
   private readonly scheduler: Scheduler;
+  /** Bumped whenever a cache is created or dropped, so revision() never repeats a value. */
+  private membership = 0;
 
   constructor(private readonly options: CacheRegistryOptions) {
     this.scheduler = options.scheduler ?? systemScheduler;
@@ -78,6 +80,7 @@ export class CacheRegistry {
       entry = { cache: this.create(key, monitor), holders: 0 };
       this.entries.set(id, entry);
       entry.cache.setContactLoss(lossOf(monitor.get()));
+      this.membership += 1;
       entry.cache.start();
     }
     const held = entry;
@@ -102,6 +105,17 @@ export class CacheRegistry {
       .map(([, e]) => e.cache);
   }
 
+  /**
+   * A value that changes whenever anything a view of `cluster` reads changes (an object, a sync,
+   * a connection state), so a view computed at one revision can be shared until the next.
+   */
+  revision(cluster: string): string {
+    let sum = 0;
+    for (const [id, entry] of this.entries)
+      if (id.startsWith(`${cluster}/`)) sum += entry.cache.revision;
+    return `${this.membership}.${sum}`;
+  }
+
   /** Stops every cache and contact probe now. */
   stopAll(): void {
     for (const monitor of this.monitors.values()) monitor.stop();
@@ -111,6 +125,7 @@ export class CacheRegistry {
       entry.cache.stop();
     }
     this.entries.clear();
+    this.membership += 1;
   }
 
   private release(id: string, entry: Entry): void {
@@ -120,6 +135,7 @@ export class CacheRegistry {
       if (entry.holders > 0 || this.entries.get(id) !== entry) return;
       entry.cache.stop();
       this.entries.delete(id);
+      this.membership += 1;
     }, this.options.graceMs ?? 60_000);
   }
 

@@ -61,6 +61,8 @@ export class WatchCache<T extends KubeObject = KubeObject> {
   private contactLoss: ContactLoss | undefined;
   /** Unparsable watch lines seen. */
   badLines = 0;
+  /** Counts every event told to subscribers: views computed at one revision can be shared. */
+  revision = 0;
 
   constructor(private readonly options: WatchCacheOptions) {
     this.scheduler = options.scheduler ?? systemScheduler;
@@ -266,6 +268,7 @@ export class WatchCache<T extends KubeObject = KubeObject> {
   }
 
   private emit(event: CacheEvent<T>): void {
+    this.revision += 1;
     for (const listener of this.listeners) {
       try {
         listener(event);
