@@ -4,8 +4,14 @@
 // (lib/diagnosis/parse) and prints the diagnosis. Exit 2 on unreadable input, naming file and line.
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { diagnosePod, type PodDiagnosis } from '../lib/diagnosis';
-import { ParseError, parseInputs, RefusedInputError, type PasteKind } from '../lib/diagnosis/parse';
+import {
+  ParseError,
+  RefusedInputError,
+  diagnosePod,
+  parseInputs,
+  type PasteKind,
+  type PodDiagnosis,
+} from '../lib/diagnosis';
 import { formatDiagnosis } from './format-diagnosis';
 
 const USAGE =

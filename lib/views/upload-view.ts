@@ -1,6 +1,5 @@
 // Offline diagnosis of pasted or uploaded kubectl output: parse, then diagnose. No cluster.
-import { diagnosePod } from '../diagnosis';
-import { ParseError, parseInputs, RefusedInputError } from '../diagnosis/parse';
+import { ParseError, RefusedInputError, diagnosePod, parseInputs } from '../diagnosis';
 import { BadInputError } from './errors';
 import type { UploadDiagnosis } from './types';
 
