@@ -14,7 +14,7 @@ export default defineConfig({
     },
   },
   test: {
-    exclude: ['node_modules/**', 'e2e/**', '.next/**', '.next-*/**'],
+    exclude: ['node_modules/**', 'e2e/**', '.next/**', '.next-*/**', 'lint/fixtures/**'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,
@@ -24,7 +24,14 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['**/*.test.ts', '**/*.test.tsx'],
-          exclude: ['node_modules/**', 'e2e/**', '.next/**', '.next-*/**', REAL],
+          exclude: [
+            'node_modules/**',
+            'e2e/**',
+            '.next/**',
+            '.next-*/**',
+            'lint/fixtures/**',
+            REAL,
+          ],
         },
       },
       {
@@ -32,7 +39,7 @@ export default defineConfig({
         test: {
           name: 'real',
           include: [REAL],
-          exclude: ['node_modules/**', 'e2e/**', '.next/**', '.next-*/**'],
+          exclude: ['node_modules/**', 'e2e/**', '.next/**', '.next-*/**', 'lint/fixtures/**'],
           globalSetup: ['contract/global-setup.ts'],
           hookTimeout: 120_000,
         },
