@@ -8,14 +8,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { PodLike } from '../lib/diagnosis/types';
+import type { PodLike } from '../lib/diagnosis';
 import { HistoryReader, migrate, openSqlStore, Recorder } from '../lib/history';
-import { K8sAccess } from '../lib/k8s';
-import { CacheRegistry } from '../lib/k8s/cache-registry';
-import { loadClusters, type ClusterConnection } from '../lib/k8s/clusters';
-import { resources } from '../lib/k8s/resources';
+import {
+  CacheRegistry,
+  K8sAccess,
+  loadClusters,
+  resources,
+  WatchCache,
+  type ClusterConnection,
+} from '../lib/k8s';
 import { waitFor } from '../lib/k8s/test-support/sandbox-cluster';
-import { WatchCache } from '../lib/k8s/watch-cache';
 import { rawRequest, realEnv } from './real-env';
 
 const env = realEnv();
