@@ -187,11 +187,19 @@ export async function startRealApiServer(opts: RealApiServerOptions = {}): Promi
   };
 
   try {
-    // etcd on a free port; it prints "ready <url>" when it is.
+    // etcd on free ports (chosen here: its JSON gateway dials the advertised client URL, which
+    // must name the real port); it prints "ready <url>" when it is.
     const etcd = startChild(
       'etcd',
       etcdBin,
-      ['--data-dir', path.join(dir, 'etcd'), '--client-port', '0', '--peer-port', '0'],
+      [
+        '--data-dir',
+        path.join(dir, 'etcd'),
+        '--client-port',
+        String(await freePort()),
+        '--peer-port',
+        String(await freePort()),
+      ],
       opts.logFile,
     );
     entry.children.push(etcd);
@@ -237,6 +245,9 @@ export async function startRealApiServer(opts: RealApiServerOptions = {}): Promi
         `--etcd-servers=${etcdUrl}`,
         '--bind-address=127.0.0.1',
         '--advertise-address=127.0.0.1',
+        // 1.37 refuses a loopback advertise address with the lease endpoint reconciler; with no
+        // reconciler the `kubernetes` Service simply has no Endpoints (nothing here dials it).
+        '--endpoint-reconciler-type=none',
         `--secure-port=${port}`,
         `--cert-dir=${path.join(dir, 'certs')}`,
         '--service-account-issuer=https://kubernetes.default.svc',

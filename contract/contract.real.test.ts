@@ -292,12 +292,13 @@ describe.each(targets)('contract: %s', (_name, make) => {
         details: { kind: 'pods' },
         code: 403,
       });
-      const one = await t.get('/api/v1/namespaces/healthy/pods/x/log', {
+      // (oom-no-limit: the namespace podtrail.real.test.ts never grants this user.)
+      const one = await t.get('/api/v1/namespaces/oom-no-limit/pods/x/log', {
         token: t.restrictedToken,
       });
       expect(one.status).toBe(403);
       expect(one.json().message).toBe(
-        'pods "x" is forbidden: User "podtrail-restricted" cannot get resource "pods/log" in API group "" in the namespace "healthy"',
+        'pods "x" is forbidden: User "podtrail-restricted" cannot get resource "pods/log" in API group "" in the namespace "oom-no-limit"',
       );
       // Discovery stays open to every authenticated user.
       expect((await t.get('/api/v1', { token: t.restrictedToken })).status).toBe(200);

@@ -89,7 +89,8 @@ describe('Podtrail against a real kube-apiserver', () => {
           .sort(),
       ).toEqual(names);
       const before = events.length;
-      const { crashed } = await control('crash', { namespace: 'oom-no-limit' });
+      // image-tag-missing's old ReplicaSet keeps two pods running, and no other test crashes them.
+      const { crashed } = await control('crash', { namespace: 'image-tag-missing' });
       expect(crashed).toHaveLength(1);
       await waitFor(
         () => events.slice(before).some((e) => e.type === 'modified' && e.name === crashed[0]),
@@ -98,7 +99,7 @@ describe('Podtrail against a real kube-apiserver', () => {
       );
       const pod = cache.list().find((p) => p.metadata?.name === crashed[0]) as PodLike;
       const real = (
-        await admin('GET', `/api/v1/namespaces/oom-no-limit/pods/${crashed[0]}`)
+        await admin('GET', `/api/v1/namespaces/image-tag-missing/pods/${crashed[0]}`)
       ).json();
       expect(pod.status?.containerStatuses?.[0]?.restartCount).toBe(
         real.status.containerStatuses[0].restartCount,

@@ -35,7 +35,7 @@ done
 
 stamp_of() { # module dir → a hash of everything the build depends on
   local dir="$1"
-  { go version; git -C "$ROOT" ls-files -s -- "$dir" 2>/dev/null || true
+  { go version
     find "$ROOT/$dir" -type f \( -name '*.go' -o -name 'go.mod' -o -name 'go.sum' \) -print0 | sort -z | xargs -0 sha256sum
   } | sha256sum | cut -d' ' -f1
 }

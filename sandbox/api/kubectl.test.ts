@@ -122,10 +122,10 @@ describe.each(KUBECTLS)('real kubectl (%s) against the sandbox', (_label, binary
     expect(code).toBe(0);
     expect(stdout).toMatch(/Last State:\s+Terminated\n\s+Reason:\s+Error\n\s+Exit Code:\s+137/);
     expect(stdout).toMatch(
-      /Liveness:\s+http-get http:\/\/:9200\/_cluster\/health delay=15s timeout=1s period=10s #success=1 #failure=3/,
+      /Liveness:\s+http-get http:\/\/:9200\/_cluster\/health delay=15s timeout=1s period=10s (#success=1 #failure=3|successThreshold=1 failureThreshold=3)/,
     );
     expect(stdout).toMatch(
-      /Warning\s+Unhealthy\s+\S+ \(x\d+ over \S+\)\s+kubelet\s+Liveness probe failed: Get "http:\/\/[\d.]+:9200\/_cluster\/health": dial tcp/,
+      /Warning\s+Unhealthy\s+\S+ \(x\d+ over \S+\)\s+kubelet\s+(spec\.containers\{search\}: )?Liveness probe failed: Get "http:\/\/[\d.]+:9200\/_cluster\/health": dial tcp/,
     );
     expect(stdout).toMatch(
       /Normal\s+Killing\s+.*Container search failed liveness probe, will be restarted/,
@@ -223,7 +223,10 @@ describe.each(KUBECTLS)('real kubectl (%s) against the sandbox', (_label, binary
       '--wait=false',
     );
     expect(code).toBe(0);
-    expect(stdout.trim()).toBe(`pod "${name}" deleted`);
+    // kubectl ≥ 1.35 adds the namespace.
+    expect(stdout.trim()).toMatch(
+      new RegExp(`^pod "${name}" deleted( from delete-resets-backoff namespace)?$`),
+    );
     sb.control.advance(5_000);
     const list = (await (
       await fetch(`${sb.url}/api/v1/namespaces/delete-resets-backoff/pods`)
