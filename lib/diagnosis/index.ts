@@ -38,4 +38,11 @@ export { normalizeEvent } from './events';
 export { parseQuantity, formatBytes } from './quantity';
 export { toMs } from './time';
 export { revisionOf } from './revisions';
-export { ParseError, parseInputs, type ParsedInputs, type PasteKind } from './parse';
+export {
+  EXPECTED_INPUT,
+  ParseError,
+  RefusedInputError,
+  parseInputs,
+  type ParsedInputs,
+  type PasteKind,
+} from './parse';
