@@ -131,7 +131,9 @@ export type LiveMessage =
   | { type: 'board'; data: BoardView }
   | { type: 'pod'; data: PodView }
   | { type: 'health'; data: ClusterHealth[] }
-  | { type: 'ping'; at: number };
+  | { type: 'ping'; at: number }
+  /** The server is going away: the stream ends now; reconnect (another instance may answer). */
+  | { type: 'reconnect'; reason: string };
 
 /** The offline diagnosis of uploaded or pasted text (POST /api/diagnose). */
 export interface UploadDiagnosis {

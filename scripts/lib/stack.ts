@@ -95,6 +95,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
         PODTRAIL_DATA_DIR: path.join(opts.stateDir, 'data'),
         PODTRAIL_REGISTRY_MIRROR: process.env.PODTRAIL_REGISTRY_MIRROR ?? sandbox.url,
         NEXT_TELEMETRY_DISABLED: '1',
+        // Podtrail's own SIGTERM handler stops in order and exits (instrumentation.ts).
+        NEXT_MANUAL_SIG_HANDLE: '1',
       },
     },
   );

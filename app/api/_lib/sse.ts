@@ -50,6 +50,8 @@ export function followEventStream(
         } catch {
           cleanup();
         }
+        // The server is shutting down: end the stream; EventSource reconnects on its own.
+        if (message.type === 'reconnect') close();
       };
       controller.enqueue(encoder.encode('retry: 2000\n\n'));
       const unsubscribes = followed.map(({ scope, follow }) =>
