@@ -19,6 +19,7 @@ export {
   createRuntime,
   getRuntime,
   historyProblemOf,
+  lastContacts,
   setRuntime,
   startRecorders,
   stopRuntime,
@@ -26,6 +27,6 @@ export {
   type RuntimeOptions,
 } from './runtime';
 export { subscribeLive, closeLive, type LiveScope, type LiveListener } from './live-hub';
-export { shutdownRuntime, type ShutdownReport } from './shutdown';
+export { installShutdown, shutdownRuntime, type ShutdownReport } from './shutdown';
 export { diagnoseUpload } from './upload-view';
 export { getPodLog } from './log-view';

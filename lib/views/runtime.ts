@@ -152,3 +152,13 @@ export async function historyProblemOf(
   }
   return undefined;
 }
+
+/** Per cluster, the last answer from its API server (epoch ms), for the live streams' pings. */
+export function lastContacts(runtime: Runtime = getRuntime()): Record<string, number> {
+  const contacts: Record<string, number> = {};
+  for (const cluster of runtime.access.clusters) {
+    const at = runtime.access.contact(cluster.name).lastContactAt;
+    if (at !== undefined) contacts[cluster.name] = at;
+  }
+  return contacts;
+}

@@ -3,7 +3,7 @@
 // stream is told to reconnect and ended, so the HTTP server can close at once instead of waiting
 // on open streams. Bounded: whatever is not done within the deadline is abandoned.
 import { closeLive } from './live-hub';
-import { stopRuntime, type Runtime } from './runtime';
+import { getRuntime, stopRuntime, type Runtime } from './runtime';
 
 /** What shutdown did, for the log. */
 export interface ShutdownReport {
@@ -35,4 +35,27 @@ export async function shutdownRuntime(
   clearTimeout(timer);
   const streams = closeLive('Podtrail is restarting');
   return { streams, timedOut: outcome === 'timeout', ms: Date.now() - started };
+}
+
+/**
+ * On the first SIGTERM/SIGINT: shutdownRuntime, a log line, then exit 0 when Podtrail owns the
+ * signals (NEXT_MANUAL_SIG_HANDLE, set by `npm start` and the demo); otherwise Next's own handler
+ * exits once its HTTP server has closed (which the ended streams let it do at once). Whatever
+ * happens, the process is gone within 6 s.
+ */
+export function installShutdown(): void {
+  let stopping = false;
+  const handler = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    setTimeout(() => process.exit(1), 6_000).unref();
+    void shutdownRuntime(getRuntime()).then((report) => {
+      console.log(
+        `podtrail: ${signal}: stopped watches and recorders, closed the history store${report.timedOut ? ' (timed out)' : ''}, told ${report.streams} live view(s) to reconnect, in ${report.ms} ms`,
+      );
+      if (process.env.NEXT_MANUAL_SIG_HANDLE) process.exit(0);
+    });
+  };
+  process.once('SIGTERM', handler);
+  process.once('SIGINT', handler);
 }
