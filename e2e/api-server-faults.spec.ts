@@ -125,13 +125,21 @@ test('API server restarted with a lower resourceVersion: the board shows the new
   test.setTimeout(120_000);
   await openKiosk(page);
   const pid = await sandboxPid(request);
+  const listRv = async () => {
+    const response = await request.get(`${sandboxUrl}/api/v1/pods?limit=1`).catch(() => null);
+    if (!response?.ok()) return undefined;
+    return Number(
+      ((await response.json()) as { metadata: { resourceVersion: string } }).metadata
+        .resourceVersion,
+    );
+  };
+  const oldRv = (await listRv())!;
   const restartedAt = Date.now();
   process.kill(pid, 'SIGUSR2');
-  // The restarted server (same cluster, from its start again) answers on the same port.
+  // The restarted server (same cluster, from its start again) answers on the same port, with a
+  // lower resourceVersion than the dashboard has seen.
   await expect
-    .poll(async () => (await request.get(`${sandboxUrl}/sandbox/stats`).catch(() => null))?.ok(), {
-      timeout: 30_000,
-    })
+    .poll(async () => ((await listRv()) ?? Infinity) < oldRv, { timeout: 30_000 })
     .toBe(true);
   const crashed = (await control(request, 'crash', { namespace: 'healthy' })).crashed as string[];
   const pod = crashed[0]!;

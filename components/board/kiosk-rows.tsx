@@ -47,11 +47,11 @@ export const KioskRows = memo(function KioskRows({
           </span>
           <span className="truncate font-semibold text-white">
             {row.namespace} / {row.name}
+          </span>
+          <span className="truncate text-slate-200">
             {noAccess[`${row.cluster}/${row.namespace}`] && (
               <NoAccessTag kiosk since={noAccess[`${row.cluster}/${row.namespace}`]?.since} />
             )}
-          </span>
-          <span className="truncate text-slate-200">
             {row.topFinding ? (
               <WithCode text={row.topFinding.title} codeClassName="font-mono" />
             ) : (

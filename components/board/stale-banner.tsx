@@ -66,7 +66,7 @@ export function NoAccessTag({ since, kiosk = false }: { since?: number; kiosk?: 
     <span
       data-testid="no-access-tag"
       suppressHydrationWarning
-      className={`ml-2 inline-flex items-center gap-1 rounded bg-amber-200 px-1 font-semibold whitespace-nowrap text-amber-950 ${kiosk ? 'text-[24px]' : 'text-xs'}`}
+      className={`inline-flex items-center gap-1 rounded bg-amber-200 px-1 font-semibold whitespace-nowrap text-amber-950 ${kiosk ? 'mr-3 align-middle text-[24px]' : 'ml-2 text-xs'}`}
     >
       <Lock aria-hidden className={kiosk ? 'size-6' : 'size-3'} />
       no access{since !== undefined ? ` since ${formatClock(since)}` : ''}
