@@ -62,7 +62,6 @@ export function followEventStream(
       );
       const ping = () => send({ type: 'ping', at: Date.now(), contact: lastContacts() });
       const heartbeat = setInterval(ping, heartbeatMs);
-      ping();
       cleanup = () => {
         clearInterval(heartbeat);
         for (const unsubscribe of unsubscribes.splice(0)) unsubscribe();
