@@ -98,7 +98,7 @@ export class PodMetricsReader {
       this.available = true;
     } catch (error) {
       // 404: not installed, which is normal; 503: the APIService is registered but down.
-      if (!(error instanceof K8sError)) throw error;
+      if (!K8sError.is(error)) throw error;
       this.available = false;
     }
     return this.available;

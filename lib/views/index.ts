@@ -10,7 +10,13 @@ export { getBoardView, getPodView } from './shared-views';
 export { getBoardView as computeBoardView } from './board-view';
 export { getWorkloadView, type WorkloadRef } from './workload-view';
 export { listClusterHealth } from './health-view';
-export { NotFoundError, BadInputError, ForbiddenError, UnavailableError } from './errors';
+export {
+  NotFoundError,
+  BadInputError,
+  ForbiddenError,
+  UnavailableError,
+  UpstreamTimeoutError,
+} from './errors';
 export {
   createRuntime,
   getRuntime,
