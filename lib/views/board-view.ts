@@ -1,9 +1,14 @@
 // The board: every unhealthy workload (or bare pod) across clusters and namespaces, worst first.
 // Healthy pods (the diagnosis' `healthy` signal) are left out, so a workload's row and podCount
 // are about its failing pods only.
-import { summarizeForBoard, type PodDiagnosis, type Severity } from '../diagnosis';
+import {
+  boardStateOf,
+  countByState,
+  summarizeForBoard,
+  type PodDiagnosis,
+  type Severity,
+} from '../diagnosis';
 import { cacheInput } from './assemble-input';
-import { boardStateOf, countByState } from './board-state';
 import { snapshotCluster } from './cluster-snapshot';
 import { HealthyVerdicts, inputSignature } from './healthy-verdicts';
 import { diagnoseWithHeads, recordedLogs } from './recorded-logs';

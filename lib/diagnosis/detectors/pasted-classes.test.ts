@@ -68,3 +68,22 @@ describe('a main process that simply ends', () => {
     expect(top).toMatchObject({ category: 'exits-zero', id: 'exits-zero-restarted' });
   });
 });
+
+describe('a pods table with several failing pods', () => {
+  it('gives a finding per failing pod, the one whose status names a cause first', () => {
+    const d = diagnoseFixture('pods-table-several-failing.txt');
+    expect(d.pod).toMatchObject({ name: 'checkout-7d9c6b5f4-2mx8q', restarts: 6 });
+    expect(d.findings.map((f) => [f.pod, f.category])).toEqual([
+      ['cart-5c8f7d9b6-h7v2k', 'create-config-error'],
+      ['search-0', 'init-container'],
+      ['worker-59d8c7b6f-zt7qp', 'exits-zero'],
+      [undefined, 'not-enough-evidence'],
+    ]);
+    expect(d.findings[0]?.explanation).toContain('look at this one first');
+    expect(d.findings[1]?.title).toBe(
+      'Pod search-0 is Init:CrashLoopBackOff, 3 restarts: an init container keeps failing',
+    );
+    expect(d.findings.some((f) => f.pod === 'web-6b8d9f7c5-q4w9z')).toBe(false);
+    expect(d.findings[3]?.title).toBe('Restarted 6 times; the input does not say why');
+  });
+});
