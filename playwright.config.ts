@@ -47,7 +47,15 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      testIgnore: /real-.*\.spec\.ts/,
+      testIgnore: [/api-server-faults\.spec\.ts/, /real-.*\.spec\.ts/],
+      use: { ...devices['Desktop Chrome'], channel: undefined },
+    },
+    // The fault journey stops, forbids and restarts the shared sandbox: it runs after every other
+    // spec (alone: `npx playwright test --no-deps e2e/api-server-faults.spec.ts`).
+    {
+      name: 'faults',
+      testMatch: /api-server-faults\.spec\.ts/,
+      dependencies: ['chromium'],
       use: { ...devices['Desktop Chrome'], channel: undefined },
     },
     ...(withReal

@@ -14,6 +14,7 @@ import type { SimulationOptions } from './sandbox';
 const USAGE = `usage: npm run sandbox -- [--port N] [--host H] [--kubeconfig PATH] [--scenario NAME|all]...
                         [--speed F] [--history 30m] [--token T] [--seed N] [--event-ttl 1h]
                         [--tls-cert cert.pem --tls-key key.pem]
+                        [--pods N --namespaces N --nodes N]   (scale mode: a large cluster)
        npm run sandbox -- --apiserver KUBECONFIG --context NAME [--scenario ...] [--history 30m] [--keep]
                         (play the scenarios on a real API server: "rehearse an incident on your dev cluster")
 scenarios: ${SCENARIOS.join(', ')}`;
@@ -59,6 +60,9 @@ export function parseCli(argv: string[]): CliCommand | 'help' {
         'tls-cert': { type: 'string' },
         'tls-key': { type: 'string' },
         seed: { type: 'string' },
+        pods: { type: 'string' },
+        namespaces: { type: 'string' },
+        nodes: { type: 'string' },
         apiserver: { type: 'string' },
         context: { type: 'string' },
         keep: { type: 'boolean' },
@@ -81,7 +85,17 @@ export function parseCli(argv: string[]): CliCommand | 'help' {
   if (v.seed !== undefined) common.seed = number('--seed', v.seed);
 
   if (v.apiserver !== undefined) {
-    for (const flag of ['port', 'host', 'kubeconfig', 'token', 'tls-cert', 'tls-key'] as const)
+    for (const flag of [
+      'port',
+      'host',
+      'kubeconfig',
+      'token',
+      'tls-cert',
+      'tls-key',
+      'pods',
+      'namespaces',
+      'nodes',
+    ] as const)
       if (v[flag] !== undefined)
         throw new Error(`--${flag} serves the in-memory sandbox; it does not go with --apiserver`);
     if (!v.context)
@@ -102,6 +116,13 @@ export function parseCli(argv: string[]): CliCommand | 'help' {
     kubeconfigPath: path.resolve(v.kubeconfig ?? '.sandbox/kubeconfig'),
   };
   if (v.host !== undefined) opts.host = v.host;
+  for (const flag of ['pods', 'namespaces', 'nodes'] as const) {
+    const value = v[flag];
+    if (value === undefined) continue;
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`--${flag} must be a positive integer`);
+    opts.scale = { pods: 10_000, namespaces: 200, nodes: 500, ...opts.scale, [flag]: n };
+  }
   if (v.token !== undefined) opts.token = v.token;
   if ((v['tls-cert'] === undefined) !== (v['tls-key'] === undefined))
     throw new Error('--tls-cert and --tls-key go together');

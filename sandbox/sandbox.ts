@@ -12,6 +12,7 @@ import { Cluster } from './cluster/cluster';
 import { createControl, type SandboxControl } from './control';
 import type { BackoffConfig } from './kubelet/backoff';
 import { writeKubeconfig } from './kubeconfig';
+import { populateScale, type ScaleOptions } from './scale/scale';
 import { selectScenarios } from './scenarios';
 
 /** Options of startSandbox. */
@@ -40,6 +41,8 @@ export interface SandboxOptions {
   bookmarkIntervalMs?: number;
   /** Seed of the simulation's randomness (default 42): same seed, same incident. */
   seed?: number;
+  /** Grow the cluster to this size (`--pods --namespaces --nodes`; see sandbox/scale). */
+  scale?: ScaleOptions;
   /** Serve HTTPS with this PEM certificate and key; the kubeconfig trusts the certificate. */
   tls?: { cert: string; key: string };
 }
@@ -70,7 +73,7 @@ const BASELINE_MS = 2 * 86_400_000;
 /** Options that shape the simulated cluster itself (shared by the in-memory server and --apiserver). */
 export type SimulationOptions = Pick<
   SandboxOptions,
-  'scenarios' | 'speed' | 'historyMs' | 'eventTtlMs' | 'backoff' | 'seed'
+  'scenarios' | 'speed' | 'historyMs' | 'eventTtlMs' | 'backoff' | 'seed' | 'scale'
 >;
 
 /**
@@ -105,6 +108,7 @@ export function buildSimulation(options: SimulationOptions = {}): {
       },
     });
   }
+  if (options.scale) populateScale(cluster, options.scale, now);
   cluster.clock.runUntil(now);
   cluster.clock.goLive();
   return { cluster, scenarios: scenarios.map((s) => s.name) };

@@ -6,6 +6,8 @@ export type { BoardFilters } from './board-view';
 export type { PodRef } from './pod-view';
 /** The board and pod views as callers get them: computed once per change, shared by viewers. */
 export { getBoardView, getPodView } from './shared-views';
+/** The board computed now for one caller, unshared (the bench times it). */
+export { getBoardView as computeBoardView } from './board-view';
 export { getWorkloadView, type WorkloadRef } from './workload-view';
 export { listClusterHealth } from './health-view';
 export {
@@ -18,12 +20,15 @@ export {
 export {
   createRuntime,
   getRuntime,
+  historyProblemOf,
+  lastContacts,
   setRuntime,
   startRecorders,
   stopRuntime,
   type Runtime,
   type RuntimeOptions,
 } from './runtime';
-export { subscribeLive, type LiveScope, type LiveListener } from './live-hub';
+export { subscribeLive, closeLive, type LiveScope, type LiveListener } from './live-hub';
+export { installShutdown, shutdownRuntime, type ShutdownReport } from './shutdown';
 export { diagnoseUpload } from './upload-view';
 export { getPodLog } from './log-view';
