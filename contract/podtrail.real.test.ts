@@ -80,14 +80,23 @@ describe('Podtrail against a real kube-apiserver', () => {
     try {
       await cache.whenSynced();
       await waitFor(() => cache.health().state === 'synced', 10_000, 'synced');
-      const listed = await admin('GET', '/api/v1/pods');
-      const names = (listed.json().items as PodLike[]).map((p) => p.metadata?.name).sort();
-      expect(
+      // The same pods as the API server lists (other test files change pods meanwhile: compare
+      // until both have seen the same moment).
+      const apiNames = async () =>
+        ((await admin('GET', '/api/v1/pods')).json().items as PodLike[])
+          .map((p) => p.metadata?.name)
+          .sort();
+      const cacheNames = () =>
         cache
           .list()
           .map((p) => p.metadata?.name)
-          .sort(),
-      ).toEqual(names);
+          .sort();
+      let names = await apiNames();
+      for (let i = 0; i < 50 && JSON.stringify(cacheNames()) !== JSON.stringify(names); i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        names = await apiNames();
+      }
+      expect(cacheNames()).toEqual(names);
       const before = events.length;
       // image-tag-missing's old ReplicaSet keeps two pods running, and no other test crashes them.
       const { crashed } = await control('crash', { namespace: 'image-tag-missing' });
