@@ -36,3 +36,5 @@ export { kubectlStatus } from './pod-status';
 export { normalizeEvent } from './events';
 export { parseQuantity, formatBytes } from './quantity';
 export { toMs } from './time';
+export { dedupeRecordedRuns, lastStateRestartCount } from './runs';
+export { REPLACEMENT_WINDOW_MS, podIdentity, replacedPods, type PodIdentity } from './replacements';

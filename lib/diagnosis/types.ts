@@ -173,7 +173,7 @@ export interface LimitRangeLike {
 
 /** What lib/history recorded, handed to diagnosis so the timeline outlives lastState. */
 export interface HistoryInput {
-  /** Every container termination seen, any pod of the same owner (dedupe containerID+restartCount). */
+  /** Container terminations seen: this pod's, the pods it replaced, and other revisions' (see replacedPods). */
   terminations?: RecordedTermination[];
   /** Pods of the same owner, including deleted ones (a replacement resets the back-off). */
   pods?: RecordedPod[];
@@ -206,6 +206,8 @@ export interface RecordedPod {
   name: string;
   createdAt: number;
   deletedAt?: number;
+  /** metadata.deletionTimestamp of its last seen object: when deletion was asked for. */
+  deletionRequestedAt?: number;
   nodeName?: string;
   ownerKind?: string;
   ownerName?: string;

@@ -1,4 +1,5 @@
 // Turns API objects into history rows. Pure functions; times as epoch ms.
+import { lastStateRestartCount } from '../diagnosis';
 import type { ContainerStatusLike, EventLike, PodLike, WorkloadLike } from '../diagnosis/types';
 
 /** A termination as stored. */
@@ -7,7 +8,7 @@ export interface TerminationRow {
   namespace: string;
   podName: string;
   container: string;
-  /** The run's own restartCount (state.terminated: restartCount; lastState: restartCount - 1). */
+  /** The run's own restartCount (lib/diagnosis lastStateRestartCount for lastState). */
   restartCount: number;
   containerId: string;
   exitCode: number;
@@ -32,9 +33,10 @@ export function toMs(value: string | Date | null | undefined): number | undefine
 function fromStatus(pod: PodLike, status: ContainerStatusLike, now: number): TerminationRow[] {
   const rows: TerminationRow[] = [];
   const count = status.restartCount ?? 0;
+  // One rule for which run lastState is (it is the dead instance's own count in back-off).
   const candidates = [
     { term: status.state?.terminated, run: count, previousLog: false },
-    { term: status.lastState?.terminated, run: Math.max(0, count - 1), previousLog: true },
+    { term: status.lastState?.terminated, run: lastStateRestartCount(status), previousLog: true },
   ];
   for (const { term, run, previousLog } of candidates) {
     if (!term) continue;
@@ -52,7 +54,9 @@ function fromStatus(pod: PodLike, status: ContainerStatusLike, now: number): Ter
       startedAt: toMs(term.startedAt),
       finishedAt: toMs(term.finishedAt) ?? now,
       image: status.image,
-      imageId: status.imageID,
+      // imageID belongs to the instance status.containerID names.
+      imageId:
+        !term.containerID || term.containerID === status.containerID ? status.imageID : undefined,
       previousLog,
     });
   }

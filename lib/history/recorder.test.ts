@@ -111,6 +111,45 @@ function describeEngine(engine: string, options: () => OpenStoreOptions) {
       }
     });
 
+    it('records each run once, under its own restartCount, as many rows as real runs', async () => {
+      const env = await startSandboxCluster({ scenarios: crashLooping, speed: 0 });
+      try {
+        const session = await openSession(env, options());
+        await waitFor(() => previousRuns(session).length > 4, 10_000, 'crashed pods');
+        // 12 virtual minutes in 20 s steps: every run is seen running, terminated and in back-off.
+        for (let i = 0; i < 36; i += 1) {
+          env.sandbox.control.advance(20_000);
+          await new Promise((r) => setTimeout(r, 40));
+        }
+        await new Promise((r) => setTimeout(r, 300));
+        await session.recorder.flush();
+        const rows = await session.store.query<{
+          pod_uid: string;
+          container: string;
+          container_id: string;
+          restart_count: number;
+        }>('SELECT pod_uid, container, container_id, restart_count FROM terminations');
+        const runs = new Set(rows.map((r) => `${r.pod_uid}|${r.container}|${r.container_id}`));
+        // The real runs: every distinct instance (containerID) the statuses showed as terminated.
+        expect(rows.length).toBeGreaterThan(20);
+        expect(rows.length).toBe(runs.size);
+        const byContainer = new Map<string, number[]>();
+        for (const r of rows) {
+          const key = `${r.pod_uid}|${r.container}`;
+          byContainer.set(key, [...(byContainer.get(key) ?? []), Number(r.restart_count)]);
+        }
+        for (const [key, counts] of byContainer) {
+          const sorted = [...counts].sort((a, b) => a - b);
+          const first = sorted[0] ?? 0;
+          // Unique and consecutive from the first run recorded.
+          expect(sorted, key).toEqual(sorted.map((_, i) => first + i));
+        }
+        await closeSession(session);
+      } finally {
+        await env.stop();
+      }
+    }, 120_000);
+
     it('records the time the watch was disconnected as a gap', async () => {
       let env = await startSandboxCluster({ scenarios: [ns] });
       const port = env.sandbox.port;

@@ -3,18 +3,16 @@
 // pods neither fixes nor speeds anything; it loses the previous log.
 import { standardCommands } from '../commands';
 import { DONT_DELETE_POD, makeFinding } from '../finding';
+import { podIdentity, replacedPods } from '../replacements';
 import type { Finding, RecordedPod } from '../types';
 import { type DetectorContext, targetOf } from './context';
 
+// Only the pods this one replaced (not its siblings) reset its back-off.
 function crashedPods(ctx: DetectorContext): RecordedPod[] {
-  const own = ctx.input.pod.metadata.uid;
   const terms = ctx.input.history?.terminations ?? [];
-  return (ctx.input.history?.pods ?? []).filter(
-    (p) =>
-      p.uid !== own &&
-      p.deletedAt !== undefined &&
-      terms.some((t) => t.podUid === p.uid && t.exitCode !== 0),
-  );
+  return replacedPods(podIdentity(ctx.input.pod), ctx.input.history?.pods ?? [])
+    .filter((p) => terms.some((t) => t.podUid === p.uid && t.exitCode !== 0))
+    .reverse();
 }
 
 /** Detects pods replaced during back-off (new UID), which restarted the back-off from scratch. */
