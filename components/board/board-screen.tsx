@@ -76,7 +76,7 @@ export function BoardScreen({ board, connection, lastUpdateAt, now, kiosk }: Boa
             {clusters} · {updated}
           </p>
         </div>
-        <KioskRows rows={board.rows} dimmed={stale !== undefined} />
+        <KioskRows rows={board.rows} now={now} dimmed={stale !== undefined} />
       </main>
     );
   }

@@ -11,12 +11,27 @@ const SYMBOL_CLASS = {
 } as const;
 
 /** The war-room board: one line per workload, ≥ 28 px, worst first; keyed so updates land in place. */
+function NextTry({ row, now }: { row: BoardRow; now: number }) {
+  if (!row.nextRetry) return <>{row.status}</>;
+  // Past the kubelet's latest start and still waiting: something else holds it (or the watch).
+  if (now > row.nextRetry.latest) {
+    return (
+      <span className="font-bold text-amber-300" data-testid="kiosk-overdue">
+        overdue since {formatHourMinute(row.nextRetry.latest)}
+      </span>
+    );
+  }
+  return <>next ~{formatHourMinute(row.nextRetry.earliest)}</>;
+}
+
 export const KioskRows = memo(function KioskRows({
   rows: all,
+  now,
   dimmed = false,
-  maxRows = 14,
+  maxRows = 8,
 }: {
   rows: BoardRow[];
+  now: number;
   dimmed?: boolean;
   /** A wall screen cannot scroll: the rest is counted on the last line. */
   maxRows?: number;
@@ -36,19 +51,30 @@ export const KioskRows = memo(function KioskRows({
           key={row.key}
           data-row={row.key}
           data-restarts={row.restarts}
-          className="grid grid-cols-[2.5rem_minmax(0,3fr)_minmax(0,4fr)_5.5rem_minmax(0,15rem)] items-baseline gap-4 px-8 py-3 text-[32px] leading-tight"
+          className="grid grid-cols-[2.5rem_minmax(0,3fr)_minmax(0,5fr)_5.5rem_minmax(0,14rem)] items-baseline gap-4 px-8 py-3 text-[30px] leading-tight"
         >
           <span className={`font-bold ${SYMBOL_CLASS[row.severity]}`} aria-label={row.severity}>
             {SEVERITY_SYMBOL[row.severity]}
           </span>
-          <span className="truncate font-semibold text-white">
+          <span className="font-semibold break-words text-white">
             {row.namespace} / {row.name}
           </span>
-          <span className="truncate text-slate-200">
-            {row.topFinding ? (
-              <WithCode text={row.topFinding.title} codeClassName="font-mono" />
-            ) : (
-              row.status
+          <span className="min-w-0 text-slate-200">
+            <span className="line-clamp-2 break-words" data-testid="kiosk-cause">
+              {row.topFinding ? (
+                <WithCode text={row.topFinding.title} codeClassName="font-mono" />
+              ) : (
+                row.status
+              )}
+            </span>
+            {row.trap && (
+              <span
+                className="mt-1 line-clamp-2 block text-[26px] break-words text-amber-300"
+                data-testid="kiosk-trap"
+              >
+                <span aria-hidden="true">⚠ </span>
+                <WithCode text={row.trap.title} codeClassName="font-mono" />
+              </span>
             )}
           </span>
           <span
@@ -57,8 +83,8 @@ export const KioskRows = memo(function KioskRows({
           >
             {row.restarts}↻
           </span>
-          <span className="truncate text-right text-slate-200 tabular-nums">
-            {row.nextRetry ? `next ~${formatHourMinute(row.nextRetry.earliest)}` : row.status}
+          <span className="text-right break-words text-slate-200 tabular-nums">
+            <NextTry row={row} now={now} />
           </span>
         </li>
       ))}

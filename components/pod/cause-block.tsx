@@ -7,7 +7,16 @@ import { EvidenceLine } from './evidence-line';
 import { WithCode } from '@/components/ui/with-code';
 
 /** The first block of the pod page: the top finding, its evidence, what to do and what not to. */
-export function CauseBlock({ finding, status }: { finding?: Finding; status: string }) {
+export function CauseBlock({
+  finding,
+  trap,
+  status,
+}: {
+  finding?: Finding;
+  /** A process trap (pods deleted → back-off reset): its own line, never in the cause's place. */
+  trap?: Finding;
+  status: string;
+}) {
   if (!finding) {
     return (
       <section aria-labelledby="cause-heading" className="rounded-lg border border-slate-300 p-4">
@@ -45,10 +54,25 @@ export function CauseBlock({ finding, status }: { finding?: Finding; status: str
       </h2>
       <p className="mt-1 flex items-start gap-2 text-xl leading-snug font-semibold">
         <SeverityIcon severity={finding.severity} className="mt-1 size-6" />
-        <a href={`#${findingAnchor(finding.id)}`} className="hover:underline">
+        <a
+          href={`#${findingAnchor(finding.id)}`}
+          className="min-w-0 break-words hover:underline"
+          data-testid="cause-title"
+        >
           <WithCode text={finding.title} />
         </a>
       </p>
+      {trap && (
+        <p
+          className="mt-2 flex items-start gap-2 text-base font-semibold text-amber-900"
+          data-testid="cause-trap"
+        >
+          <span aria-hidden="true">⚠</span>
+          <a href={`#${findingAnchor(trap.id)}`} className="min-w-0 break-words hover:underline">
+            <WithCode text={trap.title} />
+          </a>
+        </p>
+      )}
       <dl className="mt-3 grid grid-cols-1 gap-x-4 gap-y-2 text-base sm:grid-cols-[7rem_1fr]">
         {finding.evidence.slice(0, 2).map((evidence, i) => (
           <div key={i} className="contents">

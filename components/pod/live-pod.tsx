@@ -4,6 +4,9 @@ import type { PodView } from '@/lib/views/types';
 import { useLivePod } from '@/lib/api-client';
 import { StaleBanner } from '@/components/board/stale-banner';
 import { useNow } from '@/components/ui/use-now';
+import Link from 'next/link';
+import { Timestamp } from '@/components/ui/timestamp';
+import { podPath } from '@/components/format/names';
 import { PodPresentation } from './pod-presentation';
 
 /** The pod page, live: server-rendered first, then refreshed by the stream. */
@@ -38,8 +41,32 @@ export function LivePod({
         />
       )}
       {view.fromHistory && (
-        <p role="status" className="rounded border border-amber-500 bg-amber-50 p-3 text-amber-950">
-          This pod no longer exists; what follows is from Podtrail&apos;s history.
+        <p
+          role="status"
+          data-testid="deleted-notice"
+          className="rounded border border-amber-500 bg-amber-50 p-3 text-amber-950"
+        >
+          This pod was deleted
+          {view.deletedAt !== undefined && (
+            <>
+              {' '}
+              (gone at <Timestamp at={view.deletedAt} />)
+            </>
+          )}
+          ; what follows is its own record from Podtrail&apos;s history, not live data.
+          {view.replacedBy && (
+            <>
+              {' '}
+              Its replacement is{' '}
+              <Link
+                href={podPath(view.cluster, ref.namespace, view.replacedBy)}
+                className="font-semibold underline"
+              >
+                {view.replacedBy}
+              </Link>
+              .
+            </>
+          )}
         </p>
       )}
     </>
@@ -51,7 +78,7 @@ export function LivePod({
       container={container}
       basePath={basePath}
       reportHref={reportHref}
-      source={stale ? 'possibly stale data' : 'live'}
+      source={view.fromHistory ? 'recorded history' : stale ? 'possibly stale data' : 'live'}
       notice={notice}
     />
   );

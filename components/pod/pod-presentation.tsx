@@ -9,6 +9,7 @@ import { VerticalTimeline } from '@/components/timeline/vertical-timeline';
 import { TimelineLegend } from '@/components/timeline/timeline-legend';
 import { NextRetryCountdown } from '@/components/timeline/next-retry-countdown';
 import { formatClock } from '@/components/format/time';
+import { causeAndTrap } from '@/lib/diagnosis';
 import { CauseBlock } from './cause-block';
 import { FindingsList } from './findings-list';
 import { PodHeader } from './pod-header';
@@ -40,6 +41,7 @@ export function PodPresentation(props: PodPresentationProps) {
   const previous = c && logs.find((l) => l.container === c.name && l.kind === 'previous');
   const current = c && logs.find((l) => l.container === c.name && l.kind === 'current');
   const lastRun = c && lastTerminatedRun(c);
+  const { cause, trap } = causeAndTrap(d.findings);
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-6 px-3 py-4 sm:px-6">
       {props.notice}
@@ -51,7 +53,7 @@ export function PodPresentation(props: PodPresentationProps) {
       />
       <div className="flex flex-col gap-6">
         <div className="order-1">
-          <CauseBlock finding={d.findings[0]} status={d.pod.status} />
+          <CauseBlock finding={cause} trap={trap} status={d.pod.status} />
         </div>
         {d.containers.length > 1 && props.basePath && (
           <nav aria-label="Containers" className="order-1 flex flex-wrap gap-2">
@@ -124,7 +126,7 @@ export function PodPresentation(props: PodPresentationProps) {
           </div>
         )}
         <div className="order-5">
-          <FindingsList findings={d.findings} />
+          <FindingsList findings={d.findings} cause={cause} />
           {d.missing.length > 0 && (
             <p className="mt-3 text-sm text-slate-600">
               Not available (would have helped): {d.missing.join('; ')}.

@@ -38,3 +38,9 @@ export { parseQuantity, formatBytes } from './quantity';
 export { toMs } from './time';
 export { dedupeRecordedRuns, lastStateRestartCount } from './runs';
 export { REPLACEMENT_WINDOW_MS, podIdentity, replacedPods, type PodIdentity } from './replacements';
+export {
+  PROCESS_TRAP_CATEGORIES,
+  causeAndTrap,
+  isProcessTrap,
+  restartsAcrossPods,
+} from './process-traps';

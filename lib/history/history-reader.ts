@@ -137,6 +137,33 @@ export class HistoryReader {
     };
   }
 
+  /**
+   * Deleted pods of these owners with their terminations (each run once): what the board and the
+   * workload page need to see a pod replaced while crash-looping, without reading each pod.
+   */
+  async deletedPodHistory(
+    cluster: string,
+    ownerNames: string[],
+  ): Promise<Required<Pick<HistoryInput, 'pods' | 'terminations'>>> {
+    if (ownerNames.length === 0) return { pods: [], terminations: [] };
+    const rows = await this.store.query(
+      `SELECT * FROM pods WHERE cluster = $1 AND owner_name = ANY($2::text[])
+         AND deleted_at IS NOT NULL ORDER BY created_at DESC LIMIT 500`,
+      [cluster, ownerNames],
+    );
+    const pods = rows.map(toPod);
+    if (pods.length === 0) return { pods: [], terminations: [] };
+    const terminations = await this.store.query(
+      `SELECT * FROM terminations WHERE cluster = $1 AND pod_uid = ANY($2::text[])
+       ORDER BY finished_at LIMIT 2000`,
+      [cluster, pods.map((p) => p.uid)],
+    );
+    return {
+      pods: pods.map(({ lastObject: _o, namespace: _n, ...recorded }) => recorded),
+      terminations: dedupeRecordedRuns(terminations.map(toTermination)),
+    };
+  }
+
   /** Windows nobody watched, ending after `since`. */
   async gaps(cluster: string, since: number): Promise<NonNullable<HistoryInput['gaps']>> {
     const rows = await this.store.query(

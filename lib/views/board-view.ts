@@ -22,7 +22,7 @@ const severityRank: Record<Severity, number> = { critical: 3, warning: 2, info: 
 /** The board row of one pod, or undefined when the diagnosis calls the pod healthy. */
 function rowOf(cluster: string, diagnosis: PodDiagnosis): BoardRow | undefined {
   const { pod } = diagnosis;
-  const { healthy, ...summary } = summarizeForBoard(diagnosis);
+  const { healthy, restartsAcrossPods, ...summary } = summarizeForBoard(diagnosis);
   if (healthy || diagnosis.findings.length === 0) return undefined;
   const workload = pod.workload ?? pod.owner ?? { kind: 'Pod', name: pod.name };
   const row = {
@@ -34,7 +34,8 @@ function rowOf(cluster: string, diagnosis: PodDiagnosis): BoardRow | undefined {
     pod: pod.name,
     podCount: 1,
     status: pod.status,
-    restarts: pod.restarts,
+    restarts: restartsAcrossPods,
+    podRestarts: pod.restarts,
     ...summary,
   };
   return { ...row, state: boardStateOf(row) };
@@ -78,9 +79,9 @@ export async function getBoardView(
   );
   const rows: BoardRow[] = [];
   for (const snapshot of snapshots) {
-    const heads = await recordedLogs(runtime, snapshot);
+    const facts = await recordedLogs(runtime, snapshot);
     for (const pod of snapshot.pods) {
-      const diagnosis = diagnoseWithHeads(snapshot, pod, heads.get(pod.metadata.uid ?? ''), now);
+      const diagnosis = diagnoseWithHeads(snapshot, pod, facts, now);
       const row = rowOf(snapshot.cluster, diagnosis);
       if (row && severityRank[row.severity] >= min) rows.push(row);
     }

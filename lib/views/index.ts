@@ -3,8 +3,8 @@ import 'server-only';
 
 export type * from './types';
 export { getBoardView, type BoardFilters } from './board-view';
-export { getPodView, type PodRef } from './pod-view';
-export { getWorkloadView, type WorkloadRef } from './workload-view';
+export { getPodView, requirePod, type PodRef } from './pod-view';
+export { getWorkloadView, requireWorkload, type WorkloadRef } from './workload-view';
 export { listClusterHealth } from './health-view';
 export { NotFoundError, BadInputError, ForbiddenError, UnavailableError } from './errors';
 export {

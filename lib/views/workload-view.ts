@@ -1,6 +1,6 @@
 // One workload's rollout history: ReplicaSet revisions (live and recorded) with what changed in
 // the pod template, rollbacks, the pods of each revision (deleted ones too) and their digests.
-import { diffPodTemplates, sortFindings, toMs } from '../diagnosis';
+import { diffPodTemplates, kubectlStatus, sortFindings, toMs } from '../diagnosis';
 import type { Finding, PodLike, WorkloadLike } from '../diagnosis/types';
 import { revisionOf, type StoredPod, type StoredReplicaSet } from '../history';
 import { snapshotCluster, type ClusterSnapshot } from './cluster-snapshot';
@@ -76,7 +76,8 @@ function podRow(pod: PodLike, revisionByRs: Map<string, number>): WorkloadPodRow
     name: pod.metadata.name ?? '',
     uid: pod.metadata.uid,
     nodeName: pod.spec?.nodeName,
-    status: pod.status?.phase ?? 'Unknown',
+    // kubectl's STATUS (CrashLoopBackOff), not the phase (Running while crash-looping).
+    status: kubectlStatus(pod),
     restarts: statuses.reduce((sum, s) => sum + (s.restartCount ?? 0), 0),
     createdAt: toMs(pod.metadata.creationTimestamp),
     imageDigests: Object.fromEntries(
@@ -96,7 +97,8 @@ function deletedRows(
     .map((p) => {
       const row = p.lastObject ? podRow(p.lastObject, revisionByRs) : undefined;
       return {
-        ...(row ?? { name: p.name, uid: p.uid, status: 'Deleted', restarts: 0, imageDigests: {} }),
+        ...(row ?? { name: p.name, uid: p.uid, restarts: 0, imageDigests: {} }),
+        status: 'Deleted',
         deletedAt: p.deletedAt,
         nodeName: p.nodeName,
         createdAt: p.createdAt,
@@ -153,13 +155,33 @@ async function findingsOf(
   pods: PodLike[],
   now: number,
 ): Promise<Finding[]> {
-  const heads = await recordedLogs(runtime, snapshot);
+  const facts = await recordedLogs(runtime, snapshot);
   const findings = new Map<string, Finding>();
   for (const pod of pods) {
-    const diagnosis = diagnoseWithHeads(snapshot, pod, heads.get(pod.metadata.uid ?? ''), now);
+    const diagnosis = diagnoseWithHeads(snapshot, pod, facts, now);
     for (const f of diagnosis.findings) if (!findings.has(f.id)) findings.set(f.id, f);
   }
   return sortFindings([...findings.values()]);
+}
+
+function findWorkload(snapshot: ClusterSnapshot, ref: WorkloadRef): WorkloadLike {
+  const workload = snapshot.workloads.find(
+    (w) => w.kind.toLowerCase() === ref.kind.toLowerCase() && w.metadata.name === ref.name,
+  );
+  if (!workload) {
+    const where = `${ref.kind} ${ref.namespace}/${ref.name}`;
+    throw new NotFoundError(`${where} is not in cluster "${ref.cluster}".`);
+  }
+  return workload;
+}
+
+/** Throws NotFoundError naming the workload when the cluster does not have it (cheap: caches only). */
+export async function requireWorkload(
+  ref: WorkloadRef,
+  runtime: Runtime = getRuntime(),
+): Promise<void> {
+  const snapshot = await snapshotCluster(runtime.access, ref.cluster, { namespace: ref.namespace });
+  findWorkload(snapshot, ref);
 }
 
 /** The workload view; throws NotFoundError when the workload is unknown. */
@@ -169,13 +191,7 @@ export async function getWorkloadView(
 ): Promise<WorkloadView> {
   const now = runtime.access.scheduler.now();
   const snapshot = await snapshotCluster(runtime.access, ref.cluster, { namespace: ref.namespace });
-  const workload = snapshot.workloads.find(
-    (w) => w.kind.toLowerCase() === ref.kind.toLowerCase() && w.metadata.name === ref.name,
-  );
-  if (!workload) {
-    const where = `${ref.kind} ${ref.namespace}/${ref.name}`;
-    throw new NotFoundError(`${where} is not in cluster "${ref.cluster}".`);
-  }
+  const workload = findWorkload(snapshot, ref);
   const sources = await revisionSources(runtime, ref, workload, snapshot);
   const pods = podsOwnedBy(
     snapshot.pods,

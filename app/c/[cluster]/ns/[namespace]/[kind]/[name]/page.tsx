@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { AppShell } from '@/components/ui/app-shell';
 import { WorkloadPresentation } from '@/components/workload/workload-presentation';
-import { workloadPath } from '@/components/format/names';
+import { plainTitle, workloadPath } from '@/components/format/names';
+import { causeAndTrap } from '@/lib/diagnosis';
 import { loadWorkload, loadWorkloadRoute, workloadRef, type WorkloadParams } from './load-workload';
 
 export const dynamic = 'force-dynamic';
@@ -11,7 +12,8 @@ export async function generateMetadata({ params }: { params: WorkloadParams }): 
   const loaded = await loadWorkload(ref.cluster, ref.namespace, ref.kind, ref.name);
   if (!loaded.ok) return { title: `${ref.kind} ${ref.name} — could not load` };
   const view = loaded.view;
-  const title = `${view.kind} ${view.name} — ${view.findings[0]?.title ?? 'no finding'}`;
+  const cause = causeAndTrap(view.findings).cause;
+  const title = `${view.kind} ${view.name} — ${cause ? plainTitle(cause.title) : 'no finding'}`;
   return { title, openGraph: { title } };
 }
 
