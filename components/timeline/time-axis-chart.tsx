@@ -4,8 +4,9 @@ import type { ContainerTimeline, TimelineEvent } from '@/lib/diagnosis/types';
 import { EXIT_FILL, EXIT_WORD, exitKind, runLabel } from '@/components/format/exit-style';
 import { runAnchor } from '@/components/format/names';
 import { formatClock, formatDuration, formatHourMinute } from '@/components/format/time';
-import { buildScale, spacedLabels, timelineTimes, type TimeScale } from './timeline-scale';
+import { buildScale, timelineTimes, type TimeScale } from './timeline-scale';
 import { H, LANE, RESET_WORDS, W, X0, X1, gapText } from './chart-layout';
+import { layoutChartLabels, nextTryText, runsByEnd, type ChartLabels } from './chart-labels';
 import { Events, ImageChanges, Unobserved } from './timeline-marks';
 
 /** HH:MM, or HH:MM:SS when ticks are less than a minute apart (else labels repeat). */
@@ -48,13 +49,19 @@ function LaneLabels() {
   );
 }
 
-function Runs({ c, s, now }: { c: ContainerTimeline; s: TimeScale; now: number }) {
-  const runs = [...c.runs].sort((a, b) => (a.finishedAt ?? now) - (b.finishedAt ?? now));
-  const ends = runs.map((r) => s.x(r.finishedAt ?? now));
-  const labelled = spacedLabels(ends, 26);
+interface LaneProps {
+  c: ContainerTimeline;
+  s: TimeScale;
+  now: number;
+  labels: ChartLabels;
+}
+
+function Runs({ c, s, now, labels }: LaneProps) {
+  const runs = runsByEnd(c, now);
   return (
     <g>
-      {runs.map((run, i) => {
+      {runs.map((run) => {
+        const shown = labels.exit.has(`run:${run.id}`);
         const end = run.finishedAt ?? now;
         const start = run.startedAt ?? end - 1000;
         const x = s.x(start);
@@ -65,11 +72,11 @@ function Runs({ c, s, now }: { c: ContainerTimeline; s: TimeScale; now: number }
           <a
             key={run.id}
             href={`#${runAnchor(run.id)}`}
-            aria-label={labelled.has(i) ? `${runLabel(run)} — ${tip}` : tip}
+            aria-label={shown ? `${runLabel(run)} — ${tip}` : tip}
           >
             <title>{tip}</title>
             <rect x={x} y={LANE.runs} width={w} height={LANE.runsH} rx={2} fill={EXIT_FILL[kind]} />
-            {labelled.has(i) && (
+            {shown && (
               <text
                 x={x + w / 2}
                 y={LANE.exit}
@@ -88,18 +95,18 @@ function Runs({ c, s, now }: { c: ContainerTimeline; s: TimeScale; now: number }
   );
 }
 
-function Gaps({ c, s, now }: { c: ContainerTimeline; s: TimeScale; now: number }) {
+function Gaps({ c, s, now, labels }: LaneProps) {
   const gaps = [...c.gaps].sort((a, b) => a.from - b.from);
-  const mids = gaps.map((g) => (s.x(g.from) + s.x(g.to ?? now)) / 2);
-  const labelled = spacedLabels(mids, 64);
   return (
     <g>
-      {gaps.map((gap, i) => {
+      {gaps.map((gap) => {
         const x1 = s.x(gap.from);
         const x2 = s.x(gap.to ?? now);
+        const mid = (x1 + x2) / 2;
         const text = gapText(gap);
+        const key = `${gap.afterRunId}-${gap.from}`;
         return (
-          <g key={`${gap.afterRunId}-${gap.from}`}>
+          <g key={key}>
             <title>{`back-off after ${gap.afterRunId}: observed ${gap.observedMs !== undefined ? formatDuration(gap.observedMs) : 'not yet'}, kubelet schedule ${formatDuration(gap.expectedMs)}${gap.reset ? ` — ${RESET_WORDS[gap.reset]}` : ''}`}</title>
             <line
               x1={x1}
@@ -109,8 +116,8 @@ function Gaps({ c, s, now }: { c: ContainerTimeline; s: TimeScale; now: number }
               stroke="#94a3b8"
               strokeWidth={2}
             />
-            {(labelled.has(i) || gap.reset) && gap.to !== undefined && (
-              <text x={mids[i]} y={LANE.backoff} textAnchor="middle" fontSize={11} fill="#334155">
+            {labels.backoff.has(`gap:${key}`) && (
+              <text x={mid} y={LANE.backoff} textAnchor="middle" fontSize={11} fill="#334155">
                 {text}
               </text>
             )}
@@ -125,9 +132,11 @@ function Gaps({ c, s, now }: { c: ContainerTimeline; s: TimeScale; now: number }
                   strokeWidth={2}
                   strokeDasharray="4 3"
                 />
-                <text x={x2 + 4} y={LANE.marks} fontSize={12} fontWeight={700} fill="#be123c">
-                  ↺ {RESET_WORDS[gap.reset]}
-                </text>
+                {labels.marks.has(`reset:${key}`) && (
+                  <text x={x2 + 4} y={LANE.marks} fontSize={12} fontWeight={700} fill="#be123c">
+                    ↺ {RESET_WORDS[gap.reset]}
+                  </text>
+                )}
               </g>
             )}
           </g>
@@ -150,6 +159,7 @@ export function TimeAxisChart({
   const s = buildScale(timelineTimes(container, events, now), X0, X1);
   const hatchId = `hatch-${container.name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
   const next = container.nextRetry;
+  const labels = layoutChartLabels(container, s, now);
   return (
     <svg
       viewBox={`0 0 ${W} ${H}`}
@@ -172,10 +182,10 @@ export function TimeAxisChart({
       </defs>
       <Axis s={s} />
       <LaneLabels />
-      <Unobserved c={container} s={s} id={hatchId} />
-      <Gaps c={container} s={s} now={now} />
-      <Runs c={container} s={s} now={now} />
-      <ImageChanges c={container} s={s} now={now} />
+      <Unobserved c={container} s={s} id={hatchId} labels={labels} />
+      <Gaps c={container} s={s} now={now} labels={labels} />
+      <Runs c={container} s={s} now={now} labels={labels} />
+      <ImageChanges c={container} s={s} now={now} labels={labels} />
       {next && (
         <g>
           <title>{`next try between ${formatClock(next.earliest)} and ${formatClock(next.latest)} (back-off ${formatDuration(next.backoffMs)})`}</title>
@@ -188,16 +198,18 @@ export function TimeAxisChart({
             stroke="#15803d"
             strokeDasharray="3 2"
           />
-          <text
-            x={Math.min(s.x(next.latest), X1)}
-            y={LANE.backoff}
-            textAnchor="end"
-            fontSize={12}
-            fontWeight={700}
-            fill="#14532d"
-          >
-            next try ~{formatHourMinute(next.earliest)}
-          </text>
+          {labels.backoff.has('next') && (
+            <text
+              x={Math.min(s.x(next.latest), X1)}
+              y={LANE.backoff}
+              textAnchor="end"
+              fontSize={12}
+              fontWeight={700}
+              fill="#14532d"
+            >
+              {nextTryText(next.earliest)}
+            </text>
+          )}
         </g>
       )}
       <line
