@@ -88,7 +88,7 @@ export function PodPresentation(props: PodPresentationProps) {
               )}
             </div>
             <div className="hidden md:block">
-              <TimeAxisChart container={c} events={events} now={d.generatedAt} />
+              <TimeAxisChart container={c} events={events} now={d.generatedAt} podUid={d.pod.uid} />
               <TimelineLegend />
             </div>
             <ContainerFacts container={c} />
@@ -99,7 +99,12 @@ export function PodPresentation(props: PodPresentationProps) {
             <h2 id="runs-heading" className="text-lg font-semibold">
               Runs and events — newest first
             </h2>
-            <VerticalTimeline container={c} events={events} generatedAt={d.generatedAt} />
+            <VerticalTimeline
+              container={c}
+              events={events}
+              generatedAt={d.generatedAt}
+              podUid={d.pod.uid}
+            />
           </section>
         )}
         {c && (

@@ -11,8 +11,11 @@ import { ReportSection, ReportTimelineTable } from './report-sections';
 export function PodReport({
   diagnosis: d,
   standalone = true,
+  backHref,
 }: {
   diagnosis: PodDiagnosis;
+  /** The pod page (omitted for an import, which has no live page). */
+  backHref?: string;
   /** False when embedded in another page (the import), which has its own <main>. */
   standalone?: boolean;
 }) {
@@ -21,6 +24,8 @@ export function PodReport({
   return (
     <ReportFrame
       standalone={standalone}
+      backHref={backHref}
+      backLabel={`pod ${d.pod.name}`}
       fileName={fileName}
       markdown={model.markdown}
       title={model.title}
@@ -43,11 +48,17 @@ export function PodReport({
           .map((c) => (
             <div key={c.name} className="flex flex-col gap-1">
               <h3 className="font-semibold">container {c.name}</h3>
-              <TimeAxisChart
-                container={c}
-                events={[...c.events, ...d.podEvents]}
-                now={d.generatedAt}
-              />
+              <div className="overflow-x-auto">
+                <div className="min-w-[640px]">
+                  <TimeAxisChart
+                    container={c}
+                    events={[...c.events, ...d.podEvents]}
+                    now={d.generatedAt}
+                    postmortem
+                    podUid={d.pod.uid}
+                  />
+                </div>
+              </div>
               <ContainerFacts container={c} />
             </div>
           ))}

@@ -5,14 +5,20 @@ import type { ContainerRun, ContainerTimeline } from '@/lib/diagnosis/types';
 import { runLabel } from '@/components/format/exit-style';
 import { formatHourMinute } from '@/components/format/time';
 import { RESET_WORDS, X0, X1, gapText } from './chart-layout';
-import { placeLabels, type LabelRequest } from './label-layout';
+import { placeLabels, type LabelRequest, type Placement } from './label-layout';
 import type { TimeScale } from './timeline-scale';
 
 /** The keys of the labels to draw, per lane. */
 export interface ChartLabels {
-  exit: Set<string>;
-  backoff: Set<string>;
-  marks: Set<string>;
+  exit: Map<string, Placement>;
+  backoff: Map<string, Placement>;
+  marks: Map<string, Placement>;
+}
+
+/** Where a back-off reset is marked: the start of the run with which the curve started over. */
+export function resetAt(c: ContainerTimeline, gap: ContainerTimeline['gaps'][number]): number {
+  const run = c.runs.find((r) => r.id === gap.afterRunId);
+  return run?.startedAt ?? gap.from;
 }
 
 /** Runs in drawing order (by end time). */
@@ -99,16 +105,17 @@ export function layoutChartLabels(c: ContainerTimeline, s: TimeScale, now: numbe
   }
   const marks: LabelRequest[] = c.gaps.flatMap((gap) => {
     if (!gap.reset) return [];
-    const x = s.x(gap.to ?? now) + 4;
+    const at = s.x(resetAt(c, gap));
     const key = `reset:${gap.afterRunId}-${gap.from}`;
     return [
       {
         key,
-        x,
+        x: at + 4,
         text: `↺ ${RESET_WORDS[gap.reset]}`,
         fontSize: 12,
         anchor: 'start' as const,
         priority: 3,
+        fallback: { x: at - 4, anchor: 'end' as const },
       },
     ];
   });

@@ -11,6 +11,14 @@ export interface LabelRequest {
   anchor: 'start' | 'middle' | 'end';
   /** Higher is placed first. */
   priority: number;
+  /** Where else it may go when its place is taken or off the edge (e.g. left of its mark). */
+  fallback?: { x: number; anchor: LabelRequest['anchor'] };
+}
+
+/** Where a placed label is drawn. */
+export interface Placement {
+  x: number;
+  anchor: LabelRequest['anchor'];
 }
 
 /** Roughly the width of `text` at `fontSize` in the SVG's sans-serif (bold-safe). */
@@ -26,24 +34,30 @@ function box(label: LabelRequest): [number, number] {
 }
 
 /**
- * The keys of the labels that fit, placed in priority order (ties: left to right); boxes keep
- * `gap` units apart and stay within [minX, maxX].
+ * The labels that fit and where, placed in priority order (ties: left to right); boxes keep
+ * `gap` units apart and stay within [minX, maxX]. A label that fits neither at its place nor at
+ * its fallback is left out.
  */
 export function placeLabels(
   labels: LabelRequest[],
   minX: number,
   maxX: number,
   gap = 6,
-): Set<string> {
+): Map<string, Placement> {
   const order = [...labels].sort((a, b) => b.priority - a.priority || a.x - b.x);
   const placed: Array<[number, number]> = [];
-  const keep = new Set<string>();
+  const keep = new Map<string, Placement>();
+  const fits = ([a, b]: [number, number]) =>
+    a >= minX && b <= maxX && !placed.some(([c, d]) => a < d + gap && c < b + gap);
   for (const label of order) {
-    const [a, b] = box(label);
-    if (a < minX || b > maxX) continue;
-    if (placed.some(([c, d]) => a < d + gap && c < b + gap)) continue;
-    placed.push([a, b]);
-    keep.add(label.key);
+    const options = [
+      { x: label.x, anchor: label.anchor },
+      ...(label.fallback ? [label.fallback] : []),
+    ];
+    const choice = options.find((o) => fits(box({ ...label, ...o })));
+    if (!choice) continue;
+    placed.push(box({ ...label, ...choice }));
+    keep.set(label.key, choice);
   }
   return keep;
 }

@@ -5,8 +5,15 @@ import { EXIT_FILL, EXIT_WORD, exitKind, runLabel } from '@/components/format/ex
 import { runAnchor } from '@/components/format/names';
 import { formatClock, formatDuration, formatHourMinute } from '@/components/format/time';
 import { buildScale, timelineTimes, type TimeScale } from './timeline-scale';
+import type { Placement } from './label-layout';
 import { H, LANE, RESET_WORDS, W, X0, X1, gapText } from './chart-layout';
-import { layoutChartLabels, nextTryText, runsByEnd, type ChartLabels } from './chart-labels';
+import {
+  layoutChartLabels,
+  nextTryText,
+  resetAt,
+  runsByEnd,
+  type ChartLabels,
+} from './chart-labels';
 import { Events, ImageChanges, Unobserved } from './timeline-marks';
 
 /** HH:MM, or HH:MM:SS when ticks are less than a minute apart (else labels repeat). */
@@ -49,6 +56,45 @@ function LaneLabels() {
   );
 }
 
+function ResetMark({
+  c,
+  s,
+  gap,
+  place,
+}: {
+  c: ContainerTimeline;
+  s: TimeScale;
+  gap: ContainerTimeline['gaps'][number];
+  place?: Placement;
+}) {
+  const x = s.x(resetAt(c, gap));
+  return (
+    <g data-testid="chart-reset">
+      <line
+        x1={x}
+        x2={x}
+        y1={LANE.marks + 4}
+        y2={LANE.backoff + 6}
+        stroke="#be123c"
+        strokeWidth={2}
+        strokeDasharray="4 3"
+      />
+      {place && gap.reset && (
+        <text
+          x={place.x}
+          y={LANE.marks}
+          textAnchor={place.anchor}
+          fontSize={12}
+          fontWeight={700}
+          fill="#be123c"
+        >
+          ↺ {RESET_WORDS[gap.reset]}
+        </text>
+      )}
+    </g>
+  );
+}
+
 interface LaneProps {
   c: ContainerTimeline;
   s: TimeScale;
@@ -56,7 +102,7 @@ interface LaneProps {
   labels: ChartLabels;
 }
 
-function Runs({ c, s, now, labels }: LaneProps) {
+function Runs({ c, s, now, labels, ownUid }: LaneProps & { ownUid?: string }) {
   const runs = runsByEnd(c, now);
   return (
     <g>
@@ -67,7 +113,9 @@ function Runs({ c, s, now, labels }: LaneProps) {
         const x = s.x(start);
         const w = Math.max(3, s.x(end) - x);
         const kind = exitKind(run);
-        const tip = `${run.id}: ${EXIT_WORD[kind]}${run.exitCode !== undefined ? `, exitCode ${run.exitCode}` : ''}${run.reason ? ` (reason ${run.reason})` : ''}${run.exitMeaning ? ` — ${run.exitMeaning}` : ''}, finishedAt ${run.finishedAt ? formatClock(run.finishedAt) : 'still running'}`;
+        // Runs of a pod this one replaced: drawn fainter, named in the tooltip.
+        const other = run.podName !== undefined && run.podUid !== ownUid;
+        const tip = `${other ? `replaced pod ${run.podName} ` : ''}${run.id}: ${EXIT_WORD[kind]}${run.exitCode !== undefined ? `, exitCode ${run.exitCode}` : ''}${run.reason ? ` (reason ${run.reason})` : ''}${run.exitMeaning ? ` — ${run.exitMeaning}` : ''}, finishedAt ${run.finishedAt ? formatClock(run.finishedAt) : 'still running'}`;
         return (
           <a
             key={run.id}
@@ -75,7 +123,15 @@ function Runs({ c, s, now, labels }: LaneProps) {
             aria-label={shown ? `${runLabel(run)} — ${tip}` : tip}
           >
             <title>{tip}</title>
-            <rect x={x} y={LANE.runs} width={w} height={LANE.runsH} rx={2} fill={EXIT_FILL[kind]} />
+            <rect
+              x={x}
+              y={LANE.runs}
+              width={w}
+              height={LANE.runsH}
+              rx={2}
+              fill={EXIT_FILL[kind]}
+              opacity={other ? 0.5 : 1}
+            />
             {shown && (
               <text
                 x={x + w / 2}
@@ -122,22 +178,7 @@ function Gaps({ c, s, now, labels }: LaneProps) {
               </text>
             )}
             {gap.reset && (
-              <g>
-                <line
-                  x1={x2}
-                  x2={x2}
-                  y1={LANE.marks + 4}
-                  y2={LANE.backoff + 6}
-                  stroke="#be123c"
-                  strokeWidth={2}
-                  strokeDasharray="4 3"
-                />
-                {labels.marks.has(`reset:${key}`) && (
-                  <text x={x2 + 4} y={LANE.marks} fontSize={12} fontWeight={700} fill="#be123c">
-                    ↺ {RESET_WORDS[gap.reset]}
-                  </text>
-                )}
-              </g>
+              <ResetMark c={c} s={s} gap={gap} place={labels.marks.get(`reset:${key}`)} />
             )}
           </g>
         );
@@ -151,15 +192,27 @@ export function TimeAxisChart({
   container,
   events,
   now,
+  postmortem = false,
+  podUid,
 }: {
+  /** This pod's UID, to tell its runs from those of the pods it replaced. */
+  podUid?: string;
   container: ContainerTimeline;
   events: TimelineEvent[];
   now: number;
+  /** A postmortem draws what happened: no "now" line and no forecast of the next try. */
+  postmortem?: boolean;
 }) {
-  const s = buildScale(timelineTimes(container, events, now), X0, X1);
+  const c = postmortem ? { ...container, nextRetry: undefined } : container;
+  const times = timelineTimes(c, events, now);
+  const s = buildScale(
+    postmortem && times.length > 1 ? times.filter((t) => t !== now) : times,
+    X0,
+    X1,
+  );
   const hatchId = `hatch-${container.name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
-  const next = container.nextRetry;
-  const labels = layoutChartLabels(container, s, now);
+  const next = c.nextRetry;
+  const labels = layoutChartLabels(c, s, now);
   return (
     <svg
       viewBox={`0 0 ${W} ${H}`}
@@ -182,10 +235,10 @@ export function TimeAxisChart({
       </defs>
       <Axis s={s} />
       <LaneLabels />
-      <Unobserved c={container} s={s} id={hatchId} labels={labels} />
-      <Gaps c={container} s={s} now={now} labels={labels} />
-      <Runs c={container} s={s} now={now} labels={labels} />
-      <ImageChanges c={container} s={s} now={now} labels={labels} />
+      <Unobserved c={c} s={s} id={hatchId} labels={labels} />
+      <Gaps c={c} s={s} now={now} labels={labels} />
+      <Runs c={c} s={s} now={now} labels={labels} ownUid={podUid} />
+      <ImageChanges c={c} s={s} now={now} labels={labels} />
       {next && (
         <g>
           <title>{`next try between ${formatClock(next.earliest)} and ${formatClock(next.latest)} (back-off ${formatDuration(next.backoffMs)})`}</title>
@@ -212,17 +265,21 @@ export function TimeAxisChart({
           )}
         </g>
       )}
-      <line
-        x1={s.x(now)}
-        x2={s.x(now)}
-        y1={LANE.axis + 4}
-        y2={H - 4}
-        stroke="#0f172a"
-        strokeDasharray="2 2"
-      />
-      <text x={s.x(now)} y={H - 2} textAnchor="middle" fontSize={11} fill="#0f172a">
-        now
-      </text>
+      {!postmortem && (
+        <>
+          <line
+            x1={s.x(now)}
+            x2={s.x(now)}
+            y1={LANE.axis + 4}
+            y2={H - 4}
+            stroke="#0f172a"
+            strokeDasharray="2 2"
+          />
+          <text x={s.x(now)} y={H - 2} textAnchor="middle" fontSize={11} fill="#0f172a">
+            now
+          </text>
+        </>
+      )}
       <Events events={events} s={s} />
     </svg>
   );

@@ -49,6 +49,9 @@ export function buildGaps(runs: ContainerRun[], params: BackoffParams): BackoffG
     prev = run;
     if (run.state !== 'terminated' || run.finishedAt === undefined) continue;
     const next = runs[i + 1];
+    // The pod was deleted while it waited: its replacement's runs are another curve, and this
+    // wait ended with the pod, not with a start to compare with the schedule.
+    if (next && next.podUid !== run.podUid) continue;
     const sameCurve = next && next.podUid === run.podUid;
     const crashNumber = (run.restartCount ?? 0) - state.baseRc + 1;
     const to = sameCurve ? next.startedAt : undefined;

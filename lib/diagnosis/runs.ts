@@ -102,6 +102,7 @@ export function runFromHistory(t: RecordedTermination, ownUid?: string): Contain
     id: runId(t.container, t.restartCount, t.podUid, ownUid),
     container: t.container,
     podUid: t.podUid,
+    podName: t.podName,
     restartCount: t.restartCount,
     startedAt: t.startedAt,
     finishedAt: t.finishedAt,

@@ -3,6 +3,8 @@ import missingEnv from './fixtures/missing-env-new-code.pod.json';
 import { diagnosePod, diffPodTemplates, summarizeForBoard } from './index';
 import rev1 from './fixtures/auth-rev1.replicaset.json';
 import rev2 from './fixtures/auth-rev2.replicaset.json';
+import imagePull from './fixtures/image-pull-tag-not-found.pod.json';
+import configError from './fixtures/create-config-error-missing-secret.pod.json';
 
 const NOW = Date.parse('2025-03-04T10:21:00Z');
 const FINISHED = Date.parse('2025-03-04T10:20:03Z');
@@ -104,6 +106,23 @@ describe('container timeline', () => {
     expect(c?.runs.map((r) => r.id)).toEqual(['auth#14']);
     expect(c?.gaps.filter((g) => g.reset)).toEqual([]);
     expect(d.findings.some((f) => f.category === 'backoff-reset')).toBe(false);
+  });
+});
+
+describe('commands', () => {
+  it('suggests no `kubectl logs --previous` for containers that never ran', () => {
+    for (const pod of [imagePull, configError]) {
+      const d = diagnosePod({ pod, now: NOW });
+      expect(d.findings.length).toBeGreaterThan(0);
+      const commands = d.findings.flatMap((f) => f.commands.map((c) => c.command));
+      expect(commands.filter((c) => c.includes('--previous'))).toEqual([]);
+    }
+  });
+
+  it('keeps it for a container that crashed', () => {
+    const d = diagnosePod({ pod: missingEnv, now: NOW });
+    const commands = d.findings.flatMap((f) => f.commands.map((c) => c.command));
+    expect(commands.some((c) => c.includes('--previous'))).toBe(true);
   });
 });
 

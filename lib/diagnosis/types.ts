@@ -294,6 +294,8 @@ export interface ContainerRun {
   id: string;
   container: string;
   podUid?: string;
+  /** The pod's name when the run is a replaced pod's (recorded history). */
+  podName?: string;
   restartCount?: number;
   startedAt?: number;
   finishedAt?: number;
