@@ -1,4 +1,4 @@
-import type { KubectlCommand } from '@/lib/diagnosis/types';
+import type { KubectlCommand } from '@/lib/diagnosis';
 import { CopyButton } from '@/components/ui/copy-button';
 import { Breakable } from '@/components/ui/breakable';
 

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import type { Finding, KubectlCommand } from '@/lib/diagnosis/types';
+import type { Finding, KubectlCommand } from '@/lib/diagnosis';
 import { WithCode } from '@/components/ui/with-code';
 import { ReportActions } from './report-actions';
 import {

@@ -44,3 +44,11 @@ export {
   isProcessTrap,
   restartsAcrossPods,
 } from './process-traps';
+export {
+  EXPECTED_INPUT,
+  ParseError,
+  RefusedInputError,
+  parseInputs,
+  type ParsedInputs,
+  type PasteKind,
+} from './parse';

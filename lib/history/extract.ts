@@ -1,6 +1,6 @@
 // Turns API objects into history rows. Pure functions; times as epoch ms.
 import { lastStateRestartCount } from '../diagnosis';
-import type { ContainerStatusLike, EventLike, PodLike, WorkloadLike } from '../diagnosis/types';
+import type { ContainerStatusLike, EventLike, PodLike, WorkloadLike } from '../diagnosis';
 
 /** A termination as stored. */
 export interface TerminationRow {
