@@ -5,6 +5,7 @@ import { BoardCards } from './board-cards';
 import { BoardTable } from './board-table';
 import { summaryParts } from './board-words';
 import { countStates, headlineParts } from './kiosk-headline';
+import { KioskRestarts } from './kiosk-restarts';
 import { KioskRows } from './kiosk-rows';
 import { StaleBanner } from './stale-banner';
 
@@ -76,7 +77,8 @@ export function BoardScreen({ board, connection, lastUpdateAt, now, kiosk }: Boa
             {clusters} · {updated}
           </p>
         </div>
-        <KioskRows rows={board.rows} now={now} dimmed={stale !== undefined} />
+        <KioskRows rows={board.rows} now={now} dimmed={stale !== undefined} maxRows={6} />
+        <KioskRestarts rows={board.rows} />
       </main>
     );
   }

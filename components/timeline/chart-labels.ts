@@ -1,7 +1,7 @@
 // Which labels of the timeline SVG are drawn: each lane's labels go through the collision layout
 // (label-layout.ts), so "image changed" never lands on "back-off reset" and "next try" never on a
 // gap's duration. Marks whose label is left out keep their tooltip.
-import type { ContainerRun, ContainerTimeline } from '@/lib/diagnosis/types';
+import type { ContainerRun, ContainerTimeline } from '@/lib/diagnosis';
 import { runLabel } from '@/components/format/exit-style';
 import { formatHourMinute } from '@/components/format/time';
 import { RESET_WORDS, X0, X1, gapText } from './chart-layout';

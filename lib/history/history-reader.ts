@@ -164,6 +164,21 @@ export class HistoryReader {
     };
   }
 
+  /** Terminations of these pods that finished at or after `since` (each run once). */
+  async recentTerminations(
+    cluster: string,
+    podUids: string[],
+    since: number,
+  ): Promise<RecordedTermination[]> {
+    if (podUids.length === 0) return [];
+    const rows = await this.store.query(
+      `SELECT * FROM terminations WHERE cluster = $1 AND pod_uid = ANY($2::text[])
+         AND finished_at >= $3 ORDER BY finished_at LIMIT 5000`,
+      [cluster, podUids, since],
+    );
+    return dedupeRecordedRuns(rows.map(toTermination));
+  }
+
   /** Windows nobody watched, ending after `since`. */
   async gaps(cluster: string, since: number): Promise<NonNullable<HistoryInput['gaps']>> {
     const rows = await this.store.query(

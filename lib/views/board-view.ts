@@ -4,7 +4,7 @@
 import { summarizeForBoard, type PodDiagnosis, type Severity } from '../diagnosis';
 import { boardStateOf, countByState } from './board-state';
 import { snapshotCluster } from './cluster-snapshot';
-import { diagnoseWithHeads, recordedLogs } from './recorded-logs';
+import { RECENT_WINDOW_MS, diagnoseWithHeads, recordedLogs } from './recorded-logs';
 import { getRuntime, type Runtime } from './runtime';
 import type { BoardRow, BoardView } from './types';
 
@@ -18,8 +18,31 @@ export interface BoardFilters {
 
 const severityRank: Record<Severity, number> = { critical: 3, warning: 2, info: 1 };
 
+const BUCKETS = 12;
+
+/** Crashes per five minutes over the last hour (oldest first), each run once. */
+function crashBuckets(diagnosis: PodDiagnosis, now: number): number[] {
+  const buckets = new Array<number>(BUCKETS).fill(0);
+  const size = RECENT_WINDOW_MS / BUCKETS;
+  for (const c of diagnosis.containers) {
+    for (const run of c.runs) {
+      if (run.state !== 'terminated' || run.finishedAt === undefined) continue;
+      const age = now - run.finishedAt;
+      if (age < 0 || age >= RECENT_WINDOW_MS) continue;
+      const i = BUCKETS - 1 - Math.floor(age / size);
+      buckets[i] = (buckets[i] ?? 0) + 1;
+    }
+  }
+  return buckets;
+}
+
+function addBuckets(a: number[] | undefined, b: number[] | undefined): number[] | undefined {
+  if (!a || !b) return a ?? b;
+  return a.map((n, i) => n + (b[i] ?? 0));
+}
+
 /** The board row of one pod, or undefined when the diagnosis calls the pod healthy. */
-function rowOf(cluster: string, diagnosis: PodDiagnosis): BoardRow | undefined {
+function rowOf(cluster: string, diagnosis: PodDiagnosis, now: number): BoardRow | undefined {
   const { pod } = diagnosis;
   const { healthy, restartsAcrossPods, ...summary } = summarizeForBoard(diagnosis);
   if (healthy || diagnosis.findings.length === 0) return undefined;
@@ -35,6 +58,7 @@ function rowOf(cluster: string, diagnosis: PodDiagnosis): BoardRow | undefined {
     status: pod.status,
     restarts: restartsAcrossPods,
     podRestarts: pod.restarts,
+    restartsLastHour: crashBuckets(diagnosis, now),
     ...summary,
   };
   return { ...row, state: boardStateOf(row) };
@@ -50,7 +74,11 @@ function mergeRows(rows: BoardRow[]): BoardRow[] {
       continue;
     }
     const worse = compareRows(row, seen) < 0 ? row : seen;
-    byKey.set(row.key, { ...worse, podCount: seen.podCount + 1 });
+    byKey.set(row.key, {
+      ...worse,
+      podCount: seen.podCount + 1,
+      restartsLastHour: addBuckets(seen.restartsLastHour, row.restartsLastHour),
+    });
   }
   return [...byKey.values()].sort(compareRows);
 }
@@ -78,10 +106,10 @@ export async function getBoardView(
   );
   const rows: BoardRow[] = [];
   for (const snapshot of snapshots) {
-    const facts = await recordedLogs(runtime, snapshot);
+    const facts = await recordedLogs(runtime, snapshot, now);
     for (const pod of snapshot.pods) {
       const diagnosis = diagnoseWithHeads(snapshot, pod, facts, now);
-      const row = rowOf(snapshot.cluster, diagnosis);
+      const row = rowOf(snapshot.cluster, diagnosis, now);
       if (row && severityRank[row.severity] >= min) rows.push(row);
     }
   }

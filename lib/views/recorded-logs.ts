@@ -1,7 +1,12 @@
 // What the recorder kept that views diagnosing many pods at once need: the previous-log heads it
 // captured and the pods replaced while crash-looping (so a reset back-off and the restarts of the
 // replaced pods are on the board, not only on the pod page).
-import { diagnosePod, type HistoryInput, type PodLike } from '../diagnosis';
+import {
+  diagnosePod,
+  type HistoryInput,
+  type PodLike,
+  type RecordedTermination,
+} from '../diagnosis';
 import { cacheInput } from './assemble-input';
 import type { ClusterSnapshot } from './cluster-snapshot';
 import type { Runtime } from './runtime';
@@ -20,7 +25,12 @@ function hasTerminated(pod: PodLike): boolean {
 export interface RecordedFacts {
   heads: Map<string, Record<string, string>>;
   deleted: Required<Pick<HistoryInput, 'pods' | 'terminations'>>;
+  /** Live pods' terminations of the last hour (the kiosk's restarts per workload). */
+  recent: RecordedTermination[];
 }
+
+/** How far back the board's restart counts per workload look. */
+export const RECENT_WINDOW_MS = 3600_000;
 
 function controllerName(pod: PodLike): string | undefined {
   const refs = pod.metadata.ownerReferences ?? [];
@@ -35,21 +45,28 @@ function controllerName(pod: PodLike): string | undefined {
 export async function recordedLogs(
   runtime: Runtime,
   snapshot: ClusterSnapshot,
+  now: number,
 ): Promise<RecordedFacts> {
-  const empty: RecordedFacts = { heads: new Map(), deleted: { pods: [], terminations: [] } };
+  const empty: RecordedFacts = {
+    heads: new Map(),
+    deleted: { pods: [], terminations: [] },
+    recent: [],
+  };
   const history = await runtime.history;
   if (!history) return empty;
   const uids = snapshot.pods
     .filter(hasTerminated)
     .flatMap((p) => (p.metadata.uid ? [p.metadata.uid] : []));
   const owners = [...new Set(snapshot.pods.flatMap((p) => controllerName(p) ?? []))];
-  const [heads, deleted] = await Promise.all([
+  const since = now - RECENT_WINDOW_MS;
+  const [heads, deleted, recent] = await Promise.all([
     uids.length === 0
       ? empty.heads
       : history.reader.latestLogHeads(snapshot.cluster, uids).catch(() => empty.heads),
     history.reader.deletedPodHistory(snapshot.cluster, owners).catch(() => empty.deleted),
+    history.reader.recentTerminations(snapshot.cluster, uids, since).catch(() => empty.recent),
   ]);
-  return { heads, deleted };
+  return { heads, deleted, recent };
 }
 
 /** diagnosePod with the captured log heads as previous logs and the pods it replaced. */
@@ -63,9 +80,14 @@ export function diagnoseWithHeads(
   const owner = controllerName(pod);
   const pods = facts.deleted.pods.filter((p) => owner !== undefined && p.ownerName === owner);
   const uids = new Set(pods.map((p) => p.uid));
-  const history = pods.length
-    ? { pods, terminations: facts.deleted.terminations.filter((t) => uids.has(t.podUid)) }
-    : undefined;
+  const own = facts.recent.filter((t) => t.podUid === pod.metadata.uid);
+  const history =
+    pods.length || own.length
+      ? {
+          pods,
+          terminations: [...facts.deleted.terminations.filter((t) => uids.has(t.podUid)), ...own],
+        }
+      : undefined;
   const heads = facts.heads.get(pod.metadata.uid ?? '');
   const logs = heads
     ? Object.fromEntries(

@@ -58,6 +58,11 @@ export interface BoardRow {
   topFinding?: Pick<Finding, 'id' | 'title' | 'severity' | 'category'>;
   /** A process trap beside the cause (pods deleted → back-off reset), shown on its own line. */
   trap?: Pick<Finding, 'id' | 'title' | 'severity' | 'category'>;
+  /**
+   * Crashes (terminated runs) of the workload's unhealthy pods and the pods they replaced in the
+   * last hour, in 12 five-minute buckets, oldest first.
+   */
+  restartsLastHour?: number[];
   /** Window of the next kubelet retry of the worst container. */
   nextRetry?: { earliest: number; latest: number };
   lastExit?: { code: number; reason?: string; at?: number };

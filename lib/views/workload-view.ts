@@ -162,7 +162,7 @@ async function findingsOf(
   pods: PodLike[],
   now: number,
 ): Promise<Finding[]> {
-  const facts = await recordedLogs(runtime, snapshot);
+  const facts = await recordedLogs(runtime, snapshot, now);
   const findings = new Map<string, Finding>();
   for (const pod of pods) {
     const diagnosis = diagnoseWithHeads(snapshot, pod, facts, now);
