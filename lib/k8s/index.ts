@@ -25,5 +25,5 @@ export {
   type PodLog,
   type PodLogRequest,
 } from './pod-logs';
-export { PodMetricsReader, parseMemoryQuantity } from './pod-metrics';
+export { PodMetricsReader } from './pod-metrics';
 export { stripObject } from './strip';

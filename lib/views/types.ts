@@ -1,8 +1,8 @@
 // The view models that route handlers answer and pages render: plain JSON, no class instances.
 // lib/views assembles them from lib/k8s (live caches), lib/history and lib/diagnosis.
-import type { Finding, PodDiagnosis, Severity, TemplateChange } from '../diagnosis';
+import type { BoardState, Finding, PodDiagnosis, Severity, TemplateChange } from '../diagnosis';
 
-export type { TemplateChange };
+export type { BoardState, TemplateChange };
 
 /** Connection state of one watch cache (one resource type of one cluster). */
 export interface ResourceHealth {
@@ -30,9 +30,6 @@ export interface ClusterHealth {
   /** The cluster behind the address changed (kube-system UID): its old objects were dropped. */
   identityChange?: { at: number; from: string; to: string };
 }
-
-/** What a board row's workload is doing now, for the kiosk headline. */
-export type BoardState = 'crash-looping' | 'image-pull' | 'config-error' | 'oom' | 'other';
 
 /** One line of the board: a workload (or a bare pod) that is unhealthy. */
 export interface BoardRow {

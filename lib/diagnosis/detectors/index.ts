@@ -9,6 +9,7 @@ import { detectExitsZero } from './exits-zero';
 import { detectImageMismatch } from './image-digest';
 import { detectImagePull } from './image-pull';
 import { detectInitContainer } from './init-container';
+import { detectListedPods } from './listed-pods';
 import { detectLogCause } from './log-cause';
 import { detectOom } from './oom';
 import { detectProbeFailure } from './probe';
@@ -33,4 +34,5 @@ export const detectors: Detector[] = [
   detectCrashAfterUpgrade,
   detectStatefulSetVolumes,
   detectEvicted,
+  detectListedPods,
 ];

@@ -1,6 +1,6 @@
 // Turns the facts of every paste into one DiagnosisInput: one pod (the one the pastes are about),
 // its events, and its logs placed on the container they came from.
-import type { DiagnosisInput, EventLike, PodLike } from '../types';
+import type { DiagnosisInput, EventLike, ListedPod, PodLike } from '../types';
 import type { LogPiece, PasteFacts, PodHint } from './facts';
 import { applyEventFacts } from './event-facts';
 import {
@@ -124,6 +124,12 @@ function attachLogs(pod: PodLike, pieces: LogPiece[], initHint: boolean): Diagno
     const singleUnknown =
       pod.spec?.containers.length === 1 && pod.spec.containers[0]?.name === UNKNOWN_CONTAINER;
     if (piece.container && singleUnknown) renameContainer(pod, UNKNOWN_CONTAINER, piece.container);
+    // A log named for a container the pod does not list, while an init container without a name
+    // is failing ("Init:CrashLoopBackOff" in a pods table): the log is that init container's.
+    const known = piece.container && containerNames(pod, false).includes(piece.container);
+    const unnamedInit = containerNames(pod, true).includes(UNKNOWN_INIT_CONTAINER);
+    if (piece.container && !known && initHint && unnamedInit)
+      renameContainer(pod, UNKNOWN_INIT_CONTAINER, piece.container);
     const { name, init } = logTarget(pod, piece, initHint);
     upsertContainer(pod, init, { name }, undefined);
     const entry = (logs[name] ??= {});
@@ -150,7 +156,28 @@ export function buildInput(facts: PasteFacts[], now: number, warnings: string[])
     upsertContainer(pod, false, { name: UNKNOWN_CONTAINER }, undefined);
   }
   reportMissing(pod, podEvents, logs, warnings);
-  return { pod, events: podEvents.length ? podEvents : undefined, logs, now };
+  const listedPods = listedOthers(hints, pod.metadata.name);
+  return {
+    pod,
+    events: podEvents.length ? podEvents : undefined,
+    logs,
+    now,
+    ...(listedPods.length ? { listedPods } : {}),
+  };
+}
+
+// Rows of a pasted pods table about other pods (READY is only printed by the table).
+function listedOthers(hints: PodHint[], subject: string | undefined): ListedPod[] {
+  const byName = new Map<string, ListedPod>();
+  for (const h of hints) {
+    if (!h.name || h.name === subject || h.ready === undefined || h.statuses.length === 0) continue;
+    const row = byName.get(h.name) ?? { name: h.name, namespace: h.namespace, statuses: [] };
+    row.statuses.push(...h.statuses);
+    row.restarts = h.restarts;
+    row.ready = h.ready;
+    byName.set(h.name, row);
+  }
+  return [...byName.values()];
 }
 
 function reportMissing(
