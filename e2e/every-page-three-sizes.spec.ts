@@ -58,7 +58,7 @@ test('a phone shows the cause, its evidence and one command on the first screen'
     await expect(cause).toBeVisible();
     const title = await page.getByTestId('cause-title').boundingBox();
     const evidence = await cause.locator('dd').first().boundingBox();
-    const command = await cause.locator('code', { hasText: 'kubectl' }).first().boundingBox();
+    const command = await page.getByTestId('cause-command').boundingBox();
     for (const box of [title, evidence, command]) {
       expect(box, ns).not.toBeNull();
       expect(box!.y + box!.height, `${ns}: below the first screen`).toBeLessThanOrEqual(844);

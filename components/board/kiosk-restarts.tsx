@@ -18,24 +18,29 @@ export const KioskRestarts = memo(function KioskRestarts({ rows }: { rows: Board
   return (
     <section
       aria-labelledby="kiosk-restarts-heading"
-      className="border-t-2 border-slate-600 px-8 py-4"
+      className="border-t-2 border-slate-600 px-3 py-4 sm:px-8"
       data-testid="kiosk-restarts"
     >
-      <h2 id="kiosk-restarts-heading" className="text-[28px] font-bold text-slate-100">
+      <h2
+        id="kiosk-restarts-heading"
+        className="text-[20px] font-bold text-slate-100 sm:text-[28px]"
+      >
         Crashes in the last hour, per workload{' '}
-        <span className="text-[22px] font-normal text-slate-300">(5-minute bars, oldest left)</span>
+        <span className="text-[16px] font-normal text-slate-300 sm:text-[22px]">
+          (5-minute bars, oldest left)
+        </span>
       </h2>
       {shown.length === 0 ? (
         <p className="mt-2 text-[26px] text-green-400">No crash in the last hour.</p>
       ) : (
-        <ul className="mt-3 grid grid-cols-2 gap-x-12 gap-y-3">
+        <ul className="mt-3 grid grid-cols-1 gap-x-12 gap-y-3 lg:grid-cols-2">
           {shown.map((row) => {
             const buckets = row.restartsLastHour ?? [];
             const total = buckets.reduce((s, n) => s + n, 0);
             return (
               <li
                 key={row.key}
-                className="grid grid-cols-[minmax(0,1fr)_14rem_4.5rem] items-end gap-4 text-[26px]"
+                className="grid grid-cols-[minmax(0,1fr)_7rem_3.5rem] items-end gap-3 text-[18px] sm:grid-cols-[minmax(0,1fr)_14rem_4.5rem] sm:gap-4 sm:text-[26px]"
                 data-restarts-hour={total}
               >
                 <span className="truncate text-slate-100">

@@ -51,7 +51,7 @@ export const KioskRows = memo(function KioskRows({
           key={row.key}
           data-row={row.key}
           data-restarts={row.restarts}
-          className="grid grid-cols-[2.5rem_minmax(0,3fr)_minmax(0,5fr)_5.5rem_minmax(0,14rem)] items-baseline gap-4 px-8 py-3 text-[30px] leading-tight"
+          className="grid grid-cols-[2rem_minmax(0,1fr)_4rem] items-baseline gap-x-3 gap-y-1 px-3 py-3 text-[20px] leading-tight sm:grid-cols-[2.5rem_minmax(0,3fr)_minmax(0,5fr)_5.5rem_minmax(0,14rem)] sm:gap-4 sm:px-8 sm:text-[30px]"
         >
           <span className={`font-bold ${SYMBOL_CLASS[row.severity]}`} aria-label={row.severity}>
             {SEVERITY_SYMBOL[row.severity]}
@@ -59,7 +59,7 @@ export const KioskRows = memo(function KioskRows({
           <span className="font-semibold break-words text-white">
             {row.namespace} / {row.name}
           </span>
-          <span className="min-w-0 text-slate-200">
+          <span className="col-span-2 col-start-2 min-w-0 text-slate-200 sm:col-span-1 sm:col-start-auto">
             <span className="line-clamp-2 break-words" data-testid="kiosk-cause">
               {row.topFinding ? (
                 <WithCode text={row.topFinding.title} codeClassName="font-mono" />
@@ -69,7 +69,7 @@ export const KioskRows = memo(function KioskRows({
             </span>
             {row.trap && (
               <span
-                className="mt-1 line-clamp-2 block text-[26px] break-words text-amber-300"
+                className="mt-1 line-clamp-2 block text-[18px] break-words text-amber-300 sm:text-[26px]"
                 data-testid="kiosk-trap"
               >
                 <span aria-hidden="true">⚠ </span>
@@ -78,18 +78,18 @@ export const KioskRows = memo(function KioskRows({
             )}
           </span>
           <span
-            className="text-right font-mono text-white tabular-nums"
+            className="col-start-3 row-start-1 text-right font-mono text-white tabular-nums sm:col-start-auto sm:row-start-auto"
             aria-label={`${row.restarts} restarts`}
           >
             {row.restarts}↻
           </span>
-          <span className="text-right break-words text-slate-200 tabular-nums">
+          <span className="col-span-2 col-start-2 break-words text-slate-200 tabular-nums sm:col-span-1 sm:col-start-auto sm:text-right">
             <NextTry row={row} now={now} />
           </span>
         </li>
       ))}
       {hidden > 0 && (
-        <li className="px-8 py-3 text-[28px] text-slate-300">
+        <li className="px-3 py-3 text-[20px] text-slate-300 sm:px-8 sm:text-[28px]">
           + {hidden} more, less severe (see the desk board)
         </li>
       )}

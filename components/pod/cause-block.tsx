@@ -33,6 +33,7 @@ export function CauseBlock({
       </section>
     );
   }
+  const first = finding.commands[0];
   const border =
     finding.severity === 'critical'
       ? 'border-red-700'
@@ -75,19 +76,30 @@ export function CauseBlock({
       )}
       <dl className="mt-3 grid grid-cols-1 gap-x-4 gap-y-2 text-base sm:grid-cols-[7rem_1fr]">
         {finding.evidence.slice(0, 2).map((evidence, i) => (
-          <div key={i} className="contents">
+          // On a phone only the first piece of evidence shows here (the rest is in the findings).
+          <div key={i} className={i === 0 ? 'contents' : 'hidden sm:contents'}>
             <dt className="font-medium text-slate-600">{i === 0 ? 'evidence' : ''}</dt>
             <dd className="min-w-0">
               <EvidenceLine evidence={evidence} container={finding.container} />
             </dd>
           </div>
         ))}
+        {first && (
+          // A phone's first screen: cause, evidence and one command, then the advice.
+          <div className="border-t border-slate-200 pt-2 sm:hidden" data-testid="cause-command">
+            <CommandLine command={first} />
+          </div>
+        )}
         <AdviceRows finding={finding} />
       </dl>
       {finding.commands.length > 0 && (
-        <div className="mt-3 space-y-2 border-t border-slate-200 pt-3">
-          {finding.commands.slice(0, 2).map((command) => (
-            <CommandLine key={command.command} command={command} />
+        <div
+          className={`mt-3 space-y-2 border-t border-slate-200 pt-3 ${finding.commands.length < 2 ? 'hidden sm:block' : ''}`}
+        >
+          {finding.commands.slice(0, 2).map((command, i) => (
+            <div key={command.command} className={i === 0 ? 'hidden sm:block' : undefined}>
+              <CommandLine command={command} />
+            </div>
           ))}
         </div>
       )}

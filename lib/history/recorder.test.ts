@@ -180,8 +180,21 @@ function describeEngine(engine: string, options: () => OpenStoreOptions) {
         await waitFor(() => livePods(session).length === 1, 10_000, 'the worker pod');
         const victim = livePods(session)[0]!;
         const owner = (victim.metadata?.ownerReferences as Array<{ name: string }>)[0]!.name;
-        const byOwner = () =>
-          session.reader.historyForPod('sandbox', ns, { name: '', ownerNames: [owner] });
+        // The owner's pods, the deleted ones' terminations, and the live pod's own history (a
+        // pod's history no longer holds every pod of its owner, only the ones it replaced).
+        const byOwner = async () => {
+          const pods = await session.reader.podsOfOwner('sandbox', ns, [owner]);
+          const deleted = await session.reader.deletedPodHistory('sandbox', [owner]);
+          const live = pods.find((p) => p.deletedAt === undefined);
+          const own = live
+            ? await session.reader.historyForPod('sandbox', ns, {
+                uid: live.uid,
+                name: live.name,
+                ownerNames: [owner],
+              })
+            : undefined;
+          return { ...own, pods, terminations: deleted.terminations };
+        };
         env.sandbox.control.crash(ns);
         await session.recorder.flush();
         await waitFor(() => livePods(session)[0]?.metadata?.uid === victim.metadata?.uid);
