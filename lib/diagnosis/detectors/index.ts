@@ -6,6 +6,7 @@ import { detectCreateConfigError } from './create-config';
 import { detectEvicted } from './evicted';
 import { detectExitCode } from './exit-code';
 import { detectExitsZero } from './exits-zero';
+import { detectHeapOverLimit } from './heap-over-limit';
 import { detectImageMismatch } from './image-digest';
 import { detectImagePull } from './image-pull';
 import { detectInitContainer } from './init-container';
@@ -14,6 +15,7 @@ import { detectLogCause } from './log-cause';
 import { detectOom } from './oom';
 import { detectProbeFailure } from './probe';
 import { detectRollback } from './rollback';
+import { detectSlowStart } from './slow-start';
 import { detectConfigNewerThanImage } from './stale-image';
 import { detectStatefulSetVolumes } from './statefulset';
 
@@ -35,4 +37,6 @@ export const detectors: Detector[] = [
   detectStatefulSetVolumes,
   detectEvicted,
   detectListedPods,
+  detectSlowStart,
+  detectHeapOverLimit,
 ];

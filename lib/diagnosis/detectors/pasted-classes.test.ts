@@ -87,3 +87,27 @@ describe('a pods table with several failing pods', () => {
     expect(d.findings[3]?.title).toBe('Restarted 6 times; the input does not say why');
   });
 });
+
+describe('probes that kill a live or starting process', () => {
+  it('names a liveness probe aimed at the readiness endpoint', () => {
+    const top = diagnoseFixture('describe-liveness-on-ready.txt').findings[0];
+    expect(top).toMatchObject({ id: 'liveness-checks-readiness', category: 'probe-failure' });
+    expect(top?.title).toContain('`/actuator/health/readiness`');
+    expect(top?.doNext[0]).toContain('readiness probe');
+  });
+
+  it('reads a log that stops mid-start-up on a probed container killed with 137 as a slow starter', () => {
+    const d = diagnoseFixture('describe-killed-mid-startup.txt');
+    expect(d.findings[0]).toMatchObject({ id: 'killed-during-startup', category: 'probe-failure' });
+    expect(d.findings[0]?.explanation).toContain('about 60 s');
+    expect(d.findings[0]?.evidence[0]?.text).toContain('loading shard 188 of 412');
+  });
+});
+
+describe('a heap sized to the memory limit', () => {
+  it('reads -Xmx from a ps line against the limit from describe', () => {
+    const top = diagnoseFixture('describe-xmx-at-limit.txt').findings[0];
+    expect(top).toMatchObject({ id: 'heap-over-memory-limit', category: 'oom-killed' });
+    expect(top?.title).toBe('The heap may grow to 2Gi, 100% of the 2Gi memory limit');
+  });
+});
