@@ -89,8 +89,14 @@ export const KioskRows = memo(function KioskRows({
         </li>
       ))}
       {hidden > 0 && (
-        <li className="px-3 py-3 text-[20px] text-slate-300 sm:px-8 sm:text-[28px]">
-          + {hidden} more, less severe (see the desk board)
+        <li className="px-3 py-3 text-[18px] text-slate-300 sm:px-8 sm:text-[24px]">
+          + {hidden} more, less severe:{' '}
+          {all.slice(rows.length).map((row, i) => (
+            <span key={row.key} data-row={row.key} data-restarts={row.restarts}>
+              {i > 0 && ' · '}
+              {SEVERITY_SYMBOL[row.severity]} {row.namespace}/{row.name} {row.restarts}↻
+            </span>
+          ))}
         </li>
       )}
     </ul>

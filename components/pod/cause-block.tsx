@@ -53,7 +53,7 @@ export function CauseBlock({
       >
         Cause
       </h2>
-      <p className="mt-1 flex items-start gap-2 text-xl leading-snug font-semibold">
+      <p className="mt-1 flex items-start gap-2 text-lg leading-snug font-semibold sm:text-xl">
         <SeverityIcon severity={finding.severity} className="mt-1 size-6" />
         <a
           href={`#${findingAnchor(finding.id)}`}
@@ -74,7 +74,7 @@ export function CauseBlock({
           </a>
         </p>
       )}
-      <dl className="mt-3 grid grid-cols-1 gap-x-4 gap-y-2 text-base sm:grid-cols-[7rem_1fr]">
+      <dl className="mt-3 grid grid-cols-1 gap-x-4 gap-y-2 text-sm sm:grid-cols-[7rem_1fr] sm:text-base">
         {finding.evidence.slice(0, 2).map((evidence, i) => (
           // On a phone only the first piece of evidence shows here (the rest is in the findings).
           <div key={i} className={i === 0 ? 'contents' : 'hidden sm:contents'}>
@@ -87,7 +87,10 @@ export function CauseBlock({
         {first && (
           // A phone's first screen: cause, evidence and one command, then the advice.
           <div className="border-t border-slate-200 pt-2 sm:hidden" data-testid="cause-command">
-            <CommandLine command={first} />
+            <dt className="sr-only">command</dt>
+            <dd>
+              <CommandLine command={first} />
+            </dd>
           </div>
         )}
         <AdviceRows finding={finding} />
