@@ -6,6 +6,7 @@ import { podPath, workloadPath } from '@/components/format/names';
 import { formatClock } from '@/components/format/time';
 import { WithCode } from '@/components/ui/with-code';
 import { SEVERITY_SYMBOL } from '@/components/format/exit-style';
+import { NoAccessTag, type NoAccessMap } from './stale-banner';
 
 function NextRetry({ row }: { row: BoardRow }) {
   if (!row.nextRetry) return <span className="text-slate-500">—</span>;
@@ -36,9 +37,12 @@ function LastExit({ row }: { row: BoardRow }) {
 export const BoardTable = memo(function BoardTable({
   rows,
   showCluster,
+  noAccess = {},
 }: {
   rows: BoardRow[];
   showCluster: boolean;
+  /** Namespaces that may not be read (`cluster/namespace`): their rows are marked. */
+  noAccess?: NoAccessMap;
 }) {
   return (
     <div className="overflow-x-auto">
@@ -90,6 +94,9 @@ export const BoardTable = memo(function BoardTable({
                   {showCluster && `${row.cluster} · `}
                   {row.namespace} / {row.name}
                 </Link>
+                {noAccess[`${row.cluster}/${row.namespace}`] && (
+                  <NoAccessTag since={noAccess[`${row.cluster}/${row.namespace}`]?.since} />
+                )}
                 <div className="text-xs text-slate-600">
                   {row.kind !== 'Pod' ? (
                     <Link

@@ -3,6 +3,7 @@ import type { BoardRow } from '@/lib/views/types';
 import { SEVERITY_SYMBOL } from '@/components/format/exit-style';
 import { formatHourMinute } from '@/components/format/time';
 import { WithCode } from '@/components/ui/with-code';
+import { NoAccessTag, type NoAccessMap } from './stale-banner';
 
 const SYMBOL_CLASS = {
   critical: 'text-red-400',
@@ -29,10 +30,13 @@ export const KioskRows = memo(function KioskRows({
   now,
   dimmed = false,
   maxRows = 8,
+  noAccess = {},
 }: {
   rows: BoardRow[];
   now: number;
   dimmed?: boolean;
+  /** Namespaces that may not be read (`cluster/namespace`): their rows are marked. */
+  noAccess?: NoAccessMap;
   /** A wall screen cannot scroll: the rest is counted on the last line. */
   maxRows?: number;
 }) {
@@ -60,6 +64,9 @@ export const KioskRows = memo(function KioskRows({
             {row.namespace} / {row.name}
           </span>
           <span className="col-span-2 col-start-2 min-w-0 text-slate-200 sm:col-span-1 sm:col-start-auto">
+            {noAccess[`${row.cluster}/${row.namespace}`] && (
+              <NoAccessTag kiosk since={noAccess[`${row.cluster}/${row.namespace}`]?.since} />
+            )}
             <span className="line-clamp-2 break-words" data-testid="kiosk-cause">
               {row.topFinding ? (
                 <WithCode text={row.topFinding.title} codeClassName="font-mono" />

@@ -2,12 +2,16 @@
 
 import type { PodView } from '@/lib/views/types';
 import { useLivePod } from '@/lib/api-client';
-import { StaleBanner } from '@/components/board/stale-banner';
+import { useEffect } from 'react';
+import { NoAccessNotice, StaleBanner } from '@/components/board/stale-banner';
+import { formatClock } from '@/components/format/time';
+import { freshnessOf, noAccessFor } from '@/components/ui/freshness';
 import { useNow } from '@/components/ui/use-now';
 import Link from 'next/link';
 import { Timestamp } from '@/components/ui/timestamp';
 import { podPath } from '@/components/format/names';
 import { PodPresentation } from './pod-presentation';
+import { podTitle } from './pod-title';
 
 /** The pod page, live: server-rendered first, then refreshed by the stream. */
 export function LivePod({
@@ -29,17 +33,27 @@ export function LivePod({
   const live = useLivePod(ref, initial);
   const view = live.data ?? initial;
   const now = useNow(initial.diagnosis.generatedAt, 5000);
-  const stale =
-    live.connection !== 'live' || view.health.state === 'stale' || view.health.state === 'error';
+  // Only a lasting outage earns the banner (never the first instant of a page load), and it
+  // counts from the outage's start, so it does not reset with each message.
+  const fresh = freshnessOf([view.health], live, view.diagnosis.generatedAt);
+  const stale = fresh.outage;
+  const noAccess = noAccessFor(fresh, view.cluster, ref.namespace);
+  // The tab's title follows the pod (a background tab shows it crash-looping).
+  const title = `${podTitle(view.diagnosis)} · Podtrail`;
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
   const notice = (
     <>
       {stale && (
         <StaleBanner
-          since={live.lastUpdateAt ?? view.diagnosis.generatedAt}
+          since={stale.since}
+          lastContactAt={fresh.updatedAt}
           now={now}
-          what={live.connection === 'stale' ? 'connection' : `cluster ${view.cluster} watch`}
+          what={stale.what}
         />
       )}
+      {noAccess && <NoAccessNotice marks={[noAccess]} />}
       {view.fromHistory && (
         <p
           role="status"
@@ -78,7 +92,15 @@ export function LivePod({
       container={container}
       basePath={basePath}
       reportHref={reportHref}
-      source={view.fromHistory ? 'recorded history' : stale ? 'possibly stale data' : 'live'}
+      source={
+        view.fromHistory
+          ? 'recorded history'
+          : noAccess
+            ? `no access since ${noAccess.since ? formatClock(noAccess.since) : 'now'} — last known data`
+            : stale
+              ? 'possibly stale data'
+              : 'live'
+      }
       notice={notice}
     />
   );

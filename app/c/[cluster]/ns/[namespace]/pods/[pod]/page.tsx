@@ -4,6 +4,7 @@ import { LivePod } from '@/components/pod/live-pod';
 import { plainTitle, podPath } from '@/components/format/names';
 import { causeAndTrap } from '@/lib/diagnosis';
 import { loadPod, loadPodRoute, podRef, type PodParams } from './load-pod';
+import { podTitle } from '@/components/pod/pod-title';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,7 +17,7 @@ export async function generateMetadata({ params }: { params: PodParams }): Promi
   if (!loaded.ok) return { title: `${ref.name} — could not load` };
   const view = loaded.view;
   const d = view.diagnosis;
-  const title = `${d.pod.name} — ${d.pod.status} · ${d.pod.restarts} restarts`;
+  const title = podTitle(d);
   const cause = causeAndTrap(d.findings).cause;
   const description = cause
     ? `${plainTitle(cause.title)} (${d.pod.namespace}, cluster ${view.cluster})`
