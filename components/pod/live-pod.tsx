@@ -53,6 +53,7 @@ export function LivePod({
       reportHref={reportHref}
       source={stale ? 'possibly stale data' : 'live'}
       notice={notice}
+      alerts={view.alerts}
     />
   );
 }

@@ -19,3 +19,5 @@ export {
 export { subscribeLive, type LiveScope, type LiveListener } from './live-hub';
 export { diagnoseUpload } from './upload-view';
 export { getPodLog } from './log-view';
+export { receiveAlerts } from './alerts-view';
+export { resolveGoLink, type GoDestination, type RememberedPod } from './go-view';

@@ -3,6 +3,7 @@
 import { diagnosePod } from '../diagnosis';
 import type { PodLike } from '../diagnosis/types';
 import { toMs } from '../diagnosis';
+import { alertsForPod } from './alerts-view';
 import { cacheInput, enrichInput, gatherLogs } from './assemble-input';
 import { snapshotCluster, type ClusterSnapshot } from './cluster-snapshot';
 import { ForbiddenError, NotFoundError, UnavailableError } from './errors';
@@ -75,9 +76,11 @@ export async function getPodView(ref: PodRef, runtime: Runtime = getRuntime()): 
     registry: Boolean(live),
     metrics: Boolean(live),
   });
+  const diagnosis = diagnosePod(input);
   return {
     cluster: ref.cluster,
-    diagnosis: diagnosePod(input),
+    diagnosis,
+    alerts: await alertsForPod(runtime, ref.cluster, diagnosis),
     logs,
     health: snapshot.health,
     fromHistory: !live,

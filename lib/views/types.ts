@@ -1,6 +1,9 @@
 // The view models that route handlers answer and pages render: plain JSON, no class instances.
 // lib/views assembles them from lib/k8s (live caches), lib/history and lib/diagnosis.
+import type { AlertMark } from '../alerts/types';
 import type { Finding, PodDiagnosis, Severity, TemplateChange } from '../diagnosis/types';
+
+export type { AlertMark };
 
 export type { TemplateChange };
 
@@ -82,6 +85,8 @@ export interface PodView {
   health: ClusterHealth;
   /** True when the pod no longer exists and this view comes from history. */
   fromHistory: boolean;
+  /** Alertmanager alerts about the pod or its workload, oldest first (POST /api/alerts). */
+  alerts?: AlertMark[];
 }
 
 export interface Revision {
