@@ -1,8 +1,8 @@
 // A real Prometheus Alertmanager for the alert → webhook → timeline test, built from the published
 // module (v0.35.0) as upstream's cmd/alertmanager. The module as published lacks the web UI's
-// built assets (ui/app/dist, made by npm in upstream's release build), which ui/web.go embeds:
-// build.sh copies the verified module from the module cache to .src and puts a placeholder page
-// there. Nothing else of Alertmanager changes, and the test never uses the UI.
+// built assets (ui/app/dist, made by npm in upstream's release build) that ui/web.go embeds:
+// build.sh builds a copy of the verified module with a placeholder page there. Nothing else of
+// Alertmanager changes, and the tests never use its UI.
 module podtrail.dev/contract/alertmanager
 
 go 1.26.0
@@ -130,5 +130,3 @@ require (
 	google.golang.org/protobuf v1.36.12 // indirect
 	gopkg.in/telebot.v3 v3.3.8 // indirect
 )
-
-replace github.com/prometheus/alertmanager => ./.src
