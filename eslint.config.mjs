@@ -13,6 +13,8 @@ const config = [
       'test-results/**',
       'playwright-report/**',
       'contract/bin/**',
+      'dist/**',
+      '.peers/**',
       'next-env.d.ts',
     ],
   },

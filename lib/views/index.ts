@@ -4,6 +4,7 @@ import 'server-only';
 export type * from './types';
 export { getBoardView, type BoardFilters } from './board-view';
 export { getPodView, type PodRef } from './pod-view';
+export { readPodViewOnce } from './pod-view-once';
 export { getWorkloadView, type WorkloadRef } from './workload-view';
 export { listClusterHealth } from './health-view';
 export { NotFoundError, BadInputError, ForbiddenError, UnavailableError } from './errors';
