@@ -1,6 +1,11 @@
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 import importPlugin from 'eslint-plugin-import';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { boundaryConfigs } from './lint/boundaries.mjs';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
 
 const config = [
   ...nextVitals,
@@ -15,6 +20,8 @@ const config = [
       'contract/bin/**',
       'dist/**',
       '.peers/**',
+      // Files that break the boundaries on purpose; lint/boundaries.test.ts lints them.
+      'lint/fixtures/**',
       'next-env.d.ts',
     ],
   },
@@ -31,6 +38,7 @@ const config = [
       ],
     },
   },
+  ...boundaryConfigs(root),
   {
     files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**', 'bench/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

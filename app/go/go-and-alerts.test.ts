@@ -1,7 +1,7 @@
 // /go and POST /api/alerts against the sandbox with a real history store (PGlite): the alert is
 // stored once however often it is delivered, shows on the pod's view, and /go lands on the pod,
 // on its Deployment once the pod is gone, or on a 404 that says what history knows.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,11 +15,20 @@ import {
   stopRuntime,
   type Runtime,
 } from '@/lib/views';
-import firing from '@/lib/alerts/fixtures/kube-pod-crash-looping.firing.json';
 import { POST as postAlerts } from '../api/alerts/route';
 import { GET as go } from './route';
 
 const NS = 'oom-no-limit';
+// A KubePodCrashLooping delivery as Alertmanager sends it (read as data: lib/alerts' fixture).
+const firing = JSON.parse(
+  readFileSync(
+    path.join(__dirname, '../../lib/alerts/fixtures/kube-pod-crash-looping.firing.json'),
+    'utf8',
+  ),
+) as {
+  status: string;
+  alerts: Array<{ status: string; labels: Record<string, string>; endsAt: string }>;
+};
 let env: SandboxCluster;
 let runtime: Runtime;
 let dataDir: string;

@@ -1,6 +1,6 @@
 // Everything the pod report shows, computed once and rendered twice (HTML and Markdown).
-import type { AlertMark } from '@/lib/alerts/types';
-import type { KubectlCommand, PodDiagnosis } from '@/lib/diagnosis/types';
+import type { AlertMark } from '@/lib/views/types';
+import type { KubectlCommand, PodDiagnosis } from '@/lib/diagnosis';
 import { alertText } from '@/components/timeline/alert-marks';
 import { formatDateTime } from '@/components/format/time';
 import { chainMarkdown, commandsMarkdown, findingsMarkdown, table } from './markdown';

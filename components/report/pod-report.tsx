@@ -1,5 +1,5 @@
-import type { AlertMark } from '@/lib/alerts/types';
-import type { PodDiagnosis } from '@/lib/diagnosis/types';
+import type { AlertMark } from '@/lib/views/types';
+import type { PodDiagnosis } from '@/lib/diagnosis';
 import { alertsForContainer } from '@/components/timeline/alert-marks';
 import { TimeAxisChart } from '@/components/timeline/time-axis-chart';
 import { TimelineLegend } from '@/components/timeline/timeline-legend';

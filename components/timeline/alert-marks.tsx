@@ -1,6 +1,6 @@
 // Alertmanager alerts on a container's timeline: a tinted span from "fired" to "resolved" (or to
 // now while it fires) behind the runs, and the same facts as a list in words.
-import type { AlertMark } from '@/lib/alerts/types';
+import type { AlertMark } from '@/lib/views/types';
 import { formatClock } from '@/components/format/time';
 import { H, LANE } from './chart-layout';
 import type { TimeScale } from './timeline-scale';

@@ -1,13 +1,13 @@
 // The desktop timeline of one container: a horizontal time axis in plain SVG (no charting kit:
 // five lanes of rects, lines and text are simpler to read and to export than a kit's abstractions).
-import type { ContainerTimeline, TimelineEvent } from '@/lib/diagnosis/types';
+import type { ContainerTimeline, TimelineEvent } from '@/lib/diagnosis';
 import { EXIT_FILL, EXIT_WORD, exitKind, runLabel } from '@/components/format/exit-style';
 import { runAnchor } from '@/components/format/names';
 import { formatClock, formatDuration, formatHourMinute } from '@/components/format/time';
 import { buildScale, spacedLabels, timelineTimes, type TimeScale } from './timeline-scale';
 import { H, LANE, RESET_WORDS, W, X0, X1, gapText } from './chart-layout';
 import { Events, ImageChanges, Unobserved } from './timeline-marks';
-import type { AlertMark } from '@/lib/alerts/types';
+import type { AlertMark } from '@/lib/views/types';
 import { AlertSpans, alertTimes } from './alert-marks';
 
 /** HH:MM, or HH:MM:SS when ticks are less than a minute apart (else labels repeat). */

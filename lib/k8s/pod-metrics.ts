@@ -1,5 +1,9 @@
 // Memory usage from metrics.k8s.io when a metrics server is installed. Its absence (404 on the
-// API group) is normal and remembered for a while, so we do not ask again on every view.
+// API group) is normal and remembered for a while, so we do not ask again on every view. A pod's
+// sample is shared by every viewer of the pod: one request in flight (single-flight) and kept for
+// metrics-server's scrape interval (its --metric-resolution defaults to 15 s), so the requests to
+// the API server do not grow with viewers.
+import { parseQuantity } from '../diagnosis';
 import { K8sError } from './k8s-error';
 import type { Scheduler } from './scheduler';
 import type { Transport } from './transport';
@@ -8,43 +12,53 @@ interface PodMetrics {
   containers?: Array<{ name: string; usage?: { memory?: string } }>;
 }
 
-const units: Record<string, number> = {
-  '': 1,
-  Ki: 1024,
-  Mi: 1024 ** 2,
-  Gi: 1024 ** 3,
-  Ti: 1024 ** 4,
-  k: 1e3,
-  K: 1e3,
-  M: 1e6,
-  G: 1e9,
-  T: 1e12,
-};
-
-/** Parses a memory quantity (`123Mi`, `1G`, `5000`) into bytes, or undefined. */
-export function parseMemoryQuantity(quantity: string): number | undefined {
-  const match = /^([0-9.]+)([A-Za-z]*)$/.exec(quantity.trim());
-  const factor = match ? units[match[2] ?? ''] : undefined;
-  if (!match || factor === undefined) return undefined;
-  return Math.round(Number(match[1]) * factor);
+/** Bytes of a memory quantity, rounded up as Quantity.Value() does (apimachinery resource). */
+function memoryBytes(quantity: string | undefined): number | undefined {
+  const bytes = parseQuantity(quantity);
+  return bytes === undefined ? undefined : Math.ceil(bytes);
 }
+
+type Usage = Record<string, number> | undefined;
+
+/** How long one pod's sample is shared (metrics-server --metric-resolution default). */
+const sampleMs = 15_000;
 
 /** Reads pod memory usage of one cluster. */
 export class PodMetricsReader {
   private checkedAt = -Infinity;
   private available = false;
+  private checking: Promise<boolean> | undefined;
+  private readonly samples = new Map<string, { at: number; usage: Promise<Usage> }>();
 
-  constructor(private readonly options: { transport: Transport; scheduler: Scheduler }) {}
+  constructor(
+    private readonly options: { transport: Transport; scheduler: Scheduler; sampleMs?: number },
+  ) {}
 
-  /** Memory bytes per container, or undefined when metrics are not available. */
-  async memoryUsage(namespace: string, pod: string): Promise<Record<string, number> | undefined> {
+  /** Memory bytes per container (shared for a scrape interval), or undefined without metrics. */
+  memoryUsage(namespace: string, pod: string): Promise<Usage> {
+    const now = this.options.scheduler.now();
+    const maxAge = this.options.sampleMs ?? sampleMs;
+    for (const [key, entry] of this.samples) if (now - entry.at >= maxAge) this.samples.delete(key);
+    const key = `${namespace}/${pod}`;
+    const hit = this.samples.get(key);
+    if (hit) return hit.usage;
+    const usage = this.fetchUsage(namespace, pod);
+    const entry = { at: now, usage };
+    this.samples.set(key, entry);
+    usage.catch(() => {
+      if (this.samples.get(key) === entry) this.samples.delete(key);
+    });
+    return usage;
+  }
+
+  private async fetchUsage(namespace: string, pod: string): Promise<Usage> {
     if (!(await this.apiAvailable())) return undefined;
     const path = `/apis/metrics.k8s.io/v1beta1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(pod)}`;
     try {
       const metrics = await this.options.transport.getJson<PodMetrics>(path, { timeoutMs: 3_000 });
       const usage: Record<string, number> = {};
       for (const c of metrics.containers ?? []) {
-        const bytes = c.usage?.memory ? parseMemoryQuantity(c.usage.memory) : undefined;
+        const bytes = memoryBytes(c.usage?.memory);
         if (bytes !== undefined) usage[c.name] = bytes;
       }
       return usage;
@@ -53,17 +67,24 @@ export class PodMetricsReader {
     }
   }
 
-  /** Whether metrics.k8s.io is served (discovery, re-checked every 5 minutes). */
-  private async apiAvailable(): Promise<boolean> {
+  /** Whether metrics.k8s.io is served (discovery, re-checked every 5 minutes, one at a time). */
+  private apiAvailable(): Promise<boolean> {
     const now = this.options.scheduler.now();
-    if (now - this.checkedAt < 5 * 60_000) return this.available;
-    this.checkedAt = now;
+    if (now - this.checkedAt < 5 * 60_000) return Promise.resolve(this.available);
+    this.checking ??= this.checkDiscovery().finally(() => {
+      this.checkedAt = this.options.scheduler.now();
+      this.checking = undefined;
+    });
+    return this.checking;
+  }
+
+  private async checkDiscovery(): Promise<boolean> {
     try {
       await this.options.transport.getJson('/apis/metrics.k8s.io/v1beta1', { timeoutMs: 3_000 });
       this.available = true;
     } catch (error) {
       // 404: not installed, which is normal; 503: the APIService is registered but down.
-      if (!(error instanceof K8sError)) throw error;
+      if (!K8sError.is(error)) throw error;
       this.available = false;
     }
     return this.available;

@@ -1,6 +1,6 @@
 // Receiving Alertmanager deliveries (POST /api/alerts) and reading them back for a pod.
 import { AlertStore, type AlertMark, type RecordResult, type WebhookPayload } from '../alerts';
-import type { PodDiagnosis } from '../diagnosis/types';
+import type { PodDiagnosis } from '../diagnosis';
 import { UnavailableError } from './errors';
 import { getRuntime, type Runtime } from './runtime';
 

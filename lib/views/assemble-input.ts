@@ -1,6 +1,6 @@
 // Puts together a DiagnosisInput for one pod from the caches, history, registry, logs and
 // metrics. Gathering only: every judgement is lib/diagnosis's.
-import type { DiagnosisInput, PodLike } from '../diagnosis/types';
+import type { DiagnosisInput, PodLike } from '../diagnosis';
 import { expectedImagesFor } from '../registry';
 import type { ClusterSnapshot } from './cluster-snapshot';
 import { eventsOfPod, ownerChain, podsOwnedBy, replicaSetsOf } from './owners';
@@ -39,7 +39,7 @@ export function cacheInput(snapshot: ClusterSnapshot, pod: PodLike, now: number)
   };
 }
 
-function logTargets(pod: PodLike): Array<{ container: string; previous: boolean }> {
+export function logTargets(pod: PodLike): Array<{ container: string; previous: boolean }> {
   const statuses = [
     ...(pod.status?.initContainerStatuses ?? []),
     ...(pod.status?.containerStatuses ?? []),

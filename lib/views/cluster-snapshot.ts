@@ -1,7 +1,7 @@
 // Reads the shared caches of one cluster for one view: acquires the leases (starting caches on
 // first use), waits briefly for the first sync, copies what the view needs, and releases.
-import type { EventLike, LimitRangeLike, PodLike, WorkloadLike } from '../diagnosis/types';
-import type { CacheHealth, K8sAccess, KubeObject, ResourceName } from '../k8s';
+import type { EventLike, LimitRangeLike, PodLike, WorkloadLike } from '../diagnosis';
+import type { CacheHealth, ClusterContact, K8sAccess, KubeObject, ResourceName } from '../k8s';
 import type { ClusterHealth, ResourceHealth } from './types';
 
 /** The resources the views read. */
@@ -40,10 +40,16 @@ export function clusterHealthOf(
   cluster: string,
   server: string | undefined,
   healths: CacheHealth[],
+  contact: ClusterContact = { state: 'unknown' },
 ): ClusterHealth {
   const resources: ResourceHealth[] = healths.map(({ forbidden: _f, ...h }) => h);
   const forbidden = healths.flatMap((h) =>
-    h.forbidden.map((f) => ({ namespace: f.namespace, resource: h.resource, message: f.message })),
+    h.forbidden.map((f) => ({
+      namespace: f.namespace,
+      resource: h.resource,
+      message: f.message,
+      since: f.since,
+    })),
   );
   for (const h of healths) {
     if (h.state === 'forbidden')
@@ -51,6 +57,7 @@ export function clusterHealthOf(
         namespace: undefined,
         resource: h.resource,
         message: h.message ?? 'forbidden',
+        since: h.since,
       });
   }
   // A forbidden resource type does not make the whole cluster look down.
@@ -59,12 +66,26 @@ export function clusterHealthOf(
     (worst, s) => (rank[s] > rank[worst] ? s : worst),
     resources.length === 0 ? 'connecting' : 'synced',
   );
+  const lastContactAt = Math.max(
+    contact.lastContactAt ?? 0,
+    ...healths.map((h) => h.lastEventAt ?? 0),
+  );
+  const unreachable =
+    contact.state === 'unreachable'
+      ? {
+          since: contact.unreachableSince ?? lastContactAt,
+          message: contact.message ?? 'no answer',
+        }
+      : undefined;
   return {
     cluster,
     server,
-    state,
+    state: unreachable && state === 'synced' ? 'stale' : state,
     resources,
     forbidden: forbidden.length > 0 ? forbidden : undefined,
+    ...(lastContactAt > 0 ? { lastContactAt } : {}),
+    ...(unreachable ? { unreachable } : {}),
+    ...(contact.identityChange ? { identityChange: contact.identityChange } : {}),
   };
 }
 
@@ -103,6 +124,7 @@ export async function snapshotCluster(
         cluster,
         server,
         leases.map((l) => l.cache.health()),
+        access.contact(cluster),
       ),
     };
   } finally {

@@ -2,7 +2,7 @@
 // person should land: the pod page while the pod exists, the workload page when the pod is gone
 // but its workload is there, else what history knows (the caller answers 404 with it).
 import { AlertStore, targetOfLabels, type AlertMark, type AlertTarget } from '../alerts';
-import type { PodLike, WorkloadLike } from '../diagnosis/types';
+import type { PodLike, WorkloadLike } from '../diagnosis';
 import { snapshotCluster, type ClusterSnapshot } from './cluster-snapshot';
 import { BadInputError } from './errors';
 import { ownerChain, topWorkload } from './owners';

@@ -2,7 +2,7 @@
 // of the pod's namespace stand in for the watch caches, and from there it is the pod page's own
 // code (cacheInput, gatherLogs, enrichInput, diagnosePod), so both say the same thing.
 import { diagnosePod } from '../diagnosis';
-import type { EventLike, LimitRangeLike, PodLike, WorkloadLike } from '../diagnosis/types';
+import type { EventLike, LimitRangeLike, PodLike, WorkloadLike } from '../diagnosis';
 import { K8sError, resources, type ResourceName, type Transport } from '../k8s';
 import { cacheInput, enrichInput, gatherLogs } from './assemble-input';
 import type { ClusterSnapshot } from './cluster-snapshot';
