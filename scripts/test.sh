@@ -11,4 +11,5 @@ echo "== lint" && npx eslint --max-warnings=0 .
 echo "== format" && npx prettier --check . >/dev/null
 echo "== unit + integration" && npx vitest run
 echo "== build" && npx next build
+echo "== peers (Alertmanager for e2e/alert-to-pod)" && bash contract/alertmanager/build.sh
 echo "== e2e" && CI=${CI:-true} npx playwright test

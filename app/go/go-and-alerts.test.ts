@@ -127,13 +127,13 @@ describe('GET /go', () => {
     );
     expect(response.status).toBe(307);
     expect(response.headers.get('location')).toBe(
-      `http://t/c/sandbox/ns/${NS}/pods/${pod}?container=report-builder`,
+      `/c/sandbox/ns/${NS}/pods/${pod}?container=report-builder`,
     );
   });
 
   it('finds the pod without a cluster label when one cluster is configured', async () => {
     const response = await goTo(`namespace=${NS}&pod=${pod}`);
-    expect(response.headers.get('location')).toBe(`http://t/c/sandbox/ns/${NS}/pods/${pod}`);
+    expect(response.headers.get('location')).toBe(`/c/sandbox/ns/${NS}/pods/${pod}`);
   });
 
   it('answers 404 with what history knows when neither pod nor workload exists', async () => {
@@ -168,15 +168,11 @@ describe('GET /go', () => {
       response = await goTo(`namespace=${NS}&pod=${pod}`);
     }
     expect(response.status).toBe(307);
-    expect(response.headers.get('location')).toBe(
-      `http://t/c/sandbox/ns/${NS}/deployment/report-builder`,
-    );
+    expect(response.headers.get('location')).toBe(`/c/sandbox/ns/${NS}/deployment/report-builder`);
   });
 
   it('leads to the workload a workload label names', async () => {
     const response = await goTo(`namespace=${NS}&deployment=report-builder`);
-    expect(response.headers.get('location')).toBe(
-      `http://t/c/sandbox/ns/${NS}/deployment/report-builder`,
-    );
+    expect(response.headers.get('location')).toBe(`/c/sandbox/ns/${NS}/deployment/report-builder`);
   });
 });

@@ -15,23 +15,25 @@ function wantsJson(request: Request): boolean {
   return accept.includes('application/json') && !accept.includes('text/html');
 }
 
+/**
+ * A relative redirect: behind a proxy or a Service, request.url names the host Next.js listens
+ * on (localhost), not the one the person clicked; browsers resolve the path against the latter.
+ */
+function redirectTo(path: string): NextResponse {
+  return new NextResponse(null, { status: 307, headers: { location: path } });
+}
+
 /** Redirects to the page the alert is about. */
-export async function GET(request: Request) {
+export async function GET(request: Request): Promise<NextResponse> {
   const query = searchParamsOf(request);
   try {
     const to = await resolveGoLink(query);
     if (to.to === 'pod') {
       const container = to.container ? `?container=${encodeURIComponent(to.container)}` : '';
-      return NextResponse.redirect(
-        new URL(`${podPath(to.cluster, to.namespace, to.pod)}${container}`, request.url),
-        307,
-      );
+      return redirectTo(`${podPath(to.cluster, to.namespace, to.pod)}${container}`);
     }
     if (to.to === 'workload')
-      return NextResponse.redirect(
-        new URL(workloadPath(to.cluster, to.namespace, to.kind, to.name), request.url),
-        307,
-      );
+      return redirectTo(workloadPath(to.cluster, to.namespace, to.kind, to.name));
     if (wantsJson(request)) return NextResponse.json({ error: to.message, ...to }, { status: 404 });
     return new NextResponse(notFoundHtml(to), {
       status: 404,

@@ -59,7 +59,7 @@ export function AlertSpans({ alerts, s, now }: { alerts: AlertMark[]; s: TimeSca
               />
             )}
             <text x={x1 + 4} y={LANE.marks} fontSize={12} fontWeight={700} fill="#9f1239">
-              🔔 {a.alertname}
+              alert {a.alertname}
             </text>
           </g>
         );
