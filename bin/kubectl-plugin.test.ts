@@ -3,7 +3,8 @@
 // sandbox scenario, `kubectl podtrail diagnose POD --json` must name the same findings, in the same
 // order, as the pod page's API (GET /api/clusters/{c}/namespaces/{ns}/pods/{pod}).
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,12 +45,13 @@ beforeAll(async () => {
   setRuntime(runtime);
 }, 300_000);
 
+// The temp prefix holds the package's dependencies (~0.5 GB): removing them takes a while.
 afterAll(async () => {
   setRuntime(undefined);
   if (runtime) await stopRuntime(runtime);
   await env?.stop();
-  rmSync(work, { recursive: true, force: true });
-});
+  await rm(work, { recursive: true, force: true });
+}, 240_000);
 
 /** Runs an installed command (or kubectl) without blocking: the sandbox serves from this process. */
 function installed(
