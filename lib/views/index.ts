@@ -7,6 +7,8 @@ export type { PodRef } from './pod-view';
 /** The board and pod views as callers get them: computed once per change, shared by viewers. */
 export { getBoardView, getPodView } from './shared-views';
 export { readPodViewOnce } from './pod-view-once';
+/** The board computed now for one caller, unshared (the bench times it). */
+export { getBoardView as computeBoardView } from './board-view';
 export { getWorkloadView, type WorkloadRef } from './workload-view';
 export { listClusterHealth } from './health-view';
 export {
