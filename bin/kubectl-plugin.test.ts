@@ -142,7 +142,8 @@ describe('the installed kubectl plugin', () => {
       // Every incident scenario has something to say; the healthy one may have nothing.
       if (namespace !== 'healthy') expect(findings).toBeGreaterThan(0);
     },
-    60_000,
+    // One kubectl run per pod (8 in healthy), each a fresh Node.js process: slow on 2 busy cores.
+    240_000,
   );
 
   it('prints the pod page URL of the configured Podtrail, and refuses without one', async () => {
