@@ -1,6 +1,7 @@
-// GET /api/health: the process is up; how many clusters; whether history is recording.
+// GET /api/health: the process is up; how many clusters and whether each answers; whether history
+// is recording, and what went wrong with its store if anything did.
 import { NextResponse } from 'next/server';
-import { getRuntime } from '@/lib/views';
+import { getRuntime, historyProblemOf } from '@/lib/views';
 
 export const dynamic = 'force-dynamic';
 
@@ -8,10 +9,16 @@ export const dynamic = 'force-dynamic';
 export async function GET() {
   const runtime = getRuntime();
   const history = await runtime.history;
+  const problem = await historyProblemOf(runtime);
   return NextResponse.json({
     ok: true,
     clusters: runtime.access.clusters.map((c) => c.name),
-    history: history ? history.store.engine : 'disabled',
+    contact: runtime.access.clusters.map((c) => {
+      const { state, lastContactAt, unreachableSince } = runtime.access.contact(c.name);
+      return { cluster: c.name, state, lastContactAt, unreachableSince };
+    }),
+    history: history ? history.store.engine : runtime.historyError ? 'unavailable' : 'disabled',
+    ...(problem ? { historyProblem: problem } : {}),
     recorders: runtime.recorders.length,
     configError: runtime.configError,
   });
