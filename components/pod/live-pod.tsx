@@ -102,6 +102,7 @@ export function LivePod({
               : 'live'
       }
       notice={notice}
+      alerts={view.alerts}
     />
   );
 }

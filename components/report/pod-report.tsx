@@ -1,4 +1,6 @@
+import type { AlertMark } from '@/lib/views/types';
 import type { PodDiagnosis } from '@/lib/diagnosis';
+import { alertsForContainer } from '@/components/timeline/alert-marks';
 import { TimeAxisChart } from '@/components/timeline/time-axis-chart';
 import { TimelineLegend } from '@/components/timeline/timeline-legend';
 import { ContainerFacts } from '@/components/timeline/container-facts';
@@ -10,16 +12,19 @@ import { ReportSection, ReportTimelineTable } from './report-sections';
 /** The printable postmortem of one pod: fixed 1200 px, light, absolute UTC times. */
 export function PodReport({
   diagnosis: d,
+  alerts = [],
   standalone = true,
   backHref,
 }: {
   diagnosis: PodDiagnosis;
   /** The pod page (omitted for an import, which has no live page). */
   backHref?: string;
+  /** Alertmanager alerts about the pod, drawn on the timeline and listed with their times. */
+  alerts?: AlertMark[];
   /** False when embedded in another page (the import), which has its own <main>. */
   standalone?: boolean;
 }) {
-  const model = buildPodReport(d);
+  const model = buildPodReport(d, alerts);
   const fileName = `podtrail-${d.pod.namespace}-${d.pod.name}-${new Date(d.generatedAt).toISOString().slice(0, 16).replace(':', '')}`;
   return (
     <ReportFrame
@@ -56,6 +61,7 @@ export function PodReport({
                     now={d.generatedAt}
                     postmortem
                     podUid={d.pod.uid}
+                    alerts={alertsForContainer(alerts, c.name)}
                   />
                 </div>
               </div>

@@ -15,6 +15,8 @@ import {
   type ChartLabels,
 } from './chart-labels';
 import { Events, ImageChanges, Unobserved } from './timeline-marks';
+import type { AlertMark } from '@/lib/views/types';
+import { AlertSpans, alertTimes } from './alert-marks';
 
 /** HH:MM, or HH:MM:SS when ticks are less than a minute apart (else labels repeat). */
 function tickLabel(t: number, s: TimeScale): string {
@@ -194,6 +196,7 @@ export function TimeAxisChart({
   now,
   postmortem = false,
   podUid,
+  alerts = [],
 }: {
   /** This pod's UID, to tell its runs from those of the pods it replaced. */
   podUid?: string;
@@ -202,9 +205,11 @@ export function TimeAxisChart({
   now: number;
   /** A postmortem draws what happened: no "now" line and no forecast of the next try. */
   postmortem?: boolean;
+  /** Alertmanager alerts for this container (alertsForContainer), drawn as tinted spans. */
+  alerts?: AlertMark[];
 }) {
   const c = postmortem ? { ...container, nextRetry: undefined } : container;
-  const times = timelineTimes(c, events, now);
+  const times = [...timelineTimes(c, events, now), ...alertTimes(alerts)];
   const s = buildScale(
     postmortem && times.length > 1 ? times.filter((t) => t !== now) : times,
     X0,
@@ -233,6 +238,7 @@ export function TimeAxisChart({
           <line x1={0} y1={0} x2={0} y2={6} stroke="#64748b" strokeWidth={2} />
         </pattern>
       </defs>
+      <AlertSpans alerts={alerts} s={s} now={now} />
       <Axis s={s} />
       <LaneLabels />
       <Unobserved c={c} s={s} id={hatchId} labels={labels} />

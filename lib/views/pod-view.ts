@@ -2,6 +2,7 @@
 // it no longer exists, its last state from history (fromHistory: true).
 import { diagnosePod, podIdentity, replacedPods, toMs, type PodLike } from '../diagnosis';
 import type { StoredPod } from '../history';
+import { alertsForPod } from './alerts-view';
 import { cacheInput, enrichInput, gatherLogs, logTargets } from './assemble-input';
 import { snapshotCluster, type ClusterSnapshot } from './cluster-snapshot';
 import { ForbiddenError, NotFoundError, UnavailableError } from './errors';
@@ -127,6 +128,7 @@ export async function getPodView(ref: PodRef, runtime: Runtime = getRuntime()): 
   return {
     cluster: ref.cluster,
     diagnosis,
+    alerts: await alertsForPod(runtime, ref.cluster, diagnosis),
     logs,
     health: snapshot.health,
     fromHistory: !live,

@@ -18,6 +18,7 @@ export default async function PodReportPage({ params }: { params: PodParams }) {
   return (
     <PodReport
       diagnosis={route.view.diagnosis}
+      alerts={route.view.alerts}
       backHref={podPath(ref.cluster, ref.namespace, ref.name)}
     />
   );
