@@ -109,7 +109,7 @@ function describeEngine(engine: string, options: () => OpenStoreOptions) {
       } finally {
         await env.stop();
       }
-    });
+    }, 120_000);
 
     it('records each run once, under its own restartCount, as many rows as real runs', async () => {
       const env = await startSandboxCluster({ scenarios: crashLooping, speed: 0 });
