@@ -26,6 +26,30 @@ describe('buildPodReport', () => {
     );
   });
 
+  it('says when each alert fired and resolved, in the summary and the timeline rows', () => {
+    const alert = {
+      fingerprint: '5bd6e7c1a2f09b43',
+      alertname: 'KubePodCrashLooping',
+      status: 'resolved' as const,
+      container: 'report-builder',
+      startsAt: Date.parse('2026-11-25T10:01:12Z'),
+      endsAt: Date.parse('2026-11-25T10:13:40Z'),
+    };
+    const report = buildPodReport(diagnosis(), [alert]);
+    expect(report.summary).toMatch(
+      / Alert KubePodCrashLooping fired 10:01:12 UTC, resolved 10:13:40 UTC\.$/,
+    );
+    const texts = report.rows.map((r) => r.text);
+    expect(texts).toContain('alert KubePodCrashLooping fired');
+    expect(texts).toContain('alert KubePodCrashLooping resolved');
+    expect(report.rows.map((r) => r.at)).toEqual(
+      [...report.rows.map((r) => r.at)].sort((a, b) => a - b),
+    );
+    expect(report.markdown).toContain(
+      '| 2026-11-25 10:13:40 UTC | report-builder | alert KubePodCrashLooping resolved |',
+    );
+  });
+
   it('exports Markdown with the timeline in absolute UTC times, the chain and the findings', () => {
     const { markdown } = buildPodReport(diagnosis());
     expect(markdown).toContain('## Timeline (UTC)');
@@ -45,6 +69,22 @@ describe('buildPodReport', () => {
     const rows = markdown.split('\n').filter((l) => l.startsWith('|'));
     expect(rows.length).toBeGreaterThan(5);
     for (const row of rows) expect(row.endsWith('|')).toBe(true);
+  });
+});
+
+describe('a postmortem states what happened', () => {
+  it('gives no future time: no next-try row and a span that ends at the last thing that happened', () => {
+    const d = diagnosis();
+    const report = buildPodReport(d);
+    expect(report.rows.some((r) => /next try/.test(r.text))).toBe(false);
+    expect(report.rows.every((r) => r.at <= d.generatedAt)).toBe(true);
+    expect(report.markdown).not.toMatch(/next try/i);
+  });
+
+  it('puts every piece of advice on its own bullet (never ".;")', () => {
+    const { markdown } = buildPodReport(diagnosis());
+    expect(markdown).not.toContain('.;');
+    expect(markdown).toMatch(/- Do next:\n  - /);
   });
 });
 

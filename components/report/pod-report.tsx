@@ -1,4 +1,6 @@
+import type { AlertMark } from '@/lib/views/types';
 import type { PodDiagnosis } from '@/lib/diagnosis';
+import { alertsForContainer } from '@/components/timeline/alert-marks';
 import { TimeAxisChart } from '@/components/timeline/time-axis-chart';
 import { TimelineLegend } from '@/components/timeline/timeline-legend';
 import { ContainerFacts } from '@/components/timeline/container-facts';
@@ -10,17 +12,25 @@ import { ReportSection, ReportTimelineTable } from './report-sections';
 /** The printable postmortem of one pod: fixed 1200 px, light, absolute UTC times. */
 export function PodReport({
   diagnosis: d,
+  alerts = [],
   standalone = true,
+  backHref,
 }: {
   diagnosis: PodDiagnosis;
+  /** The pod page (omitted for an import, which has no live page). */
+  backHref?: string;
+  /** Alertmanager alerts about the pod, drawn on the timeline and listed with their times. */
+  alerts?: AlertMark[];
   /** False when embedded in another page (the import), which has its own <main>. */
   standalone?: boolean;
 }) {
-  const model = buildPodReport(d);
+  const model = buildPodReport(d, alerts);
   const fileName = `podtrail-${d.pod.namespace}-${d.pod.name}-${new Date(d.generatedAt).toISOString().slice(0, 16).replace(':', '')}`;
   return (
     <ReportFrame
       standalone={standalone}
+      backHref={backHref}
+      backLabel={`pod ${d.pod.name}`}
       fileName={fileName}
       markdown={model.markdown}
       title={model.title}
@@ -43,11 +53,18 @@ export function PodReport({
           .map((c) => (
             <div key={c.name} className="flex flex-col gap-1">
               <h3 className="font-semibold">container {c.name}</h3>
-              <TimeAxisChart
-                container={c}
-                events={[...c.events, ...d.podEvents]}
-                now={d.generatedAt}
-              />
+              <div className="overflow-x-auto">
+                <div className="min-w-[640px]">
+                  <TimeAxisChart
+                    container={c}
+                    events={[...c.events, ...d.podEvents]}
+                    now={d.generatedAt}
+                    postmortem
+                    podUid={d.pod.uid}
+                    alerts={alertsForContainer(alerts, c.name)}
+                  />
+                </div>
+              </div>
               <ContainerFacts container={c} />
             </div>
           ))}

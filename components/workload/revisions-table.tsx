@@ -1,6 +1,8 @@
 import type { Revision, TemplateChange } from '@/lib/views/types';
 import { Timestamp } from '@/components/ui/timestamp';
+import { Breakable } from '@/components/ui/breakable';
 import { stackBody, stackCell, stackHead, stackRow, stackTable } from '@/components/ui/stack-table';
+import { TableHead } from '@/components/ui/table-head';
 
 const FIELD_WORDS: Record<TemplateChange['field'], string> = {
   image: 'image',
@@ -34,30 +36,17 @@ export function RevisionsTable({ revisions, now }: { revisions: Revision[]; now:
     <div className="overflow-x-auto">
       <table className={stackTable} data-testid="revisions">
         <caption className="sr-only">Revisions, newest first</caption>
-        <thead
-          className={`${stackHead} border-b-2 border-slate-300 text-xs tracking-wide text-slate-600 uppercase`}
-        >
-          <tr>
-            <th scope="col" className="py-2 pr-2" title="deployment.kubernetes.io/revision">
-              Rev
-            </th>
-            <th scope="col" className="py-2 pr-2">
-              ReplicaSet
-            </th>
-            <th scope="col" className="py-2 pr-2">
-              Created
-            </th>
-            <th scope="col" className="py-2 pr-2">
-              Images
-            </th>
-            <th scope="col" className="py-2 pr-2" title="spec.replicas">
-              Replicas
-            </th>
-            <th scope="col" className="py-2">
-              What changed in the pod template
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          className={stackHead}
+          columns={[
+            { label: 'Rev', title: 'deployment.kubernetes.io/revision' },
+            { label: 'ReplicaSet' },
+            { label: 'Created' },
+            { label: 'Images' },
+            { label: 'Replicas', title: 'spec.replicas' },
+            { label: 'What changed in the pod template' },
+          ]}
+        />
         <tbody className={stackBody}>
           {sorted.map((r) => (
             <tr key={r.replicaSet} className={`${stackRow} border-b border-slate-200 align-top`}>
@@ -72,14 +61,17 @@ export function RevisionsTable({ revisions, now }: { revisions: Revision[]; now:
                   <span className="ml-1 block text-xs font-semibold text-red-800">✖ crashed</span>
                 )}
               </td>
-              <td data-label="ReplicaSet" className={`${stackCell} py-2 pr-2 font-mono break-all`}>
-                {r.replicaSet}
+              <td
+                data-label="ReplicaSet"
+                className={`${stackCell} py-2 pr-2 font-mono break-words`}
+              >
+                <Breakable text={r.replicaSet} />
               </td>
               <td data-label="Created" className={`${stackCell} py-2 pr-2`}>
                 {r.createdAt ? <Timestamp at={r.createdAt} now={now} withDate /> : '—'}
               </td>
-              <td data-label="Images" className={`${stackCell} py-2 pr-2 font-mono break-all`}>
-                {r.images.join(', ')}
+              <td data-label="Images" className={`${stackCell} py-2 pr-2 font-mono break-words`}>
+                <Breakable text={r.images.join(', ')} />
               </td>
               <td data-label="Replicas" className={`${stackCell} py-2 pr-2`}>
                 {r.replicas}
