@@ -26,7 +26,7 @@ let dir = '';
 let output = '';
 
 test.beforeAll(async () => {
-  expect(existsSync(binary), `${binary}: run contract/alertmanager/build.sh`).toBe(true);
+  expect(existsSync(binary), `${binary}: run scripts/build-peers.sh alertmanager`).toBe(true);
   dir = mkdtempSync(path.join(os.tmpdir(), 'podtrail-alertmanager-'));
   writeFileSync(
     path.join(dir, 'alertmanager.yml'),

@@ -1,5 +1,5 @@
 // GET /api/health: the process is up; how many clusters and whether each answers; whether history
-// is recording, and what went wrong with its store if anything did.
+// is recording, and what went wrong with its store if anything did; the process's memory.
 import { NextResponse } from 'next/server';
 import { getRuntime, historyProblemOf } from '@/lib/views';
 
@@ -21,5 +21,7 @@ export async function GET() {
     ...(problem ? { historyProblem: problem } : {}),
     recorders: runtime.recorders.length,
     configError: runtime.configError,
+    // Bytes: rss, heapTotal, heapUsed, external (PGlite's WASM memory among it), arrayBuffers.
+    memory: process.memoryUsage(),
   });
 }
