@@ -1,6 +1,6 @@
 import { Lock, WifiOff } from 'lucide-react';
 import { formatClock, formatRelative } from '@/components/format/time';
-import type { NoAccess } from '@/components/ui/freshness';
+import type { Freshness, NoAccess } from '@/components/ui/freshness';
 
 /** Full-width and loud: the data on screen may be old. */
 export function StaleBanner({
@@ -91,4 +91,33 @@ export type NoAccessMap = Record<string, { since?: number }>;
 /** The marks by `cluster/namespace`, for rows. */
 export function noAccessMap(marks: NoAccess[]): NoAccessMap {
   return Object.fromEntries(marks.map((m) => [`${m.cluster}/${m.namespace}`, { since: m.since }]));
+}
+
+/** A page's notices about its data: the outage banner when it may be old, then `noAccess`. */
+export function FreshnessNotices({
+  fresh,
+  noAccess,
+  now,
+  kiosk = false,
+}: {
+  fresh: Freshness;
+  /** The namespaces of what the page shows that Podtrail may not read. */
+  noAccess: NoAccess[];
+  now: number;
+  kiosk?: boolean;
+}) {
+  return (
+    <>
+      {fresh.outage && (
+        <StaleBanner
+          kiosk={kiosk}
+          since={fresh.outage.since}
+          lastContactAt={fresh.updatedAt}
+          now={now}
+          what={fresh.outage.what}
+        />
+      )}
+      <NoAccessNotice kiosk={kiosk} marks={noAccess} />
+    </>
+  );
 }

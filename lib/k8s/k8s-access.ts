@@ -7,16 +7,11 @@ import { PodLogReader, type LogLimits } from './pod-logs';
 import { PodMetricsReader } from './pod-metrics';
 import { systemScheduler, type Scheduler } from './scheduler';
 
-/** Options of the cluster access layer. */
-export interface K8sAccessOptions {
-  /** The clusters (from loadClusters: the constructor reads no files). */
-  clusters: ClusterConnection[];
-  scheduler?: Scheduler;
-  graceMs?: number;
-  watchdogMs?: number;
-  pageSize?: number;
-  probeIntervalMs?: number;
-  probeTimeoutMs?: number;
+/**
+ * Options of the cluster access layer: the cache registry's (its clusters from loadClusters: the
+ * constructor reads no files), and how much of a log to read.
+ */
+export interface K8sAccessOptions extends CacheRegistryOptions {
   logLimits?: LogLimits;
 }
 
@@ -30,16 +25,7 @@ export class K8sAccess {
 
   constructor(private readonly options: K8sAccessOptions) {
     this.scheduler = options.scheduler ?? systemScheduler;
-    const registryOptions: CacheRegistryOptions = {
-      clusters: options.clusters,
-      scheduler: this.scheduler,
-      graceMs: options.graceMs,
-      watchdogMs: options.watchdogMs,
-      pageSize: options.pageSize,
-      probeIntervalMs: options.probeIntervalMs,
-      probeTimeoutMs: options.probeTimeoutMs,
-    };
-    this.caches = new CacheRegistry(registryOptions);
+    this.caches = new CacheRegistry({ ...options, scheduler: this.scheduler });
   }
 
   /** Every cluster. */

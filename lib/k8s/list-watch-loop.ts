@@ -24,23 +24,28 @@ export interface LoopSink<T extends KubeObject> {
   badLine(line: string): void;
 }
 
-/** Options of one list/watch loop. */
-export interface ListWatchLoopOptions<T extends KubeObject> {
+/** What is listed and watched (a resource of a cluster, maybe one namespace and selectors), and how. */
+export interface WatchScope {
   transport: Transport;
   cluster: string;
   resource: ResourceInfo;
   namespace?: string;
   labelSelector?: string;
   fieldSelector?: string;
-  scheduler: Scheduler;
-  sink: LoopSink<T>;
   pageSize?: number;
   /**
    * Restart a watch that sent nothing (not even a bookmark) for this long. Default 90 s: bookmarks
    * are requested, and an API server sends one about every minute.
    */
   watchdogMs?: number;
+  /** The backoff's jitter (tests pass a fixed one). */
   random?: () => number;
+}
+
+/** Options of one list/watch loop. */
+export interface ListWatchLoopOptions<T extends KubeObject> extends WatchScope {
+  scheduler: Scheduler;
+  sink: LoopSink<T>;
 }
 
 const metadataAccept =
