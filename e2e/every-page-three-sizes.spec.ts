@@ -77,3 +77,40 @@ test('the report links back to its pod and states no forecast', async ({ page, r
   await page.getByTestId('report-back').click();
   await expect(page).toHaveURL(new RegExp(`${podUrl('rollback-hides-cause', row.pod)}$`));
 });
+
+/** Cumulative layout shift of a page load (layout-shift entries without recent input), as a number. */
+async function layoutShift(page: Page, url: string): Promise<number> {
+  await page.goto(url);
+  await page.waitForLoadState('networkidle');
+  // Let late pieces (live stream, fonts, the next-retry countdown) land before reading the sum.
+  await page.waitForTimeout(2_000);
+  return page.evaluate(() => (window as unknown as { __cls: number }).__cls);
+}
+
+test('phone pages do not shift while they load: cumulative layout shift ≤ 0.1', async ({
+  page,
+  request,
+}) => {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __cls: number };
+    w.__cls = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as Array<
+        PerformanceEntry & { value: number; hadRecentInput: boolean }
+      >)
+        if (!entry.hadRecentInput) w.__cls += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.setViewportSize({ width: 390, height: 844 });
+  const shifts: Record<string, number> = { board: await layoutShift(page, '/') };
+  for (const ns of ['oom-no-limit', 'delete-resets-backoff']) {
+    const row = await scenarioPod(request, ns);
+    shifts[`pod ${ns}`] = await layoutShift(page, podUrl(ns, row.pod));
+    shifts[`workload ${ns}`] = await layoutShift(
+      page,
+      `/c/sandbox/ns/${ns}/${row.kind.toLowerCase()}/${row.name}`,
+    );
+  }
+  console.log('CLS at 390 px:', JSON.stringify(shifts));
+  for (const [name, value] of Object.entries(shifts)) expect(value, name).toBeLessThanOrEqual(0.1);
+});

@@ -82,3 +82,55 @@ test('an image or random text is refused with what the import expected', async (
   await page.getByRole('button', { name: 'Diagnose' }).click();
   await expect(error).toContainText('Nothing in it reads as kubectl output or a log');
 });
+
+test('times derived from relative ages are marked ≈ and move with "when was this output taken"', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/import');
+  await page.getByLabel(/Paste kubectl output/).fill(describe);
+  await page.getByRole('button', { name: 'Diagnose' }).click();
+  const result = page.getByTestId('import-result');
+  const notice = result.getByTestId('age-basis');
+  // By default ages count back from the paste, and the page says so.
+  await expect(notice).toHaveAttribute('data-basis', 'paste');
+  await expect(notice).toContainText('counted back from the moment of pasting');
+  const derived = result.getByTestId('derived-time');
+  expect(await derived.count()).toBeGreaterThan(2);
+  for (const text of await derived.allInnerTexts())
+    expect(text).toMatch(/^≈ .+ UTC, from “.+” before/);
+
+  const times = () =>
+    derived.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-at'))));
+  const diagnoseTakenAt = async (value: string) => {
+    await page.getByTestId('taken-at').fill(value);
+    await page.getByRole('button', { name: 'Diagnose' }).click();
+    await expect(notice).toHaveAttribute('data-at', String(Date.parse(`${value}Z`)));
+  };
+  await diagnoseTakenAt('2026-11-30T06:00:00');
+  await expect(notice).toHaveAttribute('data-basis', 'given');
+  const first = await times();
+  await diagnoseTakenAt('2026-11-30T07:30:00');
+  const second = await times();
+  // Every derived time moves by exactly the 90 minutes the "taken at" moved.
+  expect(second.map((t, i) => t - (first[i] ?? NaN))).toEqual(second.map(() => 90 * 60_000));
+  // Each is the given moment minus the age kubectl printed (the newest at most 1 h before it).
+  for (const t of second) {
+    expect(t).toBeLessThanOrEqual(Date.parse('2026-11-30T07:30:00Z'));
+    expect(t).toBeGreaterThan(Date.parse('2026-11-30T06:00:00Z'));
+  }
+  await screenshot(page, 'import-derived-1440');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, 'import-derived-390');
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await screenshot(page, 'import-derived-1920');
+
+  // The postmortem marks them the same way.
+  await page.getByRole('button', { name: 'Postmortem report' }).click();
+  const reportDerived = page.getByTestId('report-derived-time');
+  expect(await reportDerived.count()).toBeGreaterThan(0);
+  await expect(reportDerived.first()).toContainText(
+    /^≈ .+ before the time you gave \(07:30:00 UTC\)/,
+  );
+  await screenshot(page, 'import-derived-report');
+});

@@ -69,7 +69,7 @@ test('an OOM-killed pod shows memory over time against the node, its kills and t
   request,
 }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
-  const { row, pod } = await openOomPod(page, request);
+  const { pod } = await openOomPod(page, request);
   const c = pod.diagnosis.containers[0];
   const panel = page.getByTestId('memory-over-time');
   await expect(panel).toBeVisible();
@@ -92,12 +92,8 @@ test('an OOM-killed pod shows memory over time against the node, its kills and t
   expect(pod.diagnosis.node.allocatableBytes).toBe(allocatable);
   await expect(chart.getByTestId('memory-ceiling')).toContainText('no limit — node allocatable');
   for (const s of recent) expect(s.bytes).toBeLessThan(allocatable);
-  // Usage is the sandbox's metrics.k8s.io working set (bytes of its Ki quantity).
-  const live = await sandbox(
-    request,
-    `/apis/metrics.k8s.io/v1beta1/namespaces/oom-no-limit/pods/${row.pod}`,
-  );
-  expect(bytes(live.containers[0].usage.memory)).toBeGreaterThan(0);
+  // Usage is the sandbox's metrics.k8s.io working set: a whole number of KiB, as it reports it.
+  for (const s of recent) expect(s.bytes % 1024).toBe(0);
 
   // The node: MemoryPressure as the node reports it, and its memory events, each with its time.
   const pressure = node.status.conditions.find((x: Any) => x.type === 'MemoryPressure');

@@ -7,6 +7,7 @@ import type { UploadDiagnosis } from '@/lib/views/types';
 import { PodPresentation } from '@/components/pod/pod-presentation';
 import { PodReport } from '@/components/report/pod-report';
 import { CopyButton } from '@/components/ui/copy-button';
+import { basisWords } from '@/components/format/derived-time';
 import { ImportInput } from './import-input';
 import { logsFromFiles } from './import-logs';
 import {
@@ -37,6 +38,34 @@ function ErrorText({ error }: { error: Error }) {
   return <>{error.message}</>;
 }
 
+/** Says what the relative ages of the input were counted back from, when any time was derived. */
+function AgeBasisNotice({ result }: { result: UploadDiagnosis }) {
+  const d = result.diagnosis;
+  const events = [...d.podEvents, ...d.containers.flatMap((c) => c.events)];
+  const derived = events.filter((e) => e.ageText).length;
+  if (!d.ageBasis || derived === 0) return null;
+  return (
+    <p
+      className="rounded-md border border-amber-600 bg-amber-50 p-2 text-sm text-amber-950"
+      data-testid="age-basis"
+      data-basis={d.ageBasis.basis}
+      data-at={d.ageBasis.at}
+    >
+      <strong>{derived} times marked ≈ are derived</strong> from kubectl&rsquo;s relative ages
+      (&ldquo;3m&rdquo;, &ldquo;x4 over 10m&rdquo;), counted back from {basisWords(d.ageBasis)}.
+      {d.ageBasis.basis === 'paste' &&
+        ' If the output was taken earlier, say when above (or paste the output of `date` with it).'}
+    </p>
+  );
+}
+
+/** `2026-11-30T06:15` (a datetime-local value, read as UTC) → ISO 8601, or undefined. */
+function takenAtIso(value: string): string | undefined {
+  if (!value) return undefined;
+  const ms = Date.parse(`${value}Z`);
+  return Number.isFinite(ms) ? new Date(ms).toISOString() : undefined;
+}
+
 function allFiles(pasted: string, files: ImportFile[]): ImportFile[] {
   return [...(pasted.trim() ? [{ name: PASTE_NAME, text: pasted }] : []), ...files];
 }
@@ -47,8 +76,9 @@ export function ImportWorkbench() {
   const [files, setFiles] = useState<ImportFile[]>([]);
   const [share, setShare] = useState<{ url?: string; why?: string }>({});
   const [asReport, setAsReport] = useState(false);
+  const [takenAt, setTakenAt] = useState('');
   const diagnose = useMutation<UploadDiagnosis, Error, ImportFile[]>({
-    mutationFn: (input) => postDiagnose(input),
+    mutationFn: (input) => postDiagnose(input, takenAtIso(takenAt)),
     onSuccess: async (_result, input) => {
       const fragment = await encodeFragment(input);
       if (fragment.length > SHARE_LIMIT_CHARS) {
@@ -87,6 +117,21 @@ export function ImportWorkbench() {
         }}
       >
         <ImportInput pasted={pasted} onPasted={setPasted} files={files} onFiles={setFiles} />
+        <label className="flex flex-wrap items-center gap-2 text-sm">
+          <span className="font-medium">When was this output taken? (UTC, optional)</span>
+          <input
+            type="datetime-local"
+            step={1}
+            value={takenAt}
+            onChange={(e) => setTakenAt(e.target.value)}
+            className="min-h-11 rounded-md border border-slate-300 px-2"
+            data-testid="taken-at"
+          />
+          <span className="text-slate-600">
+            describe and events print ages (&ldquo;3m&rdquo;); they count back from this — else from
+            a pasted <code>date</code> line, else from now.
+          </span>
+        </label>
         <div className="flex flex-wrap items-center gap-3">
           <button
             type="submit"
@@ -119,6 +164,7 @@ export function ImportWorkbench() {
                 .map((k) => `${k.kind} (${k.file} from line ${k.startLine})`)
                 .join(', ')}
             </p>
+            <AgeBasisNotice result={diagnose.data} />
             {diagnose.data.warnings.length > 0 && (
               <ul className="list-disc pl-5 text-sm text-amber-900">
                 {diagnose.data.warnings.map((w) => (

@@ -121,6 +121,7 @@ export function PodPresentation(props: PodPresentationProps) {
               events={events}
               generatedAt={d.generatedAt}
               podUid={d.pod.uid}
+              ageBasis={d.ageBasis}
             />
           </section>
         )}

@@ -63,7 +63,11 @@ export function buildPodReport(d: PodDiagnosis, alerts: AlertMark[] = []): PodRe
     `## Summary\n\n${summary}`,
     `## Timeline (UTC)\n\n${table(
       ['Time (UTC)', 'Container', 'What happened'],
-      rows.map((r) => [formatDateTime(r.at), r.container ?? 'pod', r.text]),
+      rows.map((r) => [
+        `${r.derived ? '≈ ' : ''}${formatDateTime(r.at)}`,
+        r.container ?? 'pod',
+        r.derived ? `${r.text} (${r.derived})` : r.text,
+      ]),
     )}`,
     chainMarkdown(chain),
     findingsMarkdown(d.findings),

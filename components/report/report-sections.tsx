@@ -24,9 +24,19 @@ export function ReportTimelineTable({ rows }: { rows: ReportRow[] }) {
         <tbody>
           {rows.map((r, i) => (
             <tr key={i}>
-              <td className={`${td} font-mono sm:whitespace-nowrap`}>{formatDateTime(r.at)}</td>
+              <td className={`${td} font-mono sm:whitespace-nowrap`}>
+                {r.derived ? '≈ ' : ''}
+                {formatDateTime(r.at)}
+              </td>
               <td className={td}>{r.container ?? 'pod'}</td>
-              <td className={`${td} break-words`}>{r.text}</td>
+              <td className={`${td} break-words`}>
+                {r.text}
+                {r.derived && (
+                  <span className="block text-slate-600 italic" data-testid="report-derived-time">
+                    {r.derived}
+                  </span>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

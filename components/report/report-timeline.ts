@@ -1,6 +1,7 @@
 // The report's timeline as rows with absolute UTC times, oldest first, shared by the HTML table
 // and the Markdown export so both say the same thing.
-import type { PodDiagnosis } from '@/lib/diagnosis';
+import type { PodDiagnosis, TimelineEvent } from '@/lib/diagnosis';
+import { derivedTimeText } from '@/components/format/derived-time';
 import { EXIT_WORD, exitKind } from '@/components/format/exit-style';
 import { formatDuration } from '@/components/format/time';
 
@@ -11,9 +12,15 @@ export interface ReportRow {
   anchor?: string;
   /** A forecast (the next try), not something that happened. */
   future?: boolean;
+  /** The time was derived from a relative age (offline input): how, for the "≈" mark. */
+  derived?: string;
 }
 
 const MAX_ROWS = 80;
+
+function derived(e: TimelineEvent, d: PodDiagnosis): Pick<ReportRow, 'derived'> {
+  return e.ageText ? { derived: derivedTimeText(e.lastAt, e.ageText, d.ageBasis) } : {};
+}
 
 /** Runs, resets, unobserved restarts and events of every container, oldest first. */
 export function reportTimelineRows(d: PodDiagnosis): ReportRow[] {
@@ -54,6 +61,7 @@ export function reportTimelineRows(d: PodDiagnosis): ReportRow[] {
         at: e.lastAt,
         container: c.name,
         text: `event ${e.type} ${e.reason}${e.count > 1 ? ` ×${e.count}` : ''}: ${e.message}`,
+        ...derived(e, d),
       });
     }
     // A postmortem states what happened: the kubelet's next try is a forecast, not a row.
@@ -63,6 +71,7 @@ export function reportTimelineRows(d: PodDiagnosis): ReportRow[] {
     rows.push({
       at: e.lastAt,
       text: `event ${e.type} ${e.reason}${e.count > 1 ? ` ×${e.count}` : ''}: ${e.message}`,
+      ...derived(e, d),
     });
   }
   rows.sort((a, b) => a.at - b.at);

@@ -1,4 +1,5 @@
-import type { ContainerTimeline, TimelineEvent } from '@/lib/diagnosis';
+import type { AgeBasis, ContainerTimeline, TimelineEvent } from '@/lib/diagnosis';
+import { derivedTimeText } from '@/components/format/derived-time';
 import { EXIT_FILL, EXIT_WORD, exitKind } from '@/components/format/exit-style';
 import { runAnchor } from '@/components/format/names';
 import { formatDateTime, formatDuration } from '@/components/format/time';
@@ -6,14 +7,36 @@ import { RESET_WORDS, gapText } from './chart-layout';
 import { NextRetryCountdown } from './next-retry-countdown';
 import { buildTimelineItems, type TimelineItem } from './timeline-items';
 
+function EventTime({ event, ageBasis }: { event: TimelineEvent; ageBasis?: AgeBasis }) {
+  if (event.timeUnknown) return <span className="text-slate-600">time unknown</span>;
+  if (event.ageText)
+    return (
+      <span
+        className="text-slate-600 italic"
+        title="derived from kubectl's relative age"
+        data-testid="derived-time"
+        data-at={event.lastAt}
+      >
+        {derivedTimeText(event.lastAt, event.ageText, ageBasis)}
+      </span>
+    );
+  return (
+    <span className="text-slate-600" title="lastTimestamp">
+      {formatDateTime(event.lastAt)}
+    </span>
+  );
+}
+
 function Item({
   item,
   generatedAt,
   podUid,
+  ageBasis,
 }: {
   item: TimelineItem;
   generatedAt: number;
   podUid?: string;
+  ageBasis?: AgeBasis;
 }) {
   switch (item.kind) {
     case 'next':
@@ -124,10 +147,7 @@ function Item({
           <span className="min-w-0 break-words">
             <strong title="reason">{item.event.reason}</strong>
             {item.event.count > 1 && <span title="count"> ×{item.event.count}</span>}{' '}
-            <span className="text-slate-600" title="lastTimestamp">
-              {item.event.timeUnknown ? 'time unknown' : formatDateTime(item.event.lastAt)}
-            </span>
-            : {item.event.message}
+            <EventTime event={item.event} ageBasis={ageBasis} />: {item.event.message}
           </span>
         </li>
       );
@@ -140,12 +160,15 @@ export function VerticalTimeline({
   events,
   generatedAt,
   podUid,
+  ageBasis,
 }: {
   container: ContainerTimeline;
   events: TimelineEvent[];
   generatedAt: number;
   /** This pod's UID: runs of the pods it replaced are labelled with their pod. */
   podUid?: string;
+  /** Offline input: what derived event times were counted back from. */
+  ageBasis?: AgeBasis;
 }) {
   const items = buildTimelineItems(container, events);
   return (
@@ -160,6 +183,7 @@ export function VerticalTimeline({
           item={item}
           generatedAt={generatedAt}
           podUid={podUid}
+          ageBasis={ageBasis}
         />
       ))}
     </ol>

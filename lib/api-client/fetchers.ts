@@ -56,10 +56,11 @@ export function fetchPod(ref: PodRef): Promise<PodView> {
 /** POST /api/diagnose with pasted or uploaded files. */
 export function postDiagnose(
   files: Array<{ name: string; text: string }>,
+  takenAt?: string,
 ): Promise<UploadDiagnosis> {
   return getJson('/api/diagnose', {
     method: 'POST',
-    body: JSON.stringify({ files }),
+    body: JSON.stringify(takenAt ? { files, takenAt } : { files }),
     headers: { 'Content-Type': 'application/json' },
   });
 }

@@ -124,6 +124,7 @@ export function diagnosePod(input: DiagnosisInput): PodDiagnosis {
     findings,
     missing: missingInputs(ctx),
     generatedAt: input.now,
+    ...(input.ageBasis ? { ageBasis: input.ageBasis } : {}),
     node: nodeMemory(input.pod.spec?.nodeName, input.node, ctx.events, ctx.containers),
     healthy: healthy && findings.every((f) => f.severity === 'info'),
   };

@@ -62,6 +62,7 @@ export function normalizeEvent(e: EventLike): TimelineEvent {
     source: e.source?.component ?? e.reportingController ?? e.reportingComponent,
     timeUnknown: first === undefined && last === undefined ? true : undefined,
     about: kind && kind !== 'Pod' ? `${kind}/${obj?.name ?? ''}` : undefined,
+    ...(e.ageText ? { ageText: e.ageText } : {}),
   };
 }
 

@@ -36,6 +36,12 @@ export function nodeMemory(
   const about = `Node/${nodeName}`;
   const own = node?.metadata.name === nodeName ? node : undefined;
   const pressure = own?.status?.conditions?.find((c) => c.type === 'MemoryPressure');
+  const memoryEvents = events.filter(
+    (e) =>
+      MEMORY_REASONS.has(e.reason) && (e.about === about || (!e.about && e.reason === 'Evicted')),
+  );
+  // Nothing known about the node (an offline import without it): no panel rather than a guess.
+  if (!own && memoryEvents.length === 0) return undefined;
   return {
     name: nodeName,
     memoryPressure: pressure && {
@@ -46,9 +52,6 @@ export function nodeMemory(
       heartbeatAt: toMs(pressure.lastHeartbeatTime),
     },
     allocatableBytes: parseQuantity(own?.status?.allocatable?.memory),
-    events: events.filter(
-      (e) =>
-        MEMORY_REASONS.has(e.reason) && (e.about === about || (!e.about && e.reason === 'Evicted')),
-    ),
+    events: memoryEvents,
   };
 }

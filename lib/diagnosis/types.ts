@@ -144,6 +144,11 @@ export interface EventLike {
   deprecatedFirstTimestamp?: string | Date | null;
   deprecatedLastTimestamp?: string | Date | null;
   reportingController?: string;
+  /**
+   * Not an API field: the relative age kubectl printed ("3m", "10s (x4 over 10m)") when the
+   * offline parser derived this event's times from it (see DiagnosisInput.ageBasis).
+   */
+  ageText?: string;
 }
 
 /** A workload owner (ReplicaSet, Deployment, StatefulSet, DaemonSet, Job) as diagnosis reads it. */
@@ -196,6 +201,15 @@ export interface MemorySample {
   bytes: number;
   /** The container's memory limit when sampled, if it had one. */
   limitBytes?: number;
+}
+
+/** When pasted output was taken: the moment its relative ages count back from, and why that one. */
+export interface AgeBasis {
+  at: number;
+  /** Told by the user, read from a `date` line in the paste, or the moment of pasting. */
+  basis: 'paste' | 'given' | 'inferred';
+  /** For `inferred`: the line it was read from, e.g. `pasted.txt:1: Mon Nov 30 06:27:34 UTC 2026`. */
+  from?: string;
 }
 
 /** A row of a pasted `kubectl get pods` table: what kubectl printed about another pod. */
@@ -277,6 +291,8 @@ export interface DiagnosisInput {
   metricsServed?: boolean;
   /** The pod's node (conditions), for memory pressure and kubelet restarts. */
   node?: NodeLike;
+  /** Offline input: the moment kubectl's relative ages were counted back from, and why. */
+  ageBasis?: AgeBasis;
   history?: HistoryInput;
   /** Expected image digest per container name, with where it came from. */
   expectedImages?: Record<string, { digest: string; source: 'registry' | 'annotation' }>;
@@ -397,6 +413,8 @@ export interface TimelineEvent {
   timeUnknown?: boolean;
   /** The object the event is about when it is not the pod (e.g. `Node/worker-1`). */
   about?: string;
+  /** The relative age its times were derived from (offline input), e.g. `3m (x4 over 10m)`. */
+  ageText?: string;
 }
 
 export interface MemoryFacts {
@@ -475,6 +493,8 @@ export interface PodDiagnosis {
   /** Inputs that were missing and would have helped, e.g. "previous log of container auth". */
   missing: string[];
   generatedAt: number;
+  /** Offline input with relative ages: the moment they were counted back from, and why. */
+  ageBasis?: AgeBasis;
   /** The node's memory state, for a pod with an OOM kill (undefined otherwise). */
   node?: NodeMemory;
   /**

@@ -3,13 +3,18 @@ import { ParseError, RefusedInputError, diagnosePod, parseInputs } from '../diag
 import { BadInputError } from './errors';
 import type { UploadDiagnosis } from './types';
 
-/** Diagnoses uploaded files; throws BadInputError with the parser's message and line, or the refusal. */
+/**
+ * Diagnoses uploaded files; throws BadInputError with the parser's message and line, or the
+ * refusal. Relative ages count back from `takenAt` (when the output was taken), else from a
+ * `date` line in the files, else from `now` (the paste).
+ */
 export function diagnoseUpload(
   files: Array<{ name: string; text: string }>,
   now: number = Date.now(),
+  takenAt?: number,
 ): UploadDiagnosis {
   try {
-    const parsed = parseInputs(files, now);
+    const parsed = parseInputs(files, now, { takenAt });
     return { diagnosis: diagnosePod(parsed.input), kinds: parsed.kinds, warnings: parsed.warnings };
   } catch (error) {
     if (error instanceof ParseError) throw new BadInputError(error.message, error.line);

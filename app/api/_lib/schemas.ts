@@ -47,6 +47,10 @@ export const diagnoseBodySchema = z.object({
     .array(z.object({ name: z.string().max(255).default('pasted'), text: z.string() }))
     .min(1)
     .max(20),
+  /** When the output was taken (ISO 8601 with offset): relative ages count back from it. */
+  takenAt: z.iso
+    .datetime({ offset: true, message: 'takenAt must be an ISO 8601 time with a zone' })
+    .optional(),
 });
 
 /** ?scope=board|pod&cluster&namespace&pod of the stream. */

@@ -39,7 +39,10 @@ export async function POST(request: Request) {
   if (total > maxBytes)
     return jsonError(413, `Upload is larger than ${maxBytes} bytes; trim the log.`);
   try {
-    return NextResponse.json(diagnoseUpload(parsed.data.files));
+    const { files, takenAt } = parsed.data;
+    return NextResponse.json(
+      diagnoseUpload(files, Date.now(), takenAt ? Date.parse(takenAt) : undefined),
+    );
   } catch (error) {
     return errorResponse(error);
   }

@@ -5,7 +5,7 @@
 // -o wide, -A). A row pattern is built from the header's column names, so a header we have not
 // seen still parses when its columns are known ones.
 import type { EventLike } from '../types';
-import { AGE_SOURCE, DATE_SOURCE, parseSeen, toIso } from './kubectl-time';
+import { AGE_SOURCE, DATE_SOURCE, parseAge, parseSeen, toIso } from './kubectl-time';
 
 const SEEN = String.raw`(?:<unknown>|<invalid>|${DATE_SOURCE}|\d{4}-\d{2}-\d{2}T\S+|${AGE_SOURCE}(?:\s+\(x\d+\s+over\s+(?:${AGE_SOURCE}|<unknown>|<invalid>)\))?)`;
 const FROM = String.raw`(?:\{[^}]*\}|[\w.-]+,\s+\S+|[\w./:-]+)`;
@@ -163,7 +163,10 @@ export function cellsToEvent(cells: Record<string, string>, now: number): EventL
   const last = parseSeen(over?.[1] ?? lastCell ?? '', now);
   const first = over ? parseSeen(over[3] ?? '', now) : parseSeen(cells.FIRSTSEEN ?? '', now);
   const count = over ? Number(over[2]) : cells.COUNT ? Number(cells.COUNT) : 1;
+  const ages = [lastCell, cells.FIRSTSEEN].filter((c): c is string => !!c && /\d+[ydhms]/.test(c));
+  const derived = ages.some((a) => parseAge(a.split(' ')[0] ?? '') !== undefined);
   return {
+    ...(derived ? { ageText: ages.join(' / ') } : {}),
     type: cells.TYPE,
     // 2015-era kubelets wrote reasons in lower case ("killing"); today's are CamelCase.
     reason: cells.REASON && cells.REASON.charAt(0).toUpperCase() + cells.REASON.slice(1),

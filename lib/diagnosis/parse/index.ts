@@ -13,8 +13,10 @@ import { parseLog } from './parse-log';
 import { parsePodObjects } from './parse-pod-object';
 import { parsePodsTable, parseStatusWord } from './parse-pods-table';
 import { splitPastes, type InputKind, type Paste } from './split-pastes';
+import { ageBasisOf, isDateLine } from './taken-at';
 
 export { ParseError } from './parse-error';
+export { ageBasisOf, dateLineTime, inferTakenAt } from './taken-at';
 export { EXPECTED_INPUT, RefusedInputError, MAX_LINE_CHARS } from './input-guard';
 export { detectInputKind, splitPastes, type InputKind, type Paste } from './split-pastes';
 export { parseDescribe } from './parse-describe';
@@ -88,9 +90,14 @@ function readFile(
   out: ParsedInputs,
 ): PasteFacts[] {
   const screened = screenText(file.text, file.name);
-  const pastes = splitPastes(screened.text);
+  // A `date` line pasted with the output says when it was taken (taken-at.ts); it is not a log.
+  const text = screened.text
+    .split('\n')
+    .map((line) => (isDateLine(line) ? '' : line))
+    .join('\n');
+  const pastes = splitPastes(text);
   if (pastes.length === 0) out.warnings.push(`${file.name}: empty`);
-  else refuseUnrecognised(file.name, screened.text, pastes);
+  else refuseUnrecognised(file.name, text, pastes);
   const warnings = screened.warnings.map((w) => `${file.name}: ${w}`);
   const facts: PasteFacts[] = [];
   for (const paste of pastes) {
@@ -114,12 +121,17 @@ function readFile(
 /**
  * Reads every file (each may hold several pastes) about one pod into a DiagnosisInput. A file
  * that is not kubectl output or a log is skipped with a warning when other files are readable;
- * when none is, the first refusal is thrown (RefusedInputError).
+ * when none is, the first refusal is thrown (RefusedInputError). Relative ages count back from
+ * `takenAt` when given, else from a `date` line in the files, else from `pastedAt`
+ * (input.ageBasis says which).
  */
 export function parseInputs(
   files: Array<{ name: string; text: string }>,
-  now: number,
+  pastedAt: number,
+  options: { takenAt?: number } = {},
 ): ParsedInputs {
+  const ageBasis = ageBasisOf(files, pastedAt, options.takenAt);
+  const now = ageBasis.at;
   const out: ParsedInputs = { input: { pod: { metadata: {} }, now }, kinds: [], warnings: [] };
   const facts: PasteFacts[] = [];
   const refused: RefusedInputError[] = [];
@@ -133,7 +145,7 @@ export function parseInputs(
     }
   }
   if (refused[0] && facts.length === 0) throw refused[0];
-  out.input = buildInput(facts, now, out.warnings);
+  out.input = { ...buildInput(facts, now, out.warnings), ageBasis };
   return out;
 }
 
