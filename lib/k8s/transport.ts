@@ -49,7 +49,7 @@ export class Transport {
         signal: signals.length > 0 ? AbortSignal.any(signals) : undefined,
       } as RequestInit);
     } catch (error) {
-      throw k8sErrorFromNetwork(error, scope);
+      throw k8sErrorFromNetwork(redactServer(error, this.server, this.cluster), scope);
     }
     if (!response.ok) throw k8sErrorFromStatus(await readBody(response), response.status, scope);
     return response;
@@ -60,6 +60,26 @@ export class Transport {
     const response = await this.get(path, options);
     return (await response.json()) as T;
   }
+}
+
+/**
+ * A network failure's message names the URL it failed on (node-fetch: "request to https://… failed,
+ * reason: connect ECONNREFUSED 10.0.0.1:6443"). Clusters are named by context only outside the
+ * server, so the server's URL, host and port are replaced by the context's name.
+ */
+export function redactServer(error: unknown, server: string, cluster: string): Error {
+  const text = error instanceof Error ? error.message : String(error);
+  const name = `the API server of cluster "${cluster}"`;
+  let redacted = text.replace(/\bhttps?:\/\/[^\s,'"]+/g, name);
+  try {
+    const { host, hostname } = new URL(server);
+    for (const part of [host, hostname].filter(Boolean)) redacted = redacted.split(part).join(name);
+  } catch {
+    // no parsable server: the URL pattern above already removed what looks like one
+  }
+  const out = new Error(redacted);
+  out.name = error instanceof Error ? error.name : 'Error';
+  return out;
 }
 
 async function readBody(response: Response): Promise<unknown> {

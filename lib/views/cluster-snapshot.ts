@@ -36,11 +36,7 @@ const rank: Record<ResourceHealth['state'], number> = {
 };
 
 /** The health of a cluster from its caches' health. */
-export function clusterHealthOf(
-  cluster: string,
-  server: string | undefined,
-  healths: CacheHealth[],
-): ClusterHealth {
+export function clusterHealthOf(cluster: string, healths: CacheHealth[]): ClusterHealth {
   const resources: ResourceHealth[] = healths.map(({ forbidden: _f, ...h }) => h);
   const forbidden = healths.flatMap((h) =>
     h.forbidden.map((f) => ({ namespace: f.namespace, resource: h.resource, message: f.message })),
@@ -61,7 +57,6 @@ export function clusterHealthOf(
   );
   return {
     cluster,
-    server,
     state,
     resources,
     forbidden: forbidden.length > 0 ? forbidden : undefined,
@@ -92,7 +87,6 @@ export async function snapshotCluster(
       'daemonsets',
       'jobs',
     ];
-    const server = access.caches.cluster(cluster)?.server;
     return {
       cluster,
       pods: take('pods') as unknown as PodLike[],
@@ -101,7 +95,6 @@ export async function snapshotCluster(
       limitRanges: take('limitranges') as unknown as LimitRangeLike[],
       health: clusterHealthOf(
         cluster,
-        server,
         leases.map((l) => l.cache.health()),
       ),
     };

@@ -5,7 +5,7 @@ export type * from './types';
 export { getBoardView, type BoardFilters } from './board-view';
 export { getPodView, type PodRef } from './pod-view';
 export { getWorkloadView, type WorkloadRef } from './workload-view';
-export { listClusterHealth } from './health-view';
+export { listClusterHealth, processHealth, type ProcessHealth } from './health-view';
 export { NotFoundError, BadInputError, ForbiddenError, UnavailableError } from './errors';
 export {
   createRuntime,

@@ -77,7 +77,10 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   try {
     access = new K8sAccess({ ...options, clusters: options.clusters ?? loadClusters(options) });
   } catch (error) {
-    configError = `No cluster configured: ${error instanceof Error ? error.message : String(error)}. Set KUBECONFIG.`;
+    // The loader's message names files (kubeconfig paths): it goes to the server log only.
+    console.error('podtrail: could not load the kubeconfig', error);
+    configError =
+      'No cluster configured: the kubeconfig could not be read (see the server log). Set KUBECONFIG.';
     access = new K8sAccess({ ...options, clusters: [] });
   }
   return {
