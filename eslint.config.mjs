@@ -1,6 +1,11 @@
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 import importPlugin from 'eslint-plugin-import';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { boundaryConfigs } from './lint/boundaries.mjs';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
 
 const config = [
   ...nextVitals,
@@ -13,6 +18,8 @@ const config = [
       'test-results/**',
       'playwright-report/**',
       'contract/bin/**',
+      // Files that break the boundaries on purpose; lint/boundaries.test.ts lints them.
+      'lint/fixtures/**',
       'next-env.d.ts',
     ],
   },
@@ -29,6 +36,7 @@ const config = [
       ],
     },
   },
+  ...boundaryConfigs(root),
   {
     files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**', 'bench/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

@@ -10,7 +10,7 @@ export default defineConfig({
   },
   test: {
     include: ['**/*.test.ts', '**/*.test.tsx'],
-    exclude: ['node_modules/**', 'e2e/**', '.next/**', '.next-*/**'],
+    exclude: ['node_modules/**', 'e2e/**', '.next/**', '.next-*/**', 'lint/fixtures/**'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,

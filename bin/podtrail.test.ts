@@ -6,7 +6,7 @@ const ROOT = path.resolve(__dirname, '..');
 const FIXTURES = path.join(ROOT, 'lib/diagnosis/parse/fixtures');
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 
-function podtrail(args: string[], input?: string) {
+function podtrail(args: string[], input?: string | Buffer) {
   return spawnSync(TSX, ['bin/podtrail.ts', ...args], { cwd: ROOT, encoding: 'utf8', input });
 }
 
@@ -78,5 +78,43 @@ describe('podtrail diagnose', () => {
     const result = podtrail(['diagnose', 'no-such-file.txt']);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/cannot read no-such-file\.txt/);
+  });
+
+  it('refuses binary bytes on stdin with exit 2 and says what it expected, also with --json', () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49]);
+    const text = podtrail(['diagnose', '-'], png);
+    expect(text.status).toBe(2);
+    expect(text.stdout).toBe('');
+    expect(text.stderr).toMatch(/^podtrail: stdin: This is a PNG image, not text\. Expected text/);
+    const random = Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 151 + 17) % 256));
+    const json = podtrail(['diagnose', '-', '--json'], random);
+    expect(json.status).toBe(2);
+    expect(JSON.parse(json.stdout).error).toMatch(/^stdin: This is binary data, not text/);
+  });
+
+  it('refuses random text and JSON of the wrong shape with exit 2', () => {
+    const prose = podtrail(['diagnose', '-'], 'the quick brown fox jumps over the lazy dog\n');
+    expect(prose.status).toBe(2);
+    expect(prose.stderr).toMatch(/Nothing in it reads as kubectl output or a log/);
+    const shape = podtrail(['diagnose', '-', '--json'], '{"status": {"phase": 42}}');
+    expect(shape.status).toBe(2);
+    expect(JSON.parse(shape.stdout).error).toMatch(/status\.phase: expected string/);
+  });
+
+  it('refuses a YAML alias bomb with exit 2 instead of a stack trace', () => {
+    const levels = ['a: &a ["x","x","x","x","x","x","x","x"]'];
+    for (const [prev, name] of [
+      ['a', 'b'],
+      ['b', 'c'],
+      ['c', 'd'],
+      ['d', 'e'],
+      ['e', 'f'],
+    ])
+      levels.push(`${name}: &${name} [${Array(8).fill(`*${prev}`).join(',')}]`);
+    const yaml = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: bomb\n  labels:\n${levels.map((l) => `    ${l}`).join('\n')}\n`;
+    const result = podtrail(['diagnose', '-', '--json'], yaml);
+    expect(result.status).toBe(2);
+    expect(JSON.parse(result.stdout).error).toMatch(/alias bomb/);
+    expect(result.stderr).not.toMatch(/at .*\.ts:\d+/);
   });
 });

@@ -4,8 +4,14 @@
 // (lib/diagnosis/parse) and prints the diagnosis. Exit 2 on unreadable input, naming file and line.
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { diagnosePod, type PodDiagnosis } from '../lib/diagnosis';
-import { ParseError, parseInputs, type PasteKind } from '../lib/diagnosis/parse';
+import {
+  ParseError,
+  RefusedInputError,
+  diagnosePod,
+  parseInputs,
+  type PasteKind,
+  type PodDiagnosis,
+} from '../lib/diagnosis';
 import { formatDiagnosis } from './format-diagnosis';
 
 const USAGE =
@@ -47,6 +53,14 @@ export function toJsonReport(r: FileDiagnosis) {
     inputs: r.kinds,
     warnings: r.warnings,
   };
+}
+
+/** The message for input the diagnosis refuses or cannot parse; undefined for other errors. */
+function inputErrorMessage(error: unknown): string | undefined {
+  if (error instanceof RefusedInputError) return error.message;
+  if (error instanceof ParseError)
+    return `cannot parse ${error.file ?? 'input'} at line ${error.line} (${error.kind}): ${error.reason}`;
+  return undefined;
 }
 
 function readInput(name: string): string {
@@ -91,13 +105,11 @@ export function main(argv: string[], io = { out: console.log, err: console.error
     );
     return 0;
   } catch (error) {
-    if (error instanceof ParseError) {
-      io.err(
-        `podtrail: cannot parse ${error.file ?? 'input'} at line ${error.line} (${error.kind}): ${error.reason}`,
-      );
-      return 2;
-    }
-    throw error;
+    const message = inputErrorMessage(error);
+    if (message === undefined) throw error;
+    io.err(`podtrail: ${message}`);
+    if (json) io.out(JSON.stringify({ error: message }, null, 2));
+    return 2;
   }
 }
 

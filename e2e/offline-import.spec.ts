@@ -60,3 +60,25 @@ test('malformed input gets an error naming the line', async ({ page }) => {
   await expect(error).toBeVisible();
   await expect(error).toContainText(/line \d+/i);
 });
+
+test('an image or random text is refused with what the import expected', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/import');
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49]);
+  await page
+    .locator('input[type="file"]')
+    .setInputFiles({ name: 'screenshot.png', mimeType: 'image/png', buffer: png });
+  await page.getByRole('button', { name: 'Diagnose' }).click();
+  const error = page.getByTestId('import-error');
+  await expect(error).toContainText('screenshot.png: This is a PNG image, not text.');
+  await expect(error).toContainText('kubectl describe pod');
+  await expect(page.getByTestId('import-result')).toHaveCount(0);
+  await screenshot(page, 'import-refused-image');
+
+  await page.getByRole('button', { name: 'Remove screenshot.png' }).click();
+  await page
+    .getByLabel(/Paste kubectl output/)
+    .fill('Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.');
+  await page.getByRole('button', { name: 'Diagnose' }).click();
+  await expect(error).toContainText('Nothing in it reads as kubectl output or a log');
+});

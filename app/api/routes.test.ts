@@ -81,6 +81,19 @@ describe('route handlers', () => {
     });
   });
 
+  it('answers input that is not kubectl output or a log with 400 and what it expected', async () => {
+    const form = new FormData();
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    form.append('file', new Blob([png]), 'screenshot.png');
+    const response = await postDiagnose(
+      new Request('http://t/api/diagnose', { method: 'POST', body: form }),
+    );
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toMatch(
+      /^screenshot\.png: This is a PNG image, not text\. Expected text that kubectl printed/,
+    );
+  });
+
   it('accepts multipart uploads', async () => {
     const form = new FormData();
     form.append('log', new Blob(['Error: connect ECONNREFUSED 10.0.0.1:5432\n']), 'previous.log');

@@ -1,5 +1,5 @@
 // How a run's exit is drawn: a colour AND a word, so colour is never the only signal.
-import type { ContainerRun, Severity } from '@/lib/diagnosis/types';
+import type { ContainerRun, Severity } from '@/lib/diagnosis';
 
 export type ExitKind = 'oom' | 'error' | 'completed' | 'running' | 'signal' | 'unknown';
 

@@ -1,6 +1,6 @@
 // URL and anchor helpers shared by pages, findings and the timeline, so a finding's evidence link
 // and the element it points at are built by the same function.
-import type { Evidence } from '@/lib/diagnosis/types';
+import type { Evidence } from '@/lib/diagnosis';
 
 function slug(text: string): string {
   return text.replace(/[^A-Za-z0-9_-]+/g, '-');

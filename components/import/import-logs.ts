@@ -1,6 +1,6 @@
 // The import answer (UploadDiagnosis) does not echo the pasted logs back, so the page rebuilds
 // LogViews from the files it still holds, using where the parser said each log starts.
-import type { ContainerTimeline, PodDiagnosis } from '@/lib/diagnosis/types';
+import type { ContainerTimeline, PodDiagnosis } from '@/lib/diagnosis';
 import type { LogView, UploadDiagnosis } from '@/lib/views/types';
 import type { ImportFile } from './share-fragment';
 

@@ -1,4 +1,4 @@
-import type { Finding } from '@/lib/diagnosis/types';
+import type { Finding } from '@/lib/diagnosis';
 import { WithCode } from '@/components/ui/with-code';
 
 /** "do next" / "don't" items: one line when single, a list when several (they are sentences). */

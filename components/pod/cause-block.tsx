@@ -1,4 +1,4 @@
-import type { Finding } from '@/lib/diagnosis/types';
+import type { Finding } from '@/lib/diagnosis';
 import { SeverityIcon } from '@/components/ui/severity-badge';
 import { findingAnchor } from '@/components/format/names';
 import { CommandLine } from './command-line';

@@ -1,4 +1,4 @@
-import type { KubectlCommand } from '@/lib/diagnosis/types';
+import type { KubectlCommand } from '@/lib/diagnosis';
 import { CopyButton } from '@/components/ui/copy-button';
 
 /** A kubectl command as text with a thumb-sized copy button; wraps on phones, never scrolls. */

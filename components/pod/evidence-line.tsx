@@ -1,4 +1,4 @@
-import type { Evidence } from '@/lib/diagnosis/types';
+import type { Evidence } from '@/lib/diagnosis';
 import { evidenceHref } from '@/components/format/names';
 import { formatClock } from '@/components/format/time';
 

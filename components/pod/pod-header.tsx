@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { PodSummary } from '@/lib/diagnosis/types';
+import type { PodSummary } from '@/lib/diagnosis';
 import { PageActions } from '@/components/ui/page-actions';
 import { Timestamp } from '@/components/ui/timestamp';
 import { workloadPath } from '@/components/format/names';

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import type { PodDiagnosis } from '@/lib/diagnosis/types';
+import type { PodDiagnosis } from '@/lib/diagnosis';
 import type { LogView } from '@/lib/views/types';
 import { LogViewer } from '@/components/log/log-viewer';
 import { TimeAxisChart } from '@/components/timeline/time-axis-chart';

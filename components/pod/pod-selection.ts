@@ -1,5 +1,5 @@
 // Which container a pod page shows, and which log lines its findings point at.
-import type { ContainerRun, ContainerTimeline, PodDiagnosis } from '@/lib/diagnosis/types';
+import type { ContainerRun, ContainerTimeline, PodDiagnosis } from '@/lib/diagnosis';
 
 /** The asked-for container, else the one the top finding is about, else the first not ready. */
 export function pickContainer(d: PodDiagnosis, asked?: string): ContainerTimeline | undefined {

@@ -1,6 +1,6 @@
 // Markdown that pastes cleanly into a postmortem doc: GitHub tables, escaped cells, commands in
 // fenced blocks. Shared helpers; the pod and workload documents are built in their own files.
-import type { Finding, KubectlCommand } from '@/lib/diagnosis/types';
+import type { Finding, KubectlCommand } from '@/lib/diagnosis';
 import { SEVERITY_SYMBOL } from '@/components/format/exit-style';
 import type { ChainRow } from './root-cause';
 

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diagnosePod } from '@/lib/diagnosis';
-import { parseInputs } from '@/lib/diagnosis/parse';
+import { diagnosePod, parseInputs } from '@/lib/diagnosis';
 import { buildPodReport } from './pod-report-model';
 import { cell, table } from './markdown';
 

@@ -1,5 +1,5 @@
 // Everything the pod report shows, computed once and rendered twice (HTML and Markdown).
-import type { KubectlCommand, PodDiagnosis } from '@/lib/diagnosis/types';
+import type { KubectlCommand, PodDiagnosis } from '@/lib/diagnosis';
 import { formatDateTime } from '@/components/format/time';
 import { chainMarkdown, commandsMarkdown, findingsMarkdown, table } from './markdown';
 import { rootCauseChain, type ChainRow } from './root-cause';

@@ -1,4 +1,4 @@
-import type { PodDiagnosis } from '@/lib/diagnosis/types';
+import type { PodDiagnosis } from '@/lib/diagnosis';
 import { TimeAxisChart } from '@/components/timeline/time-axis-chart';
 import { TimelineLegend } from '@/components/timeline/timeline-legend';
 import { ContainerFacts } from '@/components/timeline/container-facts';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Finding, KubectlCommand } from '@/lib/diagnosis/types';
+import type { Finding, KubectlCommand } from '@/lib/diagnosis';
 import { WithCode } from '@/components/ui/with-code';
 import { ReportActions } from './report-actions';
 import {

@@ -1,5 +1,5 @@
 // Static building blocks of the printable reports (no buttons, no live parts).
-import type { Finding, KubectlCommand } from '@/lib/diagnosis/types';
+import type { Finding, KubectlCommand } from '@/lib/diagnosis';
 import { SEVERITY_SYMBOL } from '@/components/format/exit-style';
 import { formatDateTime } from '@/components/format/time';
 import { WithCode } from '@/components/ui/with-code';

@@ -1,6 +1,6 @@
 // The report's timeline as rows with absolute UTC times, oldest first, shared by the HTML table
 // and the Markdown export so both say the same thing.
-import type { PodDiagnosis } from '@/lib/diagnosis/types';
+import type { PodDiagnosis } from '@/lib/diagnosis';
 import { EXIT_WORD, exitKind } from '@/components/format/exit-style';
 import { formatDuration } from '@/components/format/time';
 

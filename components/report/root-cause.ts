@@ -1,7 +1,7 @@
 // The postmortem's root-cause chain (mistake · consequence · what would have prevented it), built
 // from findings. Finding has no "prevention" field, so the presenter maps categories to the
 // anti-primer's lessons and falls back to the finding's own "do next".
-import type { Finding } from '@/lib/diagnosis/types';
+import type { Finding } from '@/lib/diagnosis';
 
 export interface ChainRow {
   findingId: string;

@@ -1,5 +1,5 @@
 // Geometry of the desktop timeline SVG (a 1100-unit-wide viewBox) and the words of its marks.
-import type { BackoffGap } from '@/lib/diagnosis/types';
+import type { BackoffGap } from '@/lib/diagnosis';
 import { formatDuration } from '@/components/format/time';
 
 export const W = 1100;

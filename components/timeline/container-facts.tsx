@@ -1,7 +1,6 @@
 import { CircleCheck, CircleX } from 'lucide-react';
-import type { ContainerTimeline } from '@/lib/diagnosis/types';
+import { formatBytes, type ContainerTimeline } from '@/lib/diagnosis';
 import { factsAnchor } from '@/components/format/names';
-import { formatBytes } from '@/lib/diagnosis';
 
 function shortDigest(digest: string): string {
   const [algo, hex] = digest.includes(':') ? digest.split(':', 2) : ['sha256', digest];

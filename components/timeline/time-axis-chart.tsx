@@ -1,6 +1,6 @@
 // The desktop timeline of one container: a horizontal time axis in plain SVG (no charting kit:
 // five lanes of rects, lines and text are simpler to read and to export than a kit's abstractions).
-import type { ContainerTimeline, TimelineEvent } from '@/lib/diagnosis/types';
+import type { ContainerTimeline, TimelineEvent } from '@/lib/diagnosis';
 import { EXIT_FILL, EXIT_WORD, exitKind, runLabel } from '@/components/format/exit-style';
 import { runAnchor } from '@/components/format/names';
 import { formatClock, formatDuration, formatHourMinute } from '@/components/format/time';

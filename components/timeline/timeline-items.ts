@@ -6,7 +6,7 @@ import type {
   ContainerTimeline,
   TimelineEvent,
   UnobservedRestarts,
-} from '@/lib/diagnosis/types';
+} from '@/lib/diagnosis';
 
 export type TimelineItem =
   | { kind: 'next'; at: number; next: NonNullable<ContainerTimeline['nextRetry']> }

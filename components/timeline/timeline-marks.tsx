@@ -1,5 +1,5 @@
 // The secondary marks of the timeline SVG: restarts nobody saw, events, image changes.
-import type { ContainerTimeline, TimelineEvent } from '@/lib/diagnosis/types';
+import type { ContainerTimeline, TimelineEvent } from '@/lib/diagnosis';
 import { formatClock } from '@/components/format/time';
 import { LANE } from './chart-layout';
 import { spacedLabels, type TimeScale } from './timeline-scale';

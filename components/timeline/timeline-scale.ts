@@ -1,5 +1,5 @@
 // The horizontal time axis of a container timeline: which span to show and where the ticks go.
-import type { ContainerTimeline, TimelineEvent } from '@/lib/diagnosis/types';
+import type { ContainerTimeline, TimelineEvent } from '@/lib/diagnosis';
 
 /** A linear time → x mapping over [from, to]. */
 export interface TimeScale {

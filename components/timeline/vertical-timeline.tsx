@@ -1,4 +1,4 @@
-import type { ContainerTimeline, TimelineEvent } from '@/lib/diagnosis/types';
+import type { ContainerTimeline, TimelineEvent } from '@/lib/diagnosis';
 import { EXIT_FILL, EXIT_WORD, exitKind } from '@/components/format/exit-style';
 import { runAnchor } from '@/components/format/names';
 import { formatClock, formatDuration } from '@/components/format/time';

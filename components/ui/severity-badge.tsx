@@ -1,5 +1,5 @@
 import { CircleX, Info, TriangleAlert } from 'lucide-react';
-import type { Severity } from '@/lib/diagnosis/types';
+import type { Severity } from '@/lib/diagnosis';
 import { SEVERITY_CLASS } from '@/components/format/exit-style';
 
 const ICON = { critical: CircleX, warning: TriangleAlert, info: Info } as const;

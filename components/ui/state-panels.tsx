@@ -51,7 +51,7 @@ export function ErrorPanel({
         </p>
       )}
       <p className="text-slate-700">
-        No data is shown rather than old data. Other open Podtrail tabs keep their own connection
+        No data is shown rather than old data. Other open Podtrail tabs keep following the cluster
         and say when they are stale.
       </p>
       <div className="flex flex-wrap gap-2">

@@ -7,7 +7,7 @@ import type {
   UploadDiagnosis,
   WorkloadView,
 } from '../views/types';
-import type { Severity } from '../diagnosis/types';
+import type { Severity } from '../diagnosis';
 import { ApiError } from './api-error';
 
 /** Filters of the board (all optional). */

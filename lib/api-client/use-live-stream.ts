@@ -1,9 +1,11 @@
 'use client';
-// Subscribes to /api/stream with EventSource and writes each message into the React Query cache.
-// When the stream drops, the query falls back to refetching until the stream is back.
+// Follows one /api/stream scope over the browser's shared live connection (live-link.ts) and
+// writes each message into the React Query cache. When the stream drops, the query falls back to
+// refetching until the stream is back.
 import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { LiveMessage } from '../views/types';
+import { subscribeLiveScope } from './live-link';
 
 /** The connection state the UI shows ("updated Ns ago", the stale banner). */
 export interface LiveConnection {
@@ -26,7 +28,6 @@ export function useLiveStream(
   const keyText = JSON.stringify(queryKey);
   useEffect(() => {
     const key = JSON.parse(keyText) as QueryKey;
-    const source = new EventSource(url);
     let downSince: number | undefined;
     const staleTimer = setInterval(() => {
       if (downSince !== undefined && Date.now() - downSince > staleAfterMs) {
@@ -34,23 +35,24 @@ export function useLiveStream(
         void client.invalidateQueries({ queryKey: key });
       }
     }, 5_000);
-    source.onopen = () => {
-      if (downSince !== undefined) void client.invalidateQueries({ queryKey: key });
-      downSince = undefined;
-      setState((s) => ({ ...s, connection: 'live' }));
-    };
-    source.onmessage = (event: MessageEvent<string>) => {
-      const message = JSON.parse(event.data) as LiveMessage;
-      if (message.type === type) client.setQueryData(key, message.data);
-      setState({ connection: 'live', lastUpdateAt: Date.now() });
-    };
-    source.onerror = () => {
-      downSince ??= Date.now();
-      setState((s) => (s.connection === 'live' ? { ...s, connection: 'reconnecting' } : s));
-    };
+    const unsubscribe = subscribeLiveScope(url.slice(url.indexOf('?') + 1), {
+      onopen: () => {
+        if (downSince !== undefined) void client.invalidateQueries({ queryKey: key });
+        downSince = undefined;
+        setState((s) => ({ ...s, connection: 'live' }));
+      },
+      onmessage: (message: LiveMessage) => {
+        if (message.type === type) client.setQueryData(key, message.data);
+        setState({ connection: 'live', lastUpdateAt: Date.now() });
+      },
+      onerror: () => {
+        downSince ??= Date.now();
+        setState((s) => (s.connection === 'live' ? { ...s, connection: 'reconnecting' } : s));
+      },
+    });
     return () => {
       clearInterval(staleTimer);
-      source.close();
+      unsubscribe();
     };
   }, [url, type, keyText, client]);
   return state;

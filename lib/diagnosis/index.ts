@@ -36,3 +36,11 @@ export { kubectlStatus } from './pod-status';
 export { normalizeEvent } from './events';
 export { parseQuantity, formatBytes } from './quantity';
 export { toMs } from './time';
+export {
+  EXPECTED_INPUT,
+  ParseError,
+  RefusedInputError,
+  parseInputs,
+  type ParsedInputs,
+  type PasteKind,
+} from './parse';

@@ -27,8 +27,8 @@ describe('unknown configuration keys', () => {
     expect(scanLogText(line)[0]).toMatchObject({ id: 'unknown-config-key', subject: key });
   });
 
-  it('leaves an unknown command-line flag to the bad-arguments pattern', () => {
-    expect(scanLogText('Error: unknown option --verbose')[0]?.id).toBe('bad-arguments');
+  it('leaves an unknown command-line flag to the flag-rejected pattern', () => {
+    expect(scanLogText('Error: unknown option --verbose')[0]?.id).toBe('flag-rejected');
   });
 });
 

@@ -1,5 +1,5 @@
 // Turns API objects into history rows. Pure functions; times as epoch ms.
-import type { ContainerStatusLike, EventLike, PodLike, WorkloadLike } from '../diagnosis/types';
+import type { ContainerStatusLike, EventLike, PodLike, WorkloadLike } from '../diagnosis';
 
 /** A termination as stored. */
 export interface TerminationRow {

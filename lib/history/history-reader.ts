@@ -6,7 +6,7 @@ import type {
   RecordedPod,
   RecordedTermination,
   WorkloadLike,
-} from '../diagnosis/types';
+} from '../diagnosis';
 import { num, str, type Row, type SqlStore } from './sql-store';
 
 /** A pod as history knows it, with its last seen object. */

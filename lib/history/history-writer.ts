@@ -1,6 +1,6 @@
 // The SQL that records what the recorder sees. Every write is idempotent (replayed watch events
 // and relists write nothing new).
-import type { EventLike, PodLike, WorkloadLike } from '../diagnosis/types';
+import type { EventLike, PodLike, WorkloadLike } from '../diagnosis';
 import { controllerOf, eventTimes, revisionOf, toMs, type TerminationRow } from './extract';
 import type { SqlStore } from './sql-store';
 

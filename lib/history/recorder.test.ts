@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PodLike } from '../diagnosis/types';
+import type { PodLike } from '../diagnosis';
 import { K8sAccess } from '../k8s';
 import {
   startSandboxCluster,

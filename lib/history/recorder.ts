@@ -1,7 +1,7 @@
 // Records one cluster's history from the shared watch caches: pods (creation, deletion, owner),
 // every container termination (with the head of its log), events with their count series,
 // ReplicaSet revisions, and the gaps when nobody watched. Writes go through one queue, in order.
-import type { ContainerStatusLike, EventLike, PodLike, WorkloadLike } from '../diagnosis/types';
+import type { ContainerStatusLike, EventLike, PodLike, WorkloadLike } from '../diagnosis';
 import type { CacheEvent, CacheLease, K8sAccess, KubeObject, Scheduler, TimerHandle } from '../k8s';
 import { terminationsOf, type TerminationRow } from './extract';
 import { HistoryWriter } from './history-writer';

@@ -44,6 +44,8 @@ function keyOf(key: CacheKey): string {
 export class CacheRegistry {
   private readonly entries = new Map<string, Entry>();
   private readonly scheduler: Scheduler;
+  /** Bumped whenever a cache is created or dropped, so revision() never repeats a value. */
+  private membership = 0;
 
   constructor(private readonly options: CacheRegistryOptions) {
     this.scheduler = options.scheduler ?? systemScheduler;
@@ -66,6 +68,7 @@ export class CacheRegistry {
     if (!entry) {
       entry = { cache: this.create(key), holders: 0 };
       this.entries.set(id, entry);
+      this.membership += 1;
       entry.cache.start();
     }
     const held = entry;
@@ -90,6 +93,17 @@ export class CacheRegistry {
       .map(([, e]) => e.cache);
   }
 
+  /**
+   * A value that changes whenever anything a view of `cluster` reads changes (an object, a sync,
+   * a connection state), so a view computed at one revision can be shared until the next.
+   */
+  revision(cluster: string): string {
+    let sum = 0;
+    for (const [id, entry] of this.entries)
+      if (id.startsWith(`${cluster}/`)) sum += entry.cache.revision;
+    return `${this.membership}.${sum}`;
+  }
+
   /** Stops every cache now. */
   stopAll(): void {
     for (const entry of this.entries.values()) {
@@ -97,6 +111,7 @@ export class CacheRegistry {
       entry.cache.stop();
     }
     this.entries.clear();
+    this.membership += 1;
   }
 
   private release(id: string, entry: Entry): void {
@@ -106,6 +121,7 @@ export class CacheRegistry {
       if (entry.holders > 0 || this.entries.get(id) !== entry) return;
       entry.cache.stop();
       this.entries.delete(id);
+      this.membership += 1;
     }, this.options.graceMs ?? 60_000);
   }
 

@@ -1,5 +1,8 @@
 // Memory usage from metrics.k8s.io when a metrics server is installed. Its absence (404 on the
-// API group) is normal and remembered for a while, so we do not ask again on every view.
+// API group) is normal and remembered for a while, so we do not ask again on every view. A pod's
+// sample is shared by every viewer of the pod: one request in flight (single-flight) and kept for
+// metrics-server's scrape interval (its --metric-resolution defaults to 15 s), so the requests to
+// the API server do not grow with viewers.
 import { K8sError } from './k8s-error';
 import type { Scheduler } from './scheduler';
 import type { Transport } from './transport';
@@ -29,15 +32,40 @@ export function parseMemoryQuantity(quantity: string): number | undefined {
   return Math.round(Number(match[1]) * factor);
 }
 
+type Usage = Record<string, number> | undefined;
+
+/** How long one pod's sample is shared (metrics-server --metric-resolution default). */
+const sampleMs = 15_000;
+
 /** Reads pod memory usage of one cluster. */
 export class PodMetricsReader {
   private checkedAt = -Infinity;
   private available = false;
+  private checking: Promise<boolean> | undefined;
+  private readonly samples = new Map<string, { at: number; usage: Promise<Usage> }>();
 
-  constructor(private readonly options: { transport: Transport; scheduler: Scheduler }) {}
+  constructor(
+    private readonly options: { transport: Transport; scheduler: Scheduler; sampleMs?: number },
+  ) {}
 
-  /** Memory bytes per container, or undefined when metrics are not available. */
-  async memoryUsage(namespace: string, pod: string): Promise<Record<string, number> | undefined> {
+  /** Memory bytes per container (shared for a scrape interval), or undefined without metrics. */
+  memoryUsage(namespace: string, pod: string): Promise<Usage> {
+    const now = this.options.scheduler.now();
+    const maxAge = this.options.sampleMs ?? sampleMs;
+    for (const [key, entry] of this.samples) if (now - entry.at >= maxAge) this.samples.delete(key);
+    const key = `${namespace}/${pod}`;
+    const hit = this.samples.get(key);
+    if (hit) return hit.usage;
+    const usage = this.fetchUsage(namespace, pod);
+    const entry = { at: now, usage };
+    this.samples.set(key, entry);
+    usage.catch(() => {
+      if (this.samples.get(key) === entry) this.samples.delete(key);
+    });
+    return usage;
+  }
+
+  private async fetchUsage(namespace: string, pod: string): Promise<Usage> {
     if (!(await this.apiAvailable())) return undefined;
     const path = `/apis/metrics.k8s.io/v1beta1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(pod)}`;
     try {
@@ -53,11 +81,18 @@ export class PodMetricsReader {
     }
   }
 
-  /** Whether metrics.k8s.io is served (discovery, re-checked every 5 minutes). */
-  private async apiAvailable(): Promise<boolean> {
+  /** Whether metrics.k8s.io is served (discovery, re-checked every 5 minutes, one at a time). */
+  private apiAvailable(): Promise<boolean> {
     const now = this.options.scheduler.now();
-    if (now - this.checkedAt < 5 * 60_000) return this.available;
-    this.checkedAt = now;
+    if (now - this.checkedAt < 5 * 60_000) return Promise.resolve(this.available);
+    this.checking ??= this.checkDiscovery().finally(() => {
+      this.checkedAt = this.options.scheduler.now();
+      this.checking = undefined;
+    });
+    return this.checking;
+  }
+
+  private async checkDiscovery(): Promise<boolean> {
     try {
       await this.options.transport.getJson('/apis/metrics.k8s.io/v1beta1', { timeoutMs: 3_000 });
       this.available = true;

@@ -52,6 +52,8 @@ export class WatchCache<T extends KubeObject = KubeObject> {
   private namespaceTimer: TimerHandle | undefined;
   /** Unparsable watch lines seen. */
   badLines = 0;
+  /** Counts every event told to subscribers: views computed at one revision can be shared. */
+  revision = 0;
 
   constructor(private readonly options: WatchCacheOptions) {
     this.scheduler = options.scheduler ?? systemScheduler;
@@ -225,6 +227,7 @@ export class WatchCache<T extends KubeObject = KubeObject> {
   }
 
   private emit(event: CacheEvent<T>): void {
+    this.revision += 1;
     for (const listener of this.listeners) {
       try {
         listener(event);

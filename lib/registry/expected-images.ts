@@ -1,6 +1,6 @@
 // The digest each container is expected to run: one pinned by the team in an annotation on the
 // workload (`podtrail.dev/expected-digest.<container>`), else the tag's digest in the registry now.
-import type { DiagnosisInput, PodLike, WorkloadLike } from '../diagnosis/types';
+import type { DiagnosisInput, PodLike, WorkloadLike } from '../diagnosis';
 import type { RegistryClient } from './registry-client';
 
 /** The annotation prefix a team uses to pin the digest of a container. */

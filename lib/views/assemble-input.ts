@@ -1,6 +1,6 @@
 // Puts together a DiagnosisInput for one pod from the caches, history, registry, logs and
 // metrics. Gathering only: every judgement is lib/diagnosis's.
-import type { DiagnosisInput, PodLike } from '../diagnosis/types';
+import type { DiagnosisInput, PodLike } from '../diagnosis';
 import { expectedImagesFor } from '../registry';
 import type { ClusterSnapshot } from './cluster-snapshot';
 import { eventsOfPod, ownerChain, podsOwnedBy, replicaSetsOf } from './owners';

@@ -1,6 +1,6 @@
 // Reads the shared caches of one cluster for one view: acquires the leases (starting caches on
 // first use), waits briefly for the first sync, copies what the view needs, and releases.
-import type { EventLike, LimitRangeLike, PodLike, WorkloadLike } from '../diagnosis/types';
+import type { EventLike, LimitRangeLike, PodLike, WorkloadLike } from '../diagnosis';
 import type { CacheHealth, K8sAccess, KubeObject, ResourceName } from '../k8s';
 import type { ClusterHealth, ResourceHealth } from './types';
 

@@ -2,8 +2,10 @@
 import 'server-only';
 
 export type * from './types';
-export { getBoardView, type BoardFilters } from './board-view';
-export { getPodView, type PodRef } from './pod-view';
+export type { BoardFilters } from './board-view';
+export type { PodRef } from './pod-view';
+/** The board and pod views as callers get them: computed once per change, shared by viewers. */
+export { getBoardView, getPodView } from './shared-views';
 export { getWorkloadView, type WorkloadRef } from './workload-view';
 export { listClusterHealth, processHealth, type ProcessHealth } from './health-view';
 export { NotFoundError, BadInputError, ForbiddenError, UnavailableError } from './errors';

@@ -1,10 +1,9 @@
 // Live updates for every viewer of one scope (the board, or one pod) from the shared watch
 // caches: one subscription and one recomputation per scope however many viewers listen.
-import type { Severity } from '../diagnosis/types';
+import type { Severity } from '../diagnosis';
 import type { CacheEvent, CacheLease, KubeObject, ResourceName } from '../k8s';
-import { getBoardView } from './board-view';
-import { getPodView } from './pod-view';
 import { getRuntime, type Runtime } from './runtime';
+import { getBoardView, getPodView } from './shared-views';
 import type { LiveMessage } from './types';
 
 /** What a viewer follows. */
@@ -113,11 +112,11 @@ class LiveHub {
       const { cluster, namespace, severity } = scope;
       return {
         type: 'board',
-        data: await getBoardView({ cluster, namespace, severity }, this.runtime),
+        data: await getBoardView({ cluster, namespace, severity }, this.runtime, { live: true }),
       };
     }
     const ref = { cluster: scope.cluster, namespace: scope.namespace, name: scope.pod };
-    return { type: 'pod', data: await getPodView(ref, this.runtime) };
+    return { type: 'pod', data: await getPodView(ref, this.runtime, { live: true }) };
   }
 }
 

@@ -1,5 +1,5 @@
 // Walks ownerReferences through the cached workloads (by uid): Pod → ReplicaSet → Deployment.
-import type { PodLike, WorkloadLike } from '../diagnosis/types';
+import type { PodLike, WorkloadLike } from '../diagnosis';
 
 /** The owner chain of an object, nearest first. */
 export function ownerChain(meta: PodLike['metadata'], workloads: WorkloadLike[]): WorkloadLike[] {

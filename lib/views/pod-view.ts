@@ -1,8 +1,6 @@
 // One pod: the live pod from the cache with logs, history, expected images and metrics — or, when
 // it no longer exists, its last state from history (fromHistory: true).
-import { diagnosePod } from '../diagnosis';
-import type { PodLike } from '../diagnosis/types';
-import { toMs } from '../diagnosis';
+import { diagnosePod, toMs, type PodLike } from '../diagnosis';
 import { cacheInput, enrichInput, gatherLogs } from './assemble-input';
 import { snapshotCluster, type ClusterSnapshot } from './cluster-snapshot';
 import { ForbiddenError, NotFoundError, UnavailableError } from './errors';

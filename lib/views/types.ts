@@ -1,6 +1,6 @@
 // The view models that route handlers answer and pages render: plain JSON, no class instances.
 // lib/views assembles them from lib/k8s (live caches), lib/history and lib/diagnosis.
-import type { Finding, PodDiagnosis, Severity, TemplateChange } from '../diagnosis/types';
+import type { Finding, PodDiagnosis, Severity, TemplateChange } from '../diagnosis';
 
 export type { TemplateChange };
 

@@ -1,7 +1,13 @@
 // One workload's rollout history: ReplicaSet revisions (live and recorded) with what changed in
 // the pod template, rollbacks, the pods of each revision (deleted ones too) and their digests.
-import { diffPodTemplates, sortFindings, toMs } from '../diagnosis';
-import type { Finding, PodLike, WorkloadLike } from '../diagnosis/types';
+import {
+  diffPodTemplates,
+  sortFindings,
+  toMs,
+  type Finding,
+  type PodLike,
+  type WorkloadLike,
+} from '../diagnosis';
 import { revisionOf, type StoredPod, type StoredReplicaSet } from '../history';
 import { snapshotCluster, type ClusterSnapshot } from './cluster-snapshot';
 import { NotFoundError } from './errors';

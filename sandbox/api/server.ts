@@ -4,11 +4,8 @@
  * simulator mutates the store itself.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Cluster } from '../cluster/cluster';
-import { serveControl, type SandboxControl } from '../control';
-import { apiVersionOf, findResource, type ResourceDef } from '../store/resources';
-import type { KObject } from '../store/types';
-import type { AccessControl, Stats } from './access';
+import { serveControl } from '../control';
+import { findResource } from '../store/resources';
 import {
   apiGroup,
   apiGroupList,
@@ -17,42 +14,10 @@ import {
   resourceList,
   versionInfo,
 } from './discovery';
-import { boolParam, sendError, sendJson, wantsTable } from './http-util';
-import { buildQuery, getObject, listBody, listObjects, type ResourceSource } from './list-watch';
-import { serveLogs } from './logs-handler';
+import { sendError, sendJson } from './http-util';
 import { serveRegistry } from './registry-handler';
-import { ApiError, notFound } from './status';
-import { toTable, type IncludeObject } from './tables';
-import { nodeMetrics, podMetrics, toEventsV1 } from './views';
-import { serveWatch, type WatchRegistry } from './watch-stream';
-
-/** Everything the HTTP layer needs. */
-export interface ServerDeps {
-  cluster: Cluster;
-  access: AccessControl;
-  stats: Stats;
-  watches: WatchRegistry;
-  control: SandboxControl;
-  bookmarkIntervalMs: number;
-  serverAddress: () => string;
-}
-
-function sourceFor(def: ResourceDef, deps: ServerDeps): ResourceSource {
-  const { cluster } = deps;
-  if (def.id === 'events.k8s.io/events') return { def, storeId: 'events', view: toEventsV1 };
-  if (def.id === 'metrics.k8s.io/pods')
-    return { def, compute: () => podMetrics(cluster.store, cluster.kubelet, cluster.clock) };
-  if (def.id === 'metrics.k8s.io/nodes')
-    return { def, compute: () => nodeMetrics(cluster.store, cluster.kubelet, cluster.clock) };
-  return { def, storeId: def.id };
-}
-
-interface Route {
-  def: ResourceDef;
-  namespace?: string;
-  name?: string;
-  subresource?: string;
-}
+import { serveResource, type Route, type ServerDeps } from './resource-verbs';
+import { ApiError } from './status';
 
 /** Parses /api/v1/... and /apis/<g>/<v>/... resource paths. */
 function parseResourcePath(group: string, version: string, segs: string[]): Route | undefined {
@@ -67,163 +32,6 @@ function parseResourcePath(group: string, version: string, segs: string[]): Rout
   if (!def || rest.length > 3) return undefined;
   if (namespace && !def.namespaced) return undefined;
   return { def, namespace, name, subresource };
-}
-
-function includeObject(q: URLSearchParams): IncludeObject {
-  const v = q.get('includeObject');
-  return v === 'None' || v === 'Object' ? v : 'Metadata';
-}
-
-function withKind(def: ResourceDef, obj: KObject): KObject {
-  return { ...obj, kind: obj.kind ?? def.kind, apiVersion: obj.apiVersion ?? apiVersionOf(def) };
-}
-
-function serveResource(
-  req: IncomingMessage,
-  res: ServerResponse,
-  deps: ServerDeps,
-  route: Route,
-  q: URLSearchParams,
-): void {
-  const { def, namespace, name, subresource } = route;
-  const { cluster, access, stats } = deps;
-  const watch = boolParam(q, 'watch');
-  if (req.method === 'DELETE' && def.id === 'pods' && name && namespace && !subresource) {
-    // kubectl delete pod: the one write the sandbox accepts, so people can reset a back-off live.
-    access.authorize({
-      verb: 'delete',
-      group: '',
-      resource: 'pods',
-      name,
-      namespace,
-      namespaced: true,
-    });
-    getObject(cluster.store, sourceFor(def, deps), namespace, name);
-    const grace = q.get('gracePeriodSeconds');
-    cluster.deletePod(namespace, name, grace !== null ? Number(grace) : undefined);
-    const after = cluster.store.get('pods', namespace, name);
-    sendJson(
-      res,
-      200,
-      after
-        ? withKind(def, after)
-        : {
-            kind: 'Status',
-            apiVersion: 'v1',
-            metadata: {},
-            status: 'Success',
-            details: { name, kind: 'pods' },
-          },
-    );
-    return;
-  }
-  if (req.method !== 'GET') {
-    throw new ApiError(
-      405,
-      'MethodNotAllowed',
-      `the server does not allow this method on the requested resource`,
-    );
-  }
-  if (subresource === 'log' && def.id === 'pods' && name) {
-    stats.classify('log');
-    access.authorize({
-      verb: 'get',
-      group: '',
-      resource: 'pods',
-      subresource: 'log',
-      name,
-      namespace,
-      namespaced: true,
-    });
-    serveLogs(
-      req,
-      res,
-      { store: cluster.store, kubelet: cluster.kubelet, now: () => cluster.clock.now() },
-      namespace ?? 'default',
-      name,
-      q,
-    );
-    return;
-  }
-  if (subresource) throw notFound(def.group, def.plural, name ?? '');
-  const verb = name ? 'get' : watch ? 'watch' : 'list';
-  stats.classify(verb);
-  access.authorize({
-    verb,
-    group: def.group,
-    resource: def.plural,
-    name,
-    namespace,
-    namespaced: def.namespaced,
-  });
-  const source = sourceFor(def, deps);
-  const table = wantsTable(req.headers.accept);
-  const now = cluster.clock.now();
-  if (name) {
-    const obj = withKind(def, getObject(cluster.store, source, namespace, name));
-    const body = table
-      ? toTable(
-          def.id,
-          [obj],
-          now,
-          { resourceVersion: obj.metadata.resourceVersion },
-          includeObject(q),
-        )
-      : obj;
-    sendJson(res, 200, body);
-    return;
-  }
-  const query = buildQuery(source, namespace, q);
-  const visible = query.matches;
-  const scoped = {
-    ...query,
-    matches: (o: KObject) =>
-      visible(o) && (namespace !== undefined || access.visible(o.metadata.namespace)),
-  };
-  if (watch) {
-    if (!source.storeId)
-      throw new ApiError(
-        405,
-        'MethodNotAllowed',
-        'the server does not allow this method on the requested resource',
-      );
-    const encode = table
-      ? (o: KObject) =>
-          toTable(
-            def.id,
-            [withKind(def, o)],
-            cluster.clock.now(),
-            { resourceVersion: o.metadata.resourceVersion },
-            includeObject(q),
-          )
-      : (o: KObject) => withKind(def, o);
-    serveWatch(req, res, {
-      store: cluster.store,
-      source,
-      query: scoped,
-      params: q,
-      registry: deps.watches,
-      bookmarkIntervalMs: deps.bookmarkIntervalMs,
-      encode,
-    });
-    return;
-  }
-  const result = listObjects(cluster.store, source, scoped, q);
-  if (table) {
-    sendJson(
-      res,
-      200,
-      toTable(
-        def.id,
-        result.items.map((o) => withKind(def, o)),
-        now,
-        result.metadata,
-        includeObject(q),
-      ),
-    );
-  } else {
-    sendJson(res, 200, listBody(def, result));
-  }
 }
 
 function serveDiscovery(

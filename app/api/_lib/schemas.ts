@@ -54,3 +54,6 @@ export const streamQuerySchema = z.discriminatedUnion('scope', [
   boardQuerySchema.extend({ scope: z.literal('board') }),
   z.object({ scope: z.literal('pod'), cluster: name, namespace: name, pod: name }),
 ]);
+
+/** How many scopes one shared stream may follow (a browser's open Podtrail tabs). */
+export const maxFollows = 64;

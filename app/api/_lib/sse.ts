@@ -1,4 +1,4 @@
-// A server-sent-events body that follows one live scope until the client goes away.
+// A server-sent-events body that follows live scopes until the client goes away.
 import { subscribeLive, type LiveMessage, type LiveScope } from '@/lib/views';
 
 /** Heartbeat interval: keeps proxies from closing an idle stream and lets clients see liveness. */
@@ -12,8 +12,25 @@ export const sseHeaders = {
   'X-Accel-Buffering': 'no',
 };
 
+/** One scope a stream follows; `follow` (when set) tags its frames so one stream carries many. */
+export interface Followed {
+  scope: LiveScope;
+  follow?: string;
+}
+
 /** The stream of `data: <LiveMessage>` frames for a scope; ends when `signal` aborts. */
 export function liveEventStream(scope: LiveScope, signal: AbortSignal): ReadableStream<Uint8Array> {
+  return followEventStream([{ scope }], signal);
+}
+
+/**
+ * One stream for many scopes (a browser's tabs share it): each frame is a LiveMessage plus the
+ * `follow` key it answers; heartbeats carry no key and speak for every scope.
+ */
+export function followEventStream(
+  followed: Followed[],
+  signal: AbortSignal,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let cleanup = () => {};
   return new ReadableStream<Uint8Array>({
@@ -26,19 +43,22 @@ export function liveEventStream(scope: LiveScope, signal: AbortSignal): Readable
           // already closed by the client
         }
       };
-      const send = (message: LiveMessage) => {
+      const send = (message: LiveMessage, follow?: string) => {
         try {
-          controller.enqueue(encoder.encode(`data: ${JSON.stringify(message)}\n\n`));
+          const frame = follow === undefined ? message : { ...message, follow };
+          controller.enqueue(encoder.encode(`data: ${JSON.stringify(frame)}\n\n`));
         } catch {
           cleanup();
         }
       };
       controller.enqueue(encoder.encode('retry: 2000\n\n'));
-      const unsubscribe = subscribeLive(scope, send);
+      const unsubscribes = followed.map(({ scope, follow }) =>
+        subscribeLive(scope, (message) => send(message, follow)),
+      );
       const heartbeat = setInterval(() => send({ type: 'ping', at: Date.now() }), heartbeatMs);
       cleanup = () => {
         clearInterval(heartbeat);
-        unsubscribe();
+        for (const unsubscribe of unsubscribes.splice(0)) unsubscribe();
       };
       signal.addEventListener('abort', close);
     },

@@ -1,9 +1,11 @@
 // GET /api/stream?scope=board|pod&cluster&namespace&pod: server-sent events of LiveMessage.
+// GET /api/stream?follow=<scope query>&follow=…: one stream for many scopes (a browser's tabs
+// share one connection), each frame tagged with the `follow` it answers.
 // Every viewer of a scope shares one subscription to the shared watch caches (lib/views).
 import type { LiveScope } from '@/lib/views';
-import { parseOr400, searchParamsOf } from '../_lib/respond';
-import { streamQuerySchema } from '../_lib/schemas';
-import { liveEventStream, sseHeaders } from '../_lib/sse';
+import { jsonError, parseOr400, searchParamsOf } from '../_lib/respond';
+import { maxFollows, streamQuerySchema } from '../_lib/schemas';
+import { followEventStream, sseHeaders, type Followed } from '../_lib/sse';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,8 +19,18 @@ function scopeOf(query: ReturnType<typeof streamQuerySchema.parse>): LiveScope {
 
 /** Opens the event stream (pushed within a second of the watch event, heartbeats every 15 s). */
 export async function GET(request: Request) {
-  const parsed = parseOr400(streamQuerySchema, searchParamsOf(request));
-  if ('response' in parsed) return parsed.response;
-  const stream = liveEventStream(scopeOf(parsed.data), request.signal);
-  return new Response(stream, { headers: sseHeaders });
+  const follows = new URL(request.url).searchParams.getAll('follow');
+  if (follows.length > maxFollows)
+    return jsonError(400, `Invalid follow: at most ${maxFollows} scopes per stream`);
+  const followed: Followed[] = [];
+  for (const follow of follows.length > 0 ? follows : [undefined]) {
+    const query =
+      follow === undefined
+        ? searchParamsOf(request)
+        : Object.fromEntries(new URLSearchParams(follow));
+    const parsed = parseOr400(streamQuerySchema, query);
+    if ('response' in parsed) return parsed.response;
+    followed.push({ scope: scopeOf(parsed.data), follow });
+  }
+  return new Response(followEventStream(followed, request.signal), { headers: sseHeaders });
 }

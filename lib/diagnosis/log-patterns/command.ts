@@ -62,6 +62,29 @@ export const COMMAND_PATTERNS: LogPattern[] = [
     doNext: [FIX_COMMAND],
   }),
   pattern({
+    id: 'interpreter-missing',
+    category: 'bad-command',
+    weight: 90,
+    // env(1) in coreutils and busybox: the script's #! interpreter is not in the image.
+    re: /\/usr\/bin\/env: ['"‘]?([\w.+-]+)['"’]?: No such file or directory|env: can't execute '([\w.+-]+)': No such file or directory|exec user process caused:? "?no such file or directory|bad interpreter: No such file or directory/,
+    title: (s) =>
+      s ? `The interpreter ${q(s)} is not in the image` : 'The script’s interpreter is missing',
+    explanation:
+      'The entrypoint is a script whose #! line names an interpreter that is not in the image (python3 in a slim image, bash in alpine), or the script has Windows line endings so the interpreter name ends in \\r.',
+    doNext: [FIX_COMMAND],
+  }),
+  pattern({
+    id: 'entrypoint-missing',
+    category: 'bad-command',
+    weight: 88,
+    // Python, the JVM, PHP, Ruby and .NET: the file the command names is not in the image.
+    re: /can't open file '([^']+)': \[Errno 2\]|Unable to access jarfile (\S+)|Could not open input file: (\S+)|No such file or directory -- (\S+) \(LoadError\)|bundler: (?:command not found|failed to load command): (\S+)|The application '([^']+)' does not exist|It was not possible to find any compatible framework version|You must install or update \.NET to run this application/,
+    title: (s) => `The command runs ${s ? q(s) : 'a file'}, which is not in the image`,
+    explanation:
+      'The runtime started, but the script, jar or application the command names is not at that path in the image (a wrong WORKDIR or path, a build step that did not copy it, or a runtime version the image lacks).',
+    doNext: [FIX_COMMAND],
+  }),
+  pattern({
     id: 'module-not-found',
     category: 'bad-command',
     weight: 78,
@@ -114,15 +137,5 @@ export const COMMAND_PATTERNS: LogPattern[] = [
     explanation:
       'The container runtime failed to create or start the process (StartError, exit 128); the rest of the message says why.',
     doNext: [FIX_COMMAND],
-  }),
-  pattern({
-    id: 'bad-arguments',
-    category: 'bad-command',
-    weight: 72,
-    re: /flag provided but not defined: (\S+)|unknown (?:command|flag|option|shorthand flag)[:\s]+['"]?([\w-]+)|unrecognized (?:arguments|option)[:\s]+(\S+)|invalid option -- '?(\w)/i,
-    title: (s) => `The program rejects its arguments${s ? ` (${q(s)})` : ''}`,
-    explanation:
-      'The program does not accept the command-line arguments it was given, usually args written for another version of the image.',
-    doNext: ['Compare args in the pod spec with the usage text of this image version.'],
   }),
 ];

@@ -10,7 +10,8 @@ const CHECK_SPEC =
   'Compare the pod spec (env, envFrom, the ConfigMap/Secret it references) with what this version of the app reads, then set the missing value and roll forward.';
 
 // A configuration or certificate file path, captured.
-const CONFIG_PATH = String.raw`([\w./-]*\.(?:ya?ml|json|toml|conf|cfg|ini|properties|env|pem|crt|key|xml))\b`;
+// Anchored at the start of a run of path characters so a long run is walked once.
+const CONFIG_PATH = String.raw`(?<![\w./-])([\w./-]*\.(?:ya?ml|json|toml|conf|cfg|ini|properties|env|pem|crt|key|xml))\b`;
 
 // What every "missing file at a named path" line means, whichever side of the error the path is on.
 const MISSING_FILE: Omit<LogPattern, 're'> = {

@@ -5,7 +5,9 @@ import { pattern, q, type LogPattern } from './pattern';
 
 // A key as config files spell it (`settlement.batchWindow`, `log_level`, `server[0].port`), quoted
 // or not; never a command-line flag (`--verbose` is command.ts's bad-arguments).
-const KEY = `['"\`]?([\\w./\\[\\]]*[A-Za-z][\\w.\\-/\\[\\]]*)['"\`]?`;
+// Written so that a long run of word characters is walked once, not once per split point (a
+// 4 MiB line must cost what a short one does): start only where a run starts, one greedy run.
+const KEY = `(?<![\\w./\\[\\]-])['"\`]?(?=[\\w./\\[\\]-]*[A-Za-z])([\\w./\\[\\]][\\w./\\[\\]-]*)['"\`]?`;
 
 const CODE_BUG =
   'This is a crash in the program itself: read the panic/fault line and the first frame of our code, and fix or pin the previous working image version.';
@@ -86,6 +88,17 @@ export const CRASH_PATTERNS: LogPattern[] = [
     title: () => 'The process aborted',
     explanation:
       'The process aborted itself (a failed assertion, an uncaught C++ exception, or a runtime crash).',
+    doNext: [CODE_BUG],
+  }),
+  pattern({
+    id: 'native-crash',
+    category: 'segfault-abort',
+    weight: 86,
+    // .NET, CPython, the JVM (hs_err) and glibc's heap checks.
+    re: /AccessViolationException|Fatal Python error: (\w+)|A fatal error has been detected by the Java Runtime Environment|double free or corruption|free\(\): invalid pointer|malloc\(\): [\w ]*corrupt|stack smashing detected|zend_mm_heap corrupted|EXCEPTION_ACCESS_VIOLATION/,
+    title: (s) => `The process crashed in native code${s ? ` (${s})` : ''}`,
+    explanation:
+      'The process corrupted or accessed memory it does not own and the runtime or the C library stopped it: a bug in native code, a native library built for another platform (musl vs glibc, another CPU), or memory corruption.',
     doNext: [CODE_BUG],
   }),
   pattern({

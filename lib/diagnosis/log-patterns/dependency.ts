@@ -13,7 +13,7 @@ export const DEPENDENCY_PATTERNS: LogPattern[] = [
     id: 'dependency-dns-failure',
     category: 'dependency-unavailable',
     weight: 78,
-    re: /(?:lookup\s+(\S+?)(?:\s+on\s+\S+)?:\s+no such host|no such host|Name or service not known|Temporary failure in name resolution|could not translate host name "?([^"\s]+)"?|getaddrinfo (?:ENOTFOUND|EAI_AGAIN)\s*(\S+)?|UnknownHostException:?\s*(\S+)?|NXDOMAIN)/i,
+    re: /(?:lookup\s+(\S+?)(?:\s+on\s+\S+)?:\s+no such host|no such host|Name or service not known|Temporary failure in name resolution|could not translate host name "?([^"\s]+)"?|getaddrinfo (?:ENOTFOUND|EAI_AGAIN)\s*(\S+)?|UnknownHostException:?\s*(\S+)?|NXDOMAIN|can't resolve '([^']+)'|bad address '([^']+)'|host not found in (?:upstream|resolver) "([^"]+)"|Could not resolve host:? (\S+)|Name does not resolve|No address associated with hostname|No such host is known|getaddrinfo failed|unknown host (\S+))/i,
     title: (s) => `Cannot resolve ${s ? q(s) : 'a dependency’s host name'} (DNS)`,
     explanation:
       'The program could not resolve the host name of something it connects to: the Service does not exist (wrong name or namespace), or cluster DNS is failing.',
@@ -28,6 +28,27 @@ export const DEPENDENCY_PATTERNS: LogPattern[] = [
     explanation:
       'Something this program needs at startup refused the connection: it is not running, not listening yet, or the address/port is wrong. This pod is the victim; the dependency is what to fix.',
     doNext: [CHECK_DEP, WAIT_FOR],
+  }),
+  pattern({
+    id: 'dependency-connection-refused',
+    category: 'dependency-unavailable',
+    weight: 76,
+    // netcat, curl and wget as wait loops in init containers and entrypoints use them.
+    re: /nc: connect to (\S+) port \d+ \(tcp\) failed: Connection refused|curl: \(7\) Failed to connect to (\S+)|wget: can't connect to remote host(?: \((\S+)\))?/i,
+    title: (s) => `Connection refused by ${s ? q(s) : 'a dependency'}`,
+    explanation:
+      'Something this container waits for refused the connection: it is not running, not listening yet, or the address/port is wrong. This pod is the victim; the dependency is what to fix.',
+    doNext: [CHECK_DEP, WAIT_FOR],
+  }),
+  pattern({
+    id: 'dependency-timeout',
+    category: 'dependency-unavailable',
+    weight: 74,
+    re: /nc: connect to (\S+) port \d+ \(tcp\) timed out|curl: \(28\) (?:Connection|Operation) timed out/i,
+    title: (s) => `Timed out reaching ${s ? q(s) : 'a dependency'}`,
+    explanation:
+      'A connection this container waits for timed out: the dependency is down or overloaded, or the network path (NetworkPolicy, CNI, Service routing) is broken.',
+    doNext: [CHECK_DEP],
   }),
   pattern({
     id: 'dependency-timeout',

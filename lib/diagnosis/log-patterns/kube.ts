@@ -27,6 +27,20 @@ export const KUBE_PATTERNS: LogPattern[] = [
     doNext: ['Add the key to the ConfigMap/Secret or fix the key name in the pod template.'],
   }),
   pattern({
+    id: 'run-as-non-root-refused',
+    category: 'create-config-error',
+    weight: 94,
+    // pkg/kubelet/kuberuntime/security_context_others.go verifyRunAsNonRoot.
+    re: /container has runAsNonRoot and image (?:will run as root|has non-numeric user(?: \(([^)]+)\))?)|runAsUser breaks non-root policy/,
+    title: (s) =>
+      `The kubelet refuses to start the image as root under runAsNonRoot${s ? ` (image user ${q(s)})` : ''}`,
+    explanation:
+      'The pod’s securityContext says runAsNonRoot: true, but the image runs as root (no USER, or a user name the kubelet cannot verify as non-root), so the kubelet will not create the container (CreateContainerConfigError).',
+    doNext: [
+      'Set securityContext.runAsUser to a non-zero UID the image supports (and fsGroup for its volumes), or build the image with a numeric non-root USER.',
+    ],
+  }),
+  pattern({
     id: 'create-config-error',
     category: 'create-config-error',
     weight: 80,
@@ -40,7 +54,7 @@ export const KUBE_PATTERNS: LogPattern[] = [
     id: 'image-pull-failed',
     category: 'image-pull',
     weight: 94,
-    re: /Failed to pull image "([^"]+)"|ErrImagePull|ImagePullBackOff|Back-off pulling image "([^"]+)"|ErrImageNeverPull|InvalidImageName|manifest unknown|pull access denied|repository does not exist|no basic auth credentials/i,
+    re: /Failed to pull image "([^"]+)"|Failed to pull image\b|ErrImagePull|ImagePullBackOff|Back-off pulling image "([^"]+)"|ErrImageNeverPull|InvalidImageName|manifest unknown|pull access denied|repository does not exist|no basic auth credentials|toomanyrequests|pull rate limit|no match for platform in manifest|unauthorized: authentication required/i,
     title: (s) => `The image ${s ? `${q(s)} ` : ''}cannot be pulled`,
     explanation: 'The node cannot pull the image, so the container never starts.',
     doNext: [
@@ -57,6 +71,21 @@ export const KUBE_PATTERNS: LogPattern[] = [
       'The kubelet restarts a container whose liveness (or startup) probe fails failureThreshold times in a row. The app may be fine but slow, or the probe may point at the wrong path/port.',
     doNext: [
       'Compare the probe (path, port, timeoutSeconds, failureThreshold) with what the app serves and how long it takes to start; add a startupProbe for slow starters.',
+    ],
+  }),
+  pattern({
+    id: 'killed-while-recovering',
+    category: 'probe-failure',
+    weight: 80,
+    // A database's own log: it was stopped uncleanly and replays its journal at start; its own
+    // clients (probes) are turned away meanwhile. Killed before it finishes, it starts over.
+    re: /automatic recovery in progress|database system was interrupted|redo starts at|crash recovery (?:in progress|started)|Starting crash recovery|replaying (?:WAL|journal|redo log|the log)/i,
+    title: () =>
+      'The database is recovering at start-up; a liveness probe shorter than the recovery kills it',
+    explanation:
+      'The server is replaying its log after an unclean stop, which can take minutes, and refuses connections until it finishes. A liveness probe with less patience kills it mid-recovery, so every restart begins the recovery again.',
+    doNext: [
+      'Give the start-up time to finish: a startupProbe (failureThreshold × periodSeconds above the worst recovery) or a larger initialDelaySeconds on the liveness probe; watch the log reach “ready to accept connections”.',
     ],
   }),
   pattern({

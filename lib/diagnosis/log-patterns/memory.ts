@@ -38,6 +38,17 @@ export const MEMORY_PATTERNS: LogPattern[] = [
     doNext: [HEAP_NEXT],
   }),
   pattern({
+    id: 'runtime-out-of-memory',
+    category: 'oom-killed',
+    weight: 90,
+    // .NET, Ruby, PHP, Rust (std alloc), the JVM's native allocation failure.
+    re: /System\.OutOfMemoryException|NoMemoryError|failed to allocate memory|Allowed memory size of (\d+) bytes exhausted|memory allocation of (\d+) bytes failed|insufficient memory for the Java Runtime Environment|OutOfMemoryError/,
+    title: () => 'The process ran out of memory',
+    explanation:
+      'The runtime could not allocate memory: the process needs more than its heap setting or the container limit allows (PHP: memory_limit; .NET/JVM: heap limits derived from the container limit), or it leaks.',
+    doNext: [HEAP_NEXT],
+  }),
+  pattern({
     id: 'child-killed',
     category: 'oom-killed',
     weight: 50,

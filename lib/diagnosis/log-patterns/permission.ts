@@ -32,10 +32,23 @@ export const PERMISSION_PATTERNS: LogPattern[] = [
       !/exec(?: user process caused)?:? "?[^":\s]+"?: permission denied/i.test(line),
   }),
   pattern({
+    id: 'permission-denied',
+    category: 'permission',
+    weight: 82,
+    // The JVM's and .NET's names for EACCES.
+    re: /AccessDeniedException: (\S+)|UnauthorizedAccessException: Access to the path '([^']+)' is denied/,
+    title: (s) => (s ? `Permission denied on ${s}` : 'Permission denied'),
+    explanation:
+      'The program runs as a user that may not write or read the path it needs, typically a volume owned by root while the container runs as non-root (or the reverse after a securityContext change).',
+    doNext: [
+      'Check securityContext (runAsUser, fsGroup) and the owner/mode of the volume at that path; fsGroup or an init step fixing ownership usually resolves it.',
+    ],
+  }),
+  pattern({
     id: 'read-only-filesystem',
     category: 'permission',
     weight: 80,
-    re: /(?:([^\s:'"]+)['"]?:\s+)?read-only file ?system|EROFS/i,
+    re: /(?:(?<![^\s:'"])([^\s:'"]+)['"]?:\s+)?read-only file ?system|EROFS/i,
     title: (s) => (s ? `Read-only file system at ${s}` : 'Read-only file system'),
     explanation:
       'The program tried to write where the file system is read-only (readOnlyRootFilesystem, a read-only mount, or /proc/sys in an unprivileged container).',

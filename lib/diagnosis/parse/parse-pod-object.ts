@@ -4,6 +4,8 @@
 import { parseAllDocuments } from 'yaml';
 import type { ContainerStatusLike, EventLike, PodLike } from '../types';
 import { emptyFacts, type PasteFacts } from './facts';
+import { RefusedInputError } from './input-guard';
+import { checkShapes } from './object-shape';
 import { ParseError } from './parse-error';
 
 /** The container name used when a paste shows a container's state but not its name. */
@@ -93,9 +95,25 @@ function openBrackets(text: string): string[] | undefined {
   return inString ? undefined : stack;
 }
 
+// kubectl never prints anchors or aliases; a few from a hand-edited paste are fine, thousands are
+// an alias bomb (a few lines that expand to gigabytes) and are refused before they expand.
+const MAX_ALIAS_COUNT = 50;
+
+function toJs(doc: ReturnType<typeof parseAllDocuments>[number] & object): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    if (error instanceof ReferenceError)
+      throw new RefusedInputError(
+        `The YAML expands its aliases more than ${MAX_ALIAS_COUNT} times (an alias bomb?); kubectl never prints aliases.`,
+      );
+    throw error;
+  }
+}
+
 /** Parses YAML text (several documents allowed); throws ParseError with the line. */
 export function parseYamlText(text: string): unknown[] {
-  const docs = parseAllDocuments(text);
+  const docs = parseAllDocuments(text, { uniqueKeys: false });
   const list = Array.isArray(docs) ? docs : [docs];
   const values: unknown[] = [];
   for (const doc of list) {
@@ -105,7 +123,7 @@ export function parseYamlText(text: string): unknown[] {
       const first = error.message.split('\n')[0] ?? error.message;
       throw new ParseError(`broken YAML (${first})`, { line, kind: 'yaml' });
     }
-    values.push(doc.toJS());
+    values.push(toJs(doc));
   }
   return values;
 }
@@ -180,6 +198,7 @@ export function parsePodObjects(text: string, format: 'json' | 'yaml'): PasteFac
     }
     collect(value, facts);
   }
+  checkShapes(facts.pods, facts.events, format);
   if (facts.pods.length === 0 && facts.events.length === 0) {
     throw new ParseError(`no Pod or Event found in the ${format.toUpperCase()}`, {
       line: 1,

@@ -53,7 +53,12 @@ function objectKind(text: string): InputKind | undefined {
   return undefined;
 }
 
-function isDescribeLine(line: string): boolean {
+// The kind of a line shows in its first columns; a long message or log line is not read in full
+// just to classify it.
+const CLASSIFY_CHARS = 512;
+
+function isDescribeLine(full: string): boolean {
+  const line = full.slice(0, CLASSIFY_CHARS);
   const key = describeKeyOf(line);
   if (
     key &&
@@ -66,7 +71,8 @@ function isDescribeLine(line: string): boolean {
   return /^\s*Events:/.test(line) || isEventLine(line);
 }
 
-function lineKind(line: string): InputKind {
+function lineKind(full: string): InputKind {
+  const line = full.slice(0, CLASSIFY_CHARS);
   if (/^\s*Events:\s*$/.test(line) || isEventLine(line)) return 'events-table';
   if (isPodsHeader(line) || isPodsRow(line)) return 'pods-table';
   if (isStatusWord(line)) return 'pod-status';
@@ -79,7 +85,8 @@ export function detectInputKind(text: string): InputKind {
   const object = objectKind(text);
   if (object) return object;
   const lines = text.split('\n').filter((l) => l.trim() !== '');
-  if (lines.some((l) => STRONG_DESCRIBE_KEYS.has(describeKeyOf(l) ?? ''))) return 'describe';
+  if (lines.some((l) => STRONG_DESCRIBE_KEYS.has(describeKeyOf(l.slice(0, CLASSIFY_CHARS)) ?? '')))
+    return 'describe';
   const counts = new Map<InputKind, number>();
   for (const l of lines) counts.set(lineKind(l), (counts.get(lineKind(l)) ?? 0) + 1);
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'log';
