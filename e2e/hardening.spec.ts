@@ -112,23 +112,22 @@ test('every response carries the security headers; scripts run only with the non
     expect(headers['x-content-type-options'], route).toBe('nosniff');
     expect(headers['referrer-policy'], route).toBe('no-referrer');
   }
-  // The page's own scripts carry this response's nonce, and the page still works under it.
+  // Every script in the server's HTML carries this response's nonce (scripts Next.js adds later
+  // are trusted through 'strict-dynamic'), and the page still works under the policy.
   const violations: string[] = [];
   page.on('console', (m) => {
     if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
   });
   const response = await page.goto('/');
   const nonce = /'nonce-([^']+)'/.exec(response!.headers()['content-security-policy'] ?? '')?.[1];
-  const scripts = await page.locator('script').evaluateAll((els) =>
-    els.map((e) => ({
-      nonce: (e as HTMLScriptElement).nonce,
-      src: (e as HTMLScriptElement).src,
-    })),
-  );
-  expect(scripts.length).toBeGreaterThan(0);
-  for (const s of scripts) expect(s.nonce, s.src || 'inline script').toBe(nonce);
+  const html = await response!.text();
+  const tags = html.match(/<script\b[^>]*>/g) ?? [];
+  expect(tags.length).toBeGreaterThan(0);
+  for (const tag of tags) expect(tag).toContain(`nonce="${nonce}"`);
+  // No inline event-handler attributes anywhere in the markup.
+  for (const tag of html.match(/<[a-z][^>]*>/gi) ?? []) expect(tag).not.toMatch(/\son[a-z]+=/i);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await expect(page.locator('[data-testid="board-row"]').first()).toBeVisible();
+  await expect(page.getByTestId('board-table')).toContainText('report-builder');
   expect(violations).toEqual([]);
 });
 
@@ -161,8 +160,10 @@ test('a 300 MiB chunked upload is refused with 413 long before it is read whole'
         answered = true;
         let body = '';
         res.on('data', (c: Buffer) => (body += c.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, sentMiB: sent }));
-        req.destroy();
+        res.on('end', () => {
+          resolve({ status: res.statusCode ?? 0, body, sentMiB: sent });
+          req.destroy();
+        });
       });
       req.on('error', (error) => (answered ? undefined : reject(error)));
       const pump = () => {

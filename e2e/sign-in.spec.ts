@@ -102,7 +102,7 @@ test.describe('shared access token', () => {
     await screenshot(page, 'sign-in');
     await page.getByLabel('Access token').fill('not-the-token-at-all');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByRole('alert')).toContainText('That access token is not right');
+    await expect(page.getByText('That access token is not right')).toBeVisible();
     await page.getByLabel('Access token').fill(token);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page).toHaveURL(server.url + deep);
@@ -138,7 +138,7 @@ test.describe('shared access token', () => {
     const { row } = await everyRoute(request);
     await page.goto(`${server.url}/?kiosk=1&kiosk-token=${kioskToken}`);
     await expect(page).toHaveURL(`${server.url}/?kiosk=1`);
-    await expect(page.locator('[data-testid="board-row"]').first()).toBeVisible();
+    await expect(page.getByTestId('kiosk')).toContainText('report-builder');
     const pod = await page.goto(`${server.url}/c/sandbox/ns/${row.namespace}/pods/${row.pod}`);
     expect(pod?.status()).toBe(403);
     const bad = await get(`${server.url}/?kiosk=1&kiosk-token=wrong-kiosk-token-000000`);

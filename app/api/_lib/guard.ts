@@ -38,10 +38,9 @@ export function applyDecision(
     return withHeaders(response, headers);
   }
   if (decision.kind === 'redirect') {
-    const response = new NextResponse(null, {
-      status: 303,
-      headers: { Location: decision.location },
-    });
+    // Next.js wants absolute redirect URLs; the Host was checked above, so this stays on it.
+    const location = new URL(decision.location, options.request.url);
+    const response = NextResponse.redirect(location, 303);
     if (decision.setCookie) response.headers.append('Set-Cookie', decision.setCookie);
     return withHeaders(response, headers);
   }
