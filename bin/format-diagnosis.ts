@@ -1,7 +1,12 @@
 // Plain-text rendering of a PodDiagnosis for the terminal: the pod, each container's timeline
 // (runs with exit codes, back-off gaps, next retry), then the findings with evidence, next steps
 // and commands. Times are ISO 8601 in UTC, as on every Podtrail screen.
-import type { ContainerTimeline, Finding, PodDiagnosis } from '../lib/diagnosis';
+import {
+  formatDuration,
+  type ContainerTimeline,
+  type Finding,
+  type PodDiagnosis,
+} from '../lib/diagnosis';
 
 function at(ms: number | undefined): string {
   return ms === undefined || !Number.isFinite(ms)
@@ -10,11 +15,7 @@ function at(ms: number | undefined): string {
 }
 
 function duration(ms: number | undefined): string {
-  if (ms === undefined || !Number.isFinite(ms)) return '?';
-  const s = Math.round(ms / 1000);
-  if (s < 60) return `${s}s`;
-  if (s < 3600) return `${Math.floor(s / 60)}m${s % 60 ? `${s % 60}s` : ''}`;
-  return `${Math.floor(s / 3600)}h${Math.floor((s % 3600) / 60)}m`;
+  return ms === undefined || !Number.isFinite(ms) ? '?' : formatDuration(ms);
 }
 
 function exitText(code: number | undefined): string {

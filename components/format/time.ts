@@ -28,19 +28,8 @@ export function formatIso(ms: number): string {
   return new Date(ms).toISOString();
 }
 
-/** A compact duration: `850ms`, `10s`, `1m20s`, `5m0s`, `2h3m`. */
-export function formatDuration(ms: number): string {
-  const abs = Math.abs(ms);
-  const sign = ms < 0 ? '-' : '';
-  if (abs < 1000) return `${sign}${Math.round(abs)}ms`;
-  const totalSeconds = Math.round(abs / 1000);
-  const h = Math.floor(totalSeconds / 3600);
-  const m = Math.floor((totalSeconds % 3600) / 60);
-  const s = totalSeconds % 60;
-  if (h > 0) return `${sign}${h}h${m}m`;
-  if (m > 0) return `${sign}${m}m${s}s`;
-  return `${sign}${s}s`;
-}
+/** A compact duration: `850ms`, `10s`, `1m20s`, `5m0s`, `2h3m` (its home is lib/diagnosis). */
+export { formatDuration } from '@/lib/diagnosis';
 
 /** `3 s ago`, `4 min ago`, `2 h ago`; `in 40 s` for the future. */
 export function formatRelative(ms: number, now: number): string {

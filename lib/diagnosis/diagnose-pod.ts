@@ -3,7 +3,7 @@
 import { CONTAINER_PLACEHOLDER, isRealContainerName } from './commands';
 import { detectors } from './detectors';
 import type { DetectorContext } from './detectors/context';
-import { detectNotEnoughEvidence } from './detectors/not-enough-evidence';
+import { detectNotEnoughEvidence, detectRestartHistory } from './detectors/not-enough-evidence';
 import { isPodHealthy } from './detectors/pod-health';
 import { collectEvents } from './events';
 import { missingInputs } from './missing-inputs';
@@ -76,7 +76,9 @@ export function diagnosePod(input: DiagnosisInput): PodDiagnosis {
   const ctx = buildContext(input);
   const found = dedupe(detectors.flatMap((detect) => detect(ctx)));
   const healthy = isPodHealthy(ctx);
-  const all = healthy ? found.map(asHistory) : [...found, ...detectNotEnoughEvidence(ctx, found)];
+  const all = healthy
+    ? [...found.map(asHistory), ...detectRestartHistory(ctx, found)]
+    : [...found, ...detectNotEnoughEvidence(ctx, found)];
   const findings = sortFindings(all.map((f) => notePlaceholder(ctx, f)));
   return {
     pod: summarizePod(input),

@@ -33,6 +33,23 @@ export function formatGoDuration(ms: number): string {
   return `${sign}${seconds}s`;
 }
 
+/**
+ * A compact duration for people, in Go's words rounded to the second: `850ms`, `10s`, `1m20s`,
+ * `5m0s`, and `2h3m` (no seconds once there are hours).
+ */
+export function formatDuration(ms: number): string {
+  const abs = Math.abs(ms);
+  const sign = ms < 0 ? '-' : '';
+  if (abs < 1000) return `${sign}${Math.round(abs)}ms`;
+  const totalSeconds = Math.round(abs / 1000);
+  const h = Math.floor(totalSeconds / 3600);
+  const m = Math.floor((totalSeconds % 3600) / 60);
+  const s = totalSeconds % 60;
+  if (h > 0) return `${sign}${h}h${m}m`;
+  if (m > 0) return `${sign}${m}m${s}s`;
+  return `${sign}${s}s`;
+}
+
 /** Parses a Go duration string (`1m20s`, `5m0s`, `300ms`) to milliseconds, or undefined. */
 export function parseGoDuration(text: string): number | undefined {
   const trimmed = text.trim();

@@ -2,7 +2,7 @@
 export type * from './types';
 export { diagnosePod } from './diagnose-pod';
 export { decodeExitCode, type ExitKind, type ExitMeaning } from './exit-codes';
-export { formatGoDuration, parseGoDuration } from './go-duration';
+export { formatDuration, formatGoDuration, parseGoDuration } from './go-duration';
 export {
   DEFAULT_BACKOFF,
   REDUCED_BACKOFF,
@@ -15,6 +15,7 @@ export {
 export { parseBackoffMessage, type BackoffMessage } from './backoff-message';
 export { diffPodTemplates } from './template-diff';
 export { summarizeForBoard, type BoardSummary } from './board-summary';
+export { boardStateOf, countByState, type BoardState, type BoardStateFacts } from './board-state';
 export { compareFindings, severityRank, sortFindings } from './severity';
 export {
   diagnoseLogText,
@@ -36,6 +37,7 @@ export { kubectlStatus } from './pod-status';
 export { normalizeEvent } from './events';
 export { parseQuantity, formatBytes } from './quantity';
 export { toMs } from './time';
+export { revisionOf } from './revisions';
 export {
   EXPECTED_INPUT,
   ParseError,

@@ -19,15 +19,18 @@ const SUFFIX: Record<string, number> = {
   E: 1e18,
 };
 
+// The grammar of k8s.io/apimachinery/pkg/api/resource/quantity.go: a signed decimal (`5`, `1.5`,
+// `.5`, `5.`) and one suffix, binary (Ki…Ei), decimal SI (n, u, m, "", k, M…E; kilo is a lower-case
+// k) or a decimal exponent (`1e9`, `2E-3`).
+const QUANTITY =
+  /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(?:(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)|([eE][+-]?\d+))?$/;
+
 /** Parses a resource quantity (`256Mi`, `1G`, `1e9`) to a plain number (bytes for memory). */
 export function parseQuantity(text: string | undefined): number | undefined {
   if (!text) return undefined;
-  const match =
-    /^([+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)?$/.exec(
-      text.trim(),
-    );
+  const match = QUANTITY.exec(text.trim());
   if (!match) return undefined;
-  const factor = SUFFIX[match[2] ?? ''];
+  const factor = match[3] ? Number(`1${match[3]}`) : SUFFIX[match[2] ?? ''];
   return factor === undefined ? undefined : Number(match[1]) * factor;
 }
 

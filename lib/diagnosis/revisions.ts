@@ -7,10 +7,10 @@ import type { DiagnosisInput, WorkloadLike } from './types';
 const REVISION = 'deployment.kubernetes.io/revision';
 const REVISION_HISTORY = 'deployment.kubernetes.io/revision-history';
 
-/** The revision number of a ReplicaSet, if annotated. */
+/** The revision number of a ReplicaSet: a whole number from 1 up (the controller starts at 1). */
 export function revisionOf(rs: WorkloadLike): number | undefined {
   const n = Number(rs.metadata.annotations?.[REVISION]);
-  return Number.isFinite(n) && n > 0 ? n : undefined;
+  return Number.isSafeInteger(n) && n > 0 ? n : undefined;
 }
 
 /** Earlier revision numbers a reused ReplicaSet had (non-empty after a rollback to it). */

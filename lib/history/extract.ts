@@ -1,32 +1,21 @@
 // Turns API objects into history rows. Pure functions; times as epoch ms.
-import type { ContainerStatusLike, EventLike, PodLike, WorkloadLike } from '../diagnosis';
+import {
+  toMs,
+  type ContainerStatusLike,
+  type EventLike,
+  type PodLike,
+  type RecordedTermination,
+} from '../diagnosis';
 
-/** A termination as stored. */
-export interface TerminationRow {
-  podUid: string;
+/** A termination as stored: the diagnosis' RecordedTermination, keyed for the store. */
+export interface TerminationRow extends Omit<RecordedTermination, 'containerID' | 'logHead'> {
   namespace: string;
-  podName: string;
-  container: string;
   /** The run's own restartCount (state.terminated: restartCount; lastState: restartCount - 1). */
   restartCount: number;
-  containerId: string;
-  exitCode: number;
-  signal?: number;
-  reason?: string;
-  message?: string;
-  startedAt?: number;
-  finishedAt: number;
-  image?: string;
-  imageId?: string;
+  /** '' when the runtime reported none: it is part of the store's key. */
+  containerID: string;
   /** Whether the log of this run is the container's previous one (else its current one). */
   previousLog: boolean;
-}
-
-/** Epoch ms of an API time, or undefined. */
-export function toMs(value: string | Date | null | undefined): number | undefined {
-  if (value === null || value === undefined) return undefined;
-  const ms = value instanceof Date ? value.getTime() : Date.parse(value);
-  return Number.isNaN(ms) ? undefined : ms;
 }
 
 function fromStatus(pod: PodLike, status: ContainerStatusLike, now: number): TerminationRow[] {
@@ -44,7 +33,7 @@ function fromStatus(pod: PodLike, status: ContainerStatusLike, now: number): Ter
       podName: pod.metadata.name ?? '',
       container: status.name,
       restartCount: run,
-      containerId: term.containerID ?? '',
+      containerID: term.containerID ?? '',
       exitCode: term.exitCode,
       signal: term.signal,
       reason: term.reason,
@@ -52,7 +41,7 @@ function fromStatus(pod: PodLike, status: ContainerStatusLike, now: number): Ter
       startedAt: toMs(term.startedAt),
       finishedAt: toMs(term.finishedAt) ?? now,
       image: status.image,
-      imageId: status.imageID,
+      imageID: status.imageID,
       previousLog,
     });
   }
@@ -88,11 +77,4 @@ export function eventTimes(event: EventLike): { count: number; firstAt?: number;
     toMs(event.metadata?.creationTimestamp) ??
     0;
   return { count, firstAt, lastAt };
-}
-
-/** The Deployment revision a ReplicaSet carries (deployment.kubernetes.io/revision). */
-export function revisionOf(rs: WorkloadLike): number | undefined {
-  const value = rs.metadata.annotations?.['deployment.kubernetes.io/revision'];
-  const n = value === undefined ? NaN : Number(value);
-  return Number.isInteger(n) ? n : undefined;
 }

@@ -1,7 +1,7 @@
 // The SQL that records what the recorder sees. Every write is idempotent (replayed watch events
 // and relists write nothing new).
-import type { EventLike, PodLike, WorkloadLike } from '../diagnosis';
-import { controllerOf, eventTimes, revisionOf, toMs, type TerminationRow } from './extract';
+import { revisionOf, toMs, type EventLike, type PodLike, type WorkloadLike } from '../diagnosis';
+import { controllerOf, eventTimes, type TerminationRow } from './extract';
 import type { SqlStore } from './sql-store';
 
 /** Records one cluster's observations into the store. */
@@ -73,7 +73,7 @@ export class HistoryWriter {
         row.podName,
         row.container,
         row.restartCount,
-        row.containerId,
+        row.containerID,
         row.exitCode,
         row.signal ?? null,
         row.reason ?? null,
@@ -81,7 +81,7 @@ export class HistoryWriter {
         row.startedAt ?? null,
         row.finishedAt,
         row.image ?? null,
-        row.imageId ?? null,
+        row.imageID ?? null,
         now,
       ],
     );
@@ -93,7 +93,7 @@ export class HistoryWriter {
     await this.store.query(
       `UPDATE terminations SET log_head = $6, log_head_error = NULL WHERE cluster = $1
          AND pod_uid = $2 AND container = $3 AND container_id = $4 AND restart_count = $5`,
-      [this.cluster, row.podUid, row.container, row.containerId, row.restartCount, logHead],
+      [this.cluster, row.podUid, row.container, row.containerID, row.restartCount, logHead],
     );
   }
 
@@ -102,7 +102,7 @@ export class HistoryWriter {
     await this.store.query(
       `UPDATE terminations SET log_head_error = $6 WHERE cluster = $1 AND pod_uid = $2
          AND container = $3 AND container_id = $4 AND restart_count = $5 AND log_head IS NULL`,
-      [this.cluster, row.podUid, row.container, row.containerId, row.restartCount, reason],
+      [this.cluster, row.podUid, row.container, row.containerID, row.restartCount, reason],
     );
   }
 
@@ -111,7 +111,7 @@ export class HistoryWriter {
     const rows = await this.store.query(
       `SELECT 1 FROM terminations WHERE cluster = $1 AND pod_uid = $2 AND container = $3
          AND container_id = $4 AND restart_count = $5 AND log_head IS NOT NULL`,
-      [this.cluster, row.podUid, row.container, row.containerId, row.restartCount],
+      [this.cluster, row.podUid, row.container, row.containerID, row.restartCount],
     );
     return rows.length > 0;
   }

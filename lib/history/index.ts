@@ -6,4 +6,4 @@ export { migrate } from './migrations';
 export { Recorder, retentionFromEnv, type RecorderOptions } from './recorder';
 export { HistoryReader, type StoredPod, type StoredReplicaSet } from './history-reader';
 export { applyRetention } from './retention';
-export { revisionOf, terminationsOf, type TerminationRow } from './extract';
+export { terminationsOf, type TerminationRow } from './extract';

@@ -5,8 +5,8 @@ import { LogHeadCapture, type LogHeadCaptureOptions } from './log-head-capture';
 import crashedPod from './fixtures/crash-looping.pod.json';
 
 const [lastRun] = terminationsOf(crashedPod as Parameters<typeof terminationsOf>[0], 0);
-const run = (id: string): TerminationRow => ({ ...lastRun!, containerId: `containerd://${id}` });
-const idOf = (row: TerminationRow) => row.containerId.replace('containerd://', '');
+const run = (id: string): TerminationRow => ({ ...lastRun!, containerID: `containerd://${id}` });
+const idOf = (row: TerminationRow) => row.containerID.replace('containerd://', '');
 
 interface Pending {
   request: PodLogRequest;

@@ -25,7 +25,7 @@ export interface LogHeadCaptureOptions {
 
 /** The key a termination is fetched once under: its containerID, else pod/container/run. */
 export function logHeadKey(row: TerminationRow): string {
-  return row.containerId || `${row.podUid}/${row.container}#${row.restartCount}`;
+  return row.containerID || `${row.podUid}/${row.container}#${row.restartCount}`;
 }
 
 /** A queue of log-head fetches, each termination at most once. */

@@ -176,7 +176,7 @@ export class Recorder {
     ];
     const status = statuses.find((s) => s.name === row.container);
     const run = row.previousLog ? status?.lastState?.terminated : status?.state?.terminated;
-    return (run?.containerID ?? '') === row.containerId;
+    return (run?.containerID ?? '') === row.containerID;
   }
 
   /** A watch that drops and comes back leaves a gap on the timeline. */

@@ -14,7 +14,7 @@ export interface CacheHealth {
   since: number;
   message?: string;
   /** Namespaces whose watch is forbidden (403) while the rest works. */
-  forbidden: Array<{ namespace?: string; message: string }>;
+  forbidden: Array<{ namespace?: string; message: string; since: number }>;
 }
 
 /** What can happen to one scope (shard) of a cache. */
@@ -45,7 +45,7 @@ export function reduceShard(prev: ShardState, action: ShardAction): ShardState {
       return { ...prev, lastEventAt: action.at };
     case 'failed': {
       const { error } = action;
-      if (error.isGone) return prev;
+      if (error.needsRelist) return prev;
       if (error.isForbidden) return move(prev, 'forbidden', action.at, error.message);
       const state = action.hadData ? 'stale' : 'error';
       return move(prev, state, action.at, `${error.reason}: ${error.message}`);
@@ -69,7 +69,11 @@ export function combineShards(
 ): CacheHealth {
   const forbidden = shards
     .filter((s) => s.state.state === 'forbidden')
-    .map((s) => ({ namespace: s.namespace, message: s.state.message ?? 'forbidden' }));
+    .map((s) => ({
+      namespace: s.namespace,
+      message: s.state.message ?? 'forbidden',
+      since: s.state.since,
+    }));
   const readable = shards.filter((s) => s.state.state !== 'forbidden');
   const pool = readable.length > 0 ? readable : shards;
   const worst = pool.reduce<ShardState | undefined>(

@@ -1,6 +1,7 @@
 // Hands out watch caches keyed cluster / resource / namespace / selector: one shared cache per key
 // for every viewer, started on the first subscriber and stopped a grace period after the last.
 import type { ClusterConnection } from './clusters';
+import { ClusterContactMonitor, type ClusterContact } from './cluster-contact';
 import type { KubeObject } from './kube-object';
 import { resources, type ResourceName } from './resources';
 import { systemScheduler, type Scheduler, type TimerHandle } from './scheduler';
@@ -28,6 +29,9 @@ export interface CacheRegistryOptions {
   graceMs?: number;
   watchdogMs?: number;
   pageSize?: number;
+  /** Contact probe period while answered (default 10 s) and its timeout (default 5 s). */
+  probeIntervalMs?: number;
+  probeTimeoutMs?: number;
 }
 
 interface Entry {
@@ -43,6 +47,7 @@ function keyOf(key: CacheKey): string {
 /** The registry of shared watch caches of every cluster. */
 export class CacheRegistry {
   private readonly entries = new Map<string, Entry>();
+  private readonly monitors = new Map<string, ClusterContactMonitor>();
   private readonly scheduler: Scheduler;
   /** Bumped whenever a cache is created or dropped, so revision() never repeats a value. */
   private membership = 0;
@@ -61,13 +66,20 @@ export class CacheRegistry {
     return this.options.clusters.find((c) => c.name === name);
   }
 
+  /** What is known about reaching a cluster (probed while any of its caches runs). */
+  contact(cluster: string): ClusterContact {
+    return this.monitors.get(cluster)?.get() ?? { state: 'unknown' };
+  }
+
   /** Takes a hold on the cache for `key`, creating and starting it on first use. */
   acquire<T extends KubeObject = KubeObject>(key: CacheKey): CacheLease<T> {
     const id = keyOf(key);
     let entry = this.entries.get(id);
     if (!entry) {
-      entry = { cache: this.create(key), holders: 0 };
+      const monitor = this.monitor(key.cluster);
+      entry = { cache: this.create(key, monitor), holders: 0 };
       this.entries.set(id, entry);
+      entry.cache.setContactLoss(lossOf(monitor.get()));
       this.membership += 1;
       entry.cache.start();
     }
@@ -104,8 +116,10 @@ export class CacheRegistry {
     return `${this.membership}.${sum}`;
   }
 
-  /** Stops every cache now. */
+  /** Stops every cache and contact probe now. */
   stopAll(): void {
+    for (const monitor of this.monitors.values()) monitor.stop();
+    this.monitors.clear();
     for (const entry of this.entries.values()) {
       this.scheduler.clearTimeout(entry.stopTimer);
       entry.cache.stop();
@@ -125,10 +139,38 @@ export class CacheRegistry {
     }, this.options.graceMs ?? 60_000);
   }
 
-  private create(key: CacheKey): WatchCache {
+  /** The cluster's contact monitor, started with its first cache. */
+  private monitor(name: string): ClusterContactMonitor {
+    const existing = this.monitors.get(name);
+    if (existing) return existing;
+    const cluster = this.cluster(name);
+    if (!cluster) throw new Error(`unknown cluster "${name}"`);
+    const monitor = new ClusterContactMonitor({
+      transport: cluster.transport,
+      cluster: name,
+      scheduler: this.scheduler,
+      intervalMs: this.options.probeIntervalMs,
+      timeoutMs: this.options.probeTimeoutMs,
+      onChange: (contact) => {
+        for (const cache of this.running(name)) cache.setContactLoss(lossOf(contact));
+      },
+      onIdentityChange: ({ from, to }) => {
+        console.warn(
+          `podtrail: cluster ${name} is another cluster now (kube-system uid ${from} → ${to}); listing everything again`,
+        );
+        for (const cache of this.running(name)) cache.relist();
+      },
+    });
+    this.monitors.set(name, monitor);
+    monitor.start();
+    return monitor;
+  }
+
+  private create(key: CacheKey, monitor: ClusterContactMonitor): WatchCache {
     const cluster = this.cluster(key.cluster);
     if (!cluster) throw new Error(`unknown cluster "${key.cluster}"`);
     return new WatchCache({
+      onContact: (at) => monitor.heard(at),
       transport: cluster.transport,
       cluster: key.cluster,
       resource: resources[key.resource],
@@ -155,4 +197,12 @@ export class CacheRegistry {
       lease.release();
     }
   }
+}
+
+function lossOf(contact: ClusterContact) {
+  if (contact.state !== 'unreachable') return undefined;
+  return {
+    since: contact.unreachableSince ?? contact.lastContactAt ?? 0,
+    message: `API server not answering: ${contact.message ?? 'no answer'}`,
+  };
 }

@@ -11,7 +11,8 @@ export {
   type WatchCacheOptions,
 } from './watch-cache';
 export type { CacheHealth, ConnectionState } from './cache-health';
-export { K8sError, k8sErrorFromStatus } from './k8s-error';
+export { ClusterContactMonitor, type ClusterContact } from './cluster-contact';
+export { K8sError, k8sErrorFromStatus, k8sErrorFromNetwork } from './k8s-error';
 export { compareResourceVersions } from './resource-version';
 export { resources, resourceOfKind, type ResourceName, type ResourceInfo } from './resources';
 export { systemScheduler, Backoff, type Scheduler, type TimerHandle } from './scheduler';
@@ -24,5 +25,5 @@ export {
   type PodLog,
   type PodLogRequest,
 } from './pod-logs';
-export { PodMetricsReader, parseMemoryQuantity } from './pod-metrics';
+export { PodMetricsReader } from './pod-metrics';
 export { stripObject } from './strip';

@@ -2,6 +2,7 @@
 // metrics per cluster. Built from options (no I/O); caches start when first acquired.
 import { CacheRegistry, type CacheRegistryOptions } from './cache-registry';
 import type { ClusterConnection } from './clusters';
+import type { ClusterContact } from './cluster-contact';
 import { PodLogReader, type LogLimits } from './pod-logs';
 import { PodMetricsReader } from './pod-metrics';
 import { systemScheduler, type Scheduler } from './scheduler';
@@ -14,6 +15,8 @@ export interface K8sAccessOptions {
   graceMs?: number;
   watchdogMs?: number;
   pageSize?: number;
+  probeIntervalMs?: number;
+  probeTimeoutMs?: number;
   logLimits?: LogLimits;
 }
 
@@ -33,6 +36,8 @@ export class K8sAccess {
       graceMs: options.graceMs,
       watchdogMs: options.watchdogMs,
       pageSize: options.pageSize,
+      probeIntervalMs: options.probeIntervalMs,
+      probeTimeoutMs: options.probeTimeoutMs,
     };
     this.caches = new CacheRegistry(registryOptions);
   }
@@ -59,6 +64,11 @@ export class K8sAccess {
     return this.perCluster(this.metrics, cluster, (c) => {
       return new PodMetricsReader({ transport: c.transport, scheduler: this.scheduler });
     });
+  }
+
+  /** Whether the cluster's API server answers (as last probed). */
+  contact(cluster: string): ClusterContact {
+    return this.caches.contact(cluster);
   }
 
   /** Stops every cache. */

@@ -9,22 +9,56 @@ export interface K8sErrorScope {
   resource?: string;
 }
 
+const brand = Symbol.for('podtrail.K8sError');
+
 /** A failure answered by (or on the way to) a Kubernetes API server. */
 export class K8sError extends Error {
+  readonly [brand] = true;
   readonly status: number;
   readonly reason: string;
+  /** The Status's details.causes[].reason (e.g. ResourceVersionTooLarge). */
+  readonly causes: string[];
   readonly cluster?: string;
   readonly namespace?: string;
   readonly resource?: string;
 
-  constructor(options: { status: number; reason: string; message: string } & K8sErrorScope) {
+  constructor(
+    options: { status: number; reason: string; message: string; causes?: string[] } & K8sErrorScope,
+  ) {
     super(options.message);
+    this.causes = options.causes ?? [];
     this.name = 'K8sError';
     this.status = options.status;
     this.reason = options.reason;
     this.cluster = options.cluster;
     this.namespace = options.namespace;
     this.resource = options.resource;
+  }
+
+  /**
+   * True for any K8sError, also one built by another copy of this module (a production build can
+   * bundle lib/k8s twice, and then `instanceof` is false).
+   */
+  static is(error: unknown): error is K8sError {
+    return typeof error === 'object' && error !== null && brand in error;
+  }
+
+  /**
+   * The API server is behind the resourceVersion asked for: it was restarted from an older state
+   * (a restored etcd, a rebuilt control plane) or is another cluster. A real API server answers a
+   * watch from such a version, after waiting 3 s, with 504 Timeout "Too large resource version"
+   * and the cause ResourceVersionTooLarge (k8s.io/apiserver storage.NewTooLargeResourceVersionError).
+   */
+  get isTooLargeResourceVersion(): boolean {
+    return (
+      this.causes.includes('ResourceVersionTooLarge') ||
+      /too large resource version/i.test(this.message)
+    );
+  }
+
+  /** The resourceVersion cannot be resumed from: list again (410 Gone, or too large). */
+  get needsRelist(): boolean {
+    return this.isGone || this.isTooLargeResourceVersion;
   }
 
   /** True for 410 Gone / reason Expired: the resourceVersion is too old, relist. */
@@ -74,12 +108,53 @@ export function k8sErrorFromStatus(
     typeof status.message === 'string' && status.message !== ''
       ? status.message
       : `${code} ${reason}`;
-  return new K8sError({ status: code, reason, message: text, ...scope });
+  const details = isRecord(status.details) ? status.details : {};
+  const causes = (Array.isArray(details.causes) ? details.causes : []).flatMap((c: unknown) =>
+    isRecord(c) && typeof c.reason === 'string' ? [c.reason] : [],
+  );
+  return new K8sError({ status: code, reason, message: text, causes, ...scope });
 }
 
-/** Wraps a network failure (refused, reset, timeout) as a K8sError with status 0. */
+const networkWords: Record<string, string> = {
+  ECONNREFUSED: 'connection refused (is the API server running?)',
+  ECONNRESET: 'connection reset',
+  EPIPE: 'connection closed',
+  ETIMEDOUT: 'connection timed out',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+  ENOTFOUND: 'host name not found',
+  EAI_AGAIN: 'host name lookup failed',
+  CERT_HAS_EXPIRED: 'TLS certificate expired',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'TLS certificate not trusted',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS certificate not trusted',
+};
+
+/**
+ * Wraps a network failure (refused, reset, timeout) as a K8sError with status 0. The message names
+ * what happened, never the URL (node-fetch puts the full request URL in its messages).
+ */
 export function k8sErrorFromNetwork(error: unknown, scope: K8sErrorScope): K8sError {
-  if (error instanceof K8sError) return error;
-  const text = error instanceof Error ? error.message : String(error);
-  return new K8sError({ status: 0, reason: 'NetworkError', message: text, ...scope });
+  if (K8sError.is(error)) return error;
+  const code =
+    typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  const name = error instanceof Error ? error.name : '';
+  const what =
+    networkWords[code] ??
+    (name === 'AbortError' ? 'request aborted' : code ? `network error ${code}` : 'network error');
+  return new K8sError({
+    status: 0,
+    reason: 'NetworkError',
+    message: `cannot reach the API server: ${what}`,
+    ...scope,
+  });
+}
+
+/** The API server did not answer in time (a hung server keeps its connections open). */
+export function k8sTimeout(seconds: number, scope: K8sErrorScope): K8sError {
+  return new K8sError({
+    status: 0,
+    reason: 'Timeout',
+    message: `the API server did not answer within ${seconds} s`,
+    ...scope,
+  });
 }

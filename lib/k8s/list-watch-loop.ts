@@ -1,6 +1,8 @@
 // The list/watch protocol for one scope (all namespaces, or one): paged LIST, then WATCH from the
 // list's resourceVersion with bookmarks; relist on 410 Gone; restart on every error with jittered
-// backoff (reset on any event); a watchdog that restarts a stream silent for too long.
+// backoff (reset on any event); a watchdog that restarts a stream silent for too long. Relists too
+// when the server is behind the resourceVersion ("Too large resource version": it was restarted
+// from an older state) and when told to (the cluster's identity changed).
 // See https://kubernetes.io/docs/reference/using-api/api-concepts/#efficient-detection-of-changes
 import type { Response } from 'node-fetch';
 import { K8sError, k8sErrorFromNetwork, k8sErrorFromStatus } from './k8s-error';
@@ -32,7 +34,10 @@ export interface ListWatchLoopOptions<T extends KubeObject> {
   scheduler: Scheduler;
   sink: LoopSink<T>;
   pageSize?: number;
-  /** Restart a watch that sent nothing (not even a bookmark) for this long. Default 120 s. */
+  /**
+   * Restart a watch that sent nothing (not even a bookmark) for this long. Default 90 s: bookmarks
+   * are requested, and an API server sends one about every minute.
+   */
   watchdogMs?: number;
   random?: () => number;
 }
@@ -48,6 +53,8 @@ export class ListWatchLoop<T extends KubeObject> {
   private stopped = false;
   private sleepTimer: ReturnType<Scheduler['setTimeout']> | undefined;
   private wake: (() => void) | undefined;
+  private stream: AbortController | undefined;
+  private relistWanted = false;
 
   constructor(private readonly options: ListWatchLoopOptions<T>) {
     this.backoff = new Backoff({ random: options.random });
@@ -66,9 +73,21 @@ export class ListWatchLoop<T extends KubeObject> {
     this.wake?.();
   }
 
+  /** Drops the resourceVersion and lists again now (the stream in flight is closed). */
+  relist(): void {
+    this.relistWanted = true;
+    this.stream?.abort();
+    this.options.scheduler.clearTimeout(this.sleepTimer);
+    this.wake?.();
+  }
+
   private async run(): Promise<void> {
     while (!this.stopped) {
       try {
+        if (this.relistWanted) {
+          this.relistWanted = false;
+          this.resourceVersion = undefined;
+        }
         if (this.resourceVersion === undefined) await this.list();
         const startedAt = this.options.scheduler.now();
         const sawEvents = await this.watch(this.resourceVersion ?? '');
@@ -79,13 +98,14 @@ export class ListWatchLoop<T extends KubeObject> {
         }
       } catch (error) {
         if (this.stopped) return;
+        if (this.relistWanted) continue;
         await this.recover(k8sErrorFromNetwork(error, this.scope()));
       }
     }
   }
 
   private async recover(error: K8sError): Promise<void> {
-    if (error.isGone) {
+    if (error.needsRelist) {
       this.resourceVersion = undefined;
       this.options.sink.failed(error, 0);
       return;
@@ -115,7 +135,7 @@ export class ListWatchLoop<T extends KubeObject> {
         query: this.query({ limit: this.options.pageSize ?? 500, continue: next }),
         accept: resource.metadataOnly ? metadataAccept : undefined,
         signal: this.abort.signal,
-        timeoutMs: 60_000,
+        timeoutMs: 30_000,
         scope: this.scope(),
       });
       items.push(...(page.items ?? []));
@@ -132,6 +152,7 @@ export class ListWatchLoop<T extends KubeObject> {
   private async watch(resourceVersion: string): Promise<boolean> {
     const { transport, resource, namespace, sink } = this.options;
     const stream = new AbortController();
+    this.stream = stream;
     const response = await transport.get(collectionPath(resource, namespace), {
       query: this.query({
         watch: true,
@@ -150,7 +171,7 @@ export class ListWatchLoop<T extends KubeObject> {
 
   private consume(response: Response, stream: AbortController): Promise<boolean> {
     const { scheduler } = this.options;
-    const watchdogMs = this.options.watchdogMs ?? 120_000;
+    const watchdogMs = this.options.watchdogMs ?? 90_000;
     const lines = new LineSplitter();
     let sawEvents = false;
     let failure: K8sError | undefined;

@@ -76,7 +76,7 @@ export class PodLogReader {
     const limitBytes = Math.min(request.limitBytes ?? limits.maxBytes, limits.maxBytes);
     const path = `/api/v1/namespaces/${encodeURIComponent(request.namespace)}/pods/${encodeURIComponent(request.pod)}/log`;
     try {
-      const response = await this.options.transport.get(path, {
+      const text = await this.options.transport.getText(path, {
         query: {
           container: request.container,
           previous: request.previous,
@@ -84,13 +84,13 @@ export class PodLogReader {
           limitBytes,
         },
         accept: 'text/plain, */*',
-        timeoutMs: 15_000,
+        // A hung API server must not hold a page: the page says the log could not be read.
+        timeoutMs: 8_000,
         scope: { namespace: request.namespace, resource: 'pods/log' },
       });
-      const text = await response.text();
       return { text, truncated: Buffer.byteLength(text) >= limitBytes };
     } catch (error) {
-      if (error instanceof K8sError && error.status >= 400 && error.status < 500) {
+      if (K8sError.is(error) && error.status >= 400 && error.status < 500) {
         return { truncated: false, error: error.message, status: error.status };
       }
       throw error;

@@ -3,6 +3,7 @@
 // sample is shared by every viewer of the pod: one request in flight (single-flight) and kept for
 // metrics-server's scrape interval (its --metric-resolution defaults to 15 s), so the requests to
 // the API server do not grow with viewers.
+import { parseQuantity } from '../diagnosis';
 import { K8sError } from './k8s-error';
 import type { Scheduler } from './scheduler';
 import type { Transport } from './transport';
@@ -11,25 +12,10 @@ interface PodMetrics {
   containers?: Array<{ name: string; usage?: { memory?: string } }>;
 }
 
-const units: Record<string, number> = {
-  '': 1,
-  Ki: 1024,
-  Mi: 1024 ** 2,
-  Gi: 1024 ** 3,
-  Ti: 1024 ** 4,
-  k: 1e3,
-  K: 1e3,
-  M: 1e6,
-  G: 1e9,
-  T: 1e12,
-};
-
-/** Parses a memory quantity (`123Mi`, `1G`, `5000`) into bytes, or undefined. */
-export function parseMemoryQuantity(quantity: string): number | undefined {
-  const match = /^([0-9.]+)([A-Za-z]*)$/.exec(quantity.trim());
-  const factor = match ? units[match[2] ?? ''] : undefined;
-  if (!match || factor === undefined) return undefined;
-  return Math.round(Number(match[1]) * factor);
+/** Bytes of a memory quantity, rounded up as Quantity.Value() does (apimachinery resource). */
+function memoryBytes(quantity: string | undefined): number | undefined {
+  const bytes = parseQuantity(quantity);
+  return bytes === undefined ? undefined : Math.ceil(bytes);
 }
 
 type Usage = Record<string, number> | undefined;
@@ -72,7 +58,7 @@ export class PodMetricsReader {
       const metrics = await this.options.transport.getJson<PodMetrics>(path, { timeoutMs: 3_000 });
       const usage: Record<string, number> = {};
       for (const c of metrics.containers ?? []) {
-        const bytes = c.usage?.memory ? parseMemoryQuantity(c.usage.memory) : undefined;
+        const bytes = memoryBytes(c.usage?.memory);
         if (bytes !== undefined) usage[c.name] = bytes;
       }
       return usage;
@@ -98,7 +84,7 @@ export class PodMetricsReader {
       this.available = true;
     } catch (error) {
       // 404: not installed, which is normal; 503: the APIService is registered but down.
-      if (!(error instanceof K8sError)) throw error;
+      if (!K8sError.is(error)) throw error;
       this.available = false;
     }
     return this.available;

@@ -2,7 +2,12 @@
 // tokens and CAs work exactly as in kubectl), with node-fetch as client-node itself uses.
 import type { KubeConfig } from '@kubernetes/client-node';
 import fetch, { type RequestInit, type Response } from 'node-fetch';
-import { k8sErrorFromNetwork, k8sErrorFromStatus, type K8sErrorScope } from './k8s-error';
+import {
+  k8sErrorFromNetwork,
+  k8sErrorFromStatus,
+  k8sTimeout,
+  type K8sErrorScope,
+} from './k8s-error';
 
 /** Query parameters of an API request; undefined values are left out. */
 export type Query = Record<string, string | number | boolean | undefined>;
@@ -49,37 +54,30 @@ export class Transport {
         signal: signals.length > 0 ? AbortSignal.any(signals) : undefined,
       } as RequestInit);
     } catch (error) {
-      throw k8sErrorFromNetwork(redactServer(error, this.server, this.cluster), scope);
+      if (timeout?.aborted) throw k8sTimeout(Math.round((options.timeoutMs ?? 0) / 1000), scope);
+      throw k8sErrorFromNetwork(error, scope);
     }
     if (!response.ok) throw k8sErrorFromStatus(await readBody(response), response.status, scope);
     return response;
   }
 
-  /** GET a path and parse its JSON body. */
+  /** GET a path and parse its JSON body (the timeout covers the body too). */
   async getJson<T>(path: string, options: RequestOptions = {}): Promise<T> {
-    const response = await this.get(path, options);
-    return (await response.json()) as T;
+    return JSON.parse(await this.getText(path, options)) as T;
   }
-}
 
-/**
- * A network failure's message names the URL it failed on (node-fetch: "request to https://… failed,
- * reason: connect ECONNREFUSED 10.0.0.1:6443"). Clusters are named by context only outside the
- * server, so the server's URL, host and port are replaced by the context's name.
- */
-export function redactServer(error: unknown, server: string, cluster: string): Error {
-  const text = error instanceof Error ? error.message : String(error);
-  const name = `the API server of cluster "${cluster}"`;
-  let redacted = text.replace(/\bhttps?:\/\/[^\s,'"]+/g, name);
-  try {
-    const { host, hostname } = new URL(server);
-    for (const part of [host, hostname].filter(Boolean)) redacted = redacted.split(part).join(name);
-  } catch {
-    // no parsable server: the URL pattern above already removed what looks like one
+  /** GET a path and read its body as text (the timeout covers the body too). */
+  async getText(path: string, options: RequestOptions = {}): Promise<string> {
+    const response = await this.get(path, options);
+    try {
+      return await response.text();
+    } catch (error) {
+      const scope = { cluster: this.cluster, ...options.scope };
+      if (options.timeoutMs && error instanceof Error && error.name === 'AbortError')
+        throw k8sTimeout(Math.round(options.timeoutMs / 1000), scope);
+      throw error;
+    }
   }
-  const out = new Error(redacted);
-  out.name = error instanceof Error ? error.name : 'Error';
-  return out;
 }
 
 async function readBody(response: Response): Promise<unknown> {

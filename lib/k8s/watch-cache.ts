@@ -35,6 +35,14 @@ export interface WatchCacheOptions {
   namespaceRefreshMs?: number;
   /** Called for each unparsable watch line (they are counted and logged too). */
   onBadLine?: (line: string) => void;
+  /** Called with the time of every answer from the API server (list, event, bookmark). */
+  onContact?: (at: number) => void;
+}
+
+/** The API server stopped answering (from the cluster's contact monitor). */
+export interface ContactLoss {
+  since: number;
+  message: string;
 }
 
 const allScope = '*';
@@ -50,6 +58,7 @@ export class WatchCache<T extends KubeObject = KubeObject> {
   private syncWaiters: Array<() => void> = [];
   private running = false;
   private namespaceTimer: TimerHandle | undefined;
+  private contactLoss: ContactLoss | undefined;
   /** Unparsable watch lines seen. */
   badLines = 0;
   /** Counts every event told to subscribers: views computed at one revision can be shared. */
@@ -73,6 +82,22 @@ export class WatchCache<T extends KubeObject = KubeObject> {
     this.scheduler.clearTimeout(this.namespaceTimer);
     for (const loop of this.loops.values()) loop.stop();
     this.loops.clear();
+  }
+
+  /** Lists every scope again now (the cluster behind the address changed). */
+  relist(): void {
+    for (const loop of this.loops.values()) loop.relist();
+  }
+
+  /**
+   * Marks the data stale while the API server does not answer (a hung server keeps watches open
+   * and silent, so the loops alone would not notice for a long time); undefined clears it.
+   */
+  setContactLoss(loss: ContactLoss | undefined): void {
+    if (loss?.since === this.contactLoss?.since && loss?.message === this.contactLoss?.message)
+      return;
+    this.contactLoss = loss;
+    this.refreshHealth();
   }
 
   /** Subscribes to changes; returns the unsubscribe function. */
@@ -124,11 +149,11 @@ export class WatchCache<T extends KubeObject = KubeObject> {
       sink: {
         relisted: (items) => this.onRelisted(scope, items),
         event: (type, object) => {
-          this.dispatch(scope, { type: 'alive', at: this.scheduler.now() });
+          this.heard(scope, 'alive');
           this.emitChange(this.store.apply(scope, type, object));
         },
-        alive: () => this.dispatch(scope, { type: 'alive', at: this.scheduler.now() }),
-        connected: () => this.dispatch(scope, { type: 'connected', at: this.scheduler.now() }),
+        alive: () => this.heard(scope, 'alive'),
+        connected: () => this.heard(scope, 'connected'),
         failed: (error) => this.onFailed(scope, error),
         badLine: (line) => {
           this.badLines += 1;
@@ -142,6 +167,12 @@ export class WatchCache<T extends KubeObject = KubeObject> {
     });
     this.loops.set(scope, loop);
     loop.start();
+  }
+
+  private heard(scope: string, type: 'alive' | 'connected'): void {
+    const at = this.scheduler.now();
+    this.options.onContact?.(at);
+    this.dispatch(scope, { type, at });
   }
 
   private onRelisted(scope: string, items: T[]): void {
@@ -212,7 +243,17 @@ export class WatchCache<T extends KubeObject = KubeObject> {
       namespace: scope === allScope ? undefined : scope,
       state,
     }));
-    const next = combineShards(this.options.resource.name, shards, this.scheduler.now());
+    const combined = combineShards(this.options.resource.name, shards, this.scheduler.now());
+    const loss = this.contactLoss;
+    const next =
+      loss && (combined.state === 'synced' || combined.state === 'connecting')
+        ? {
+            ...combined,
+            state: this.hasListed ? ('stale' as const) : ('error' as const),
+            since: loss.since,
+            message: loss.message,
+          }
+        : combined;
     const prev = this.lastHealth;
     this.lastHealth = next;
     const changed =

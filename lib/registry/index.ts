@@ -7,6 +7,5 @@ export {
   type RegistryConfig,
   type RegistryCredentials,
 } from './registry-config';
-export { parseImageReference, registryEndpoint, type ImageReference } from './image-reference';
 export { parseChallenge } from './bearer-challenge';
 export { expectedImagesFor, expectedDigestAnnotation } from './expected-images';

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { assertFetchable, type LookupAll } from './address-guard';
 import { fetchBearerToken, directAuthorization, parseChallenge } from './bearer-challenge';
-import { parseImageReference, registryEndpoint } from './image-reference';
+import { parseImageRef } from '../diagnosis';
 import type { RegistryConfig } from './registry-config';
 
 /** Manifest media types we accept: OCI index and manifest, Docker manifest list and v2. */
@@ -19,6 +19,11 @@ export const manifestAccept = [
 export type DigestResult =
   { digest: string } | { digest?: undefined; error: string; skipped?: boolean };
 
+/** The HTTPS endpoint of a registry host (Docker Hub's API lives on registry-1.docker.io). */
+function registryEndpoint(host: string): string {
+  return host === 'docker.io' ? 'https://registry-1.docker.io' : `https://${host}`;
+}
+
 /** An OCI distribution client with a short cache. */
 export class RegistryClient {
   private readonly cache = new Map<string, { at: number; result: Promise<DigestResult> }>();
@@ -31,22 +36,22 @@ export class RegistryClient {
 
   /** True when Podtrail may ask this image's registry. */
   allows(image: string): boolean {
-    const { host } = parseImageReference(image);
-    return this.config.allowedHosts.includes('*') || this.config.allowedHosts.includes(host);
+    const { registry } = parseImageRef(image);
+    return this.config.allowedHosts.includes('*') || this.config.allowedHosts.includes(registry);
   }
 
   /** The digest the image's tag points to now (cached for cacheMs). */
   resolve(image: string): Promise<DigestResult> {
-    const ref = parseImageReference(image);
+    const ref = parseImageRef(image);
     if (ref.digest) return Promise.resolve({ digest: ref.digest });
     if (!this.allows(image)) {
-      return Promise.resolve({ error: `registry ${ref.host} is not enabled`, skipped: true });
+      return Promise.resolve({ error: `registry ${ref.registry} is not enabled`, skipped: true });
     }
     const at = this.now();
-    const key = `${ref.host}/${ref.repository}:${ref.tag ?? 'latest'}`;
+    const key = `${ref.registry}/${ref.repository}:${ref.tag ?? 'latest'}`;
     const hit = this.cache.get(key);
     if (hit && at - hit.at < this.config.cacheMs) return hit.result;
-    const result = this.head(ref.host, ref.repository, ref.tag ?? 'latest').catch(
+    const result = this.head(ref.registry, ref.repository, ref.tag ?? 'latest').catch(
       (error: unknown): DigestResult => ({
         error: error instanceof Error ? error.message : String(error),
       }),

@@ -39,7 +39,7 @@ export function cacheInput(snapshot: ClusterSnapshot, pod: PodLike, now: number)
   };
 }
 
-function logTargets(pod: PodLike): Array<{ container: string; previous: boolean }> {
+export function logTargets(pod: PodLike): Array<{ container: string; previous: boolean }> {
   const statuses = [
     ...(pod.status?.initContainerStatuses ?? []),
     ...(pod.status?.containerStatuses ?? []),

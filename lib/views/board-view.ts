@@ -1,8 +1,13 @@
 // The board: every unhealthy workload (or bare pod) across clusters and namespaces, worst first.
 // Healthy pods (the diagnosis' `healthy` signal) are left out, so a workload's row and podCount
 // are about its failing pods only.
-import { summarizeForBoard, type PodDiagnosis, type Severity } from '../diagnosis';
-import { boardStateOf, countByState } from './board-state';
+import {
+  boardStateOf,
+  countByState,
+  summarizeForBoard,
+  type PodDiagnosis,
+  type Severity,
+} from '../diagnosis';
 import { snapshotCluster } from './cluster-snapshot';
 import { diagnoseWithHeads, recordedLogs } from './recorded-logs';
 import { getRuntime, type Runtime } from './runtime';

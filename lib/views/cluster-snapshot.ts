@@ -1,7 +1,7 @@
 // Reads the shared caches of one cluster for one view: acquires the leases (starting caches on
 // first use), waits briefly for the first sync, copies what the view needs, and releases.
 import type { EventLike, LimitRangeLike, PodLike, WorkloadLike } from '../diagnosis';
-import type { CacheHealth, K8sAccess, KubeObject, ResourceName } from '../k8s';
+import type { CacheHealth, ClusterContact, K8sAccess, KubeObject, ResourceName } from '../k8s';
 import type { ClusterHealth, ResourceHealth } from './types';
 
 /** The resources the views read. */
@@ -36,10 +36,19 @@ const rank: Record<ResourceHealth['state'], number> = {
 };
 
 /** The health of a cluster from its caches' health. */
-export function clusterHealthOf(cluster: string, healths: CacheHealth[]): ClusterHealth {
+export function clusterHealthOf(
+  cluster: string,
+  healths: CacheHealth[],
+  contact: ClusterContact = { state: 'unknown' },
+): ClusterHealth {
   const resources: ResourceHealth[] = healths.map(({ forbidden: _f, ...h }) => h);
   const forbidden = healths.flatMap((h) =>
-    h.forbidden.map((f) => ({ namespace: f.namespace, resource: h.resource, message: f.message })),
+    h.forbidden.map((f) => ({
+      namespace: f.namespace,
+      resource: h.resource,
+      message: f.message,
+      since: f.since,
+    })),
   );
   for (const h of healths) {
     if (h.state === 'forbidden')
@@ -47,6 +56,7 @@ export function clusterHealthOf(cluster: string, healths: CacheHealth[]): Cluste
         namespace: undefined,
         resource: h.resource,
         message: h.message ?? 'forbidden',
+        since: h.since,
       });
   }
   // A forbidden resource type does not make the whole cluster look down.
@@ -55,11 +65,25 @@ export function clusterHealthOf(cluster: string, healths: CacheHealth[]): Cluste
     (worst, s) => (rank[s] > rank[worst] ? s : worst),
     resources.length === 0 ? 'connecting' : 'synced',
   );
+  const lastContactAt = Math.max(
+    contact.lastContactAt ?? 0,
+    ...healths.map((h) => h.lastEventAt ?? 0),
+  );
+  const unreachable =
+    contact.state === 'unreachable'
+      ? {
+          since: contact.unreachableSince ?? lastContactAt,
+          message: contact.message ?? 'no answer',
+        }
+      : undefined;
   return {
     cluster,
-    state,
+    state: unreachable && state === 'synced' ? 'stale' : state,
     resources,
     forbidden: forbidden.length > 0 ? forbidden : undefined,
+    ...(lastContactAt > 0 ? { lastContactAt } : {}),
+    ...(unreachable ? { unreachable } : {}),
+    ...(contact.identityChange ? { identityChange: contact.identityChange } : {}),
   };
 }
 
@@ -96,6 +120,7 @@ export async function snapshotCluster(
       health: clusterHealthOf(
         cluster,
         leases.map((l) => l.cache.health()),
+        access.contact(cluster),
       ),
     };
   } finally {

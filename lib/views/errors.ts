@@ -38,3 +38,12 @@ export class UnavailableError extends Error {
     this.name = 'UnavailableError';
   }
 }
+
+/** The cluster's API server did not answer in time (route → 504). */
+export class UpstreamTimeoutError extends Error {
+  readonly status = 504;
+  constructor(message: string) {
+    super(message);
+    this.name = 'UpstreamTimeoutError';
+  }
+}

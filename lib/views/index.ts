@@ -8,7 +8,13 @@ export type { PodRef } from './pod-view';
 export { getBoardView, getPodView } from './shared-views';
 export { getWorkloadView, type WorkloadRef } from './workload-view';
 export { listClusterHealth, processHealth, type ProcessHealth } from './health-view';
-export { NotFoundError, BadInputError, ForbiddenError, UnavailableError } from './errors';
+export {
+  NotFoundError,
+  BadInputError,
+  ForbiddenError,
+  UnavailableError,
+  UpstreamTimeoutError,
+} from './errors';
 export {
   createRuntime,
   getRuntime,

@@ -1,6 +1,6 @@
 // One container log on demand (GET .../pods/[pod]/log), capped by lib/k8s's limits.
 import { getRuntime, type Runtime } from './runtime';
-import { NotFoundError } from './errors';
+import { NotFoundError, UnavailableError } from './errors';
 import type { LogView } from './types';
 import type { PodRef } from './pod-view';
 
@@ -11,6 +11,13 @@ export async function getPodLog(
 ): Promise<LogView> {
   if (!runtime.access.caches.cluster(ref.cluster)) {
     throw new NotFoundError(`Unknown cluster "${ref.cluster}".`);
+  }
+  const contact = runtime.access.contact(ref.cluster);
+  if (contact.state === 'unreachable') {
+    const since = new Date(contact.unreachableSince ?? Date.now()).toISOString();
+    throw new UnavailableError(
+      `The API server of cluster "${ref.cluster}" has not answered since ${since} (${contact.message ?? 'no answer'}), so the log cannot be read now. Podtrail retries every few seconds; the recorded log heads stay on the pod page.`,
+    );
   }
   const log = await runtime.access.logReader(ref.cluster).read({
     namespace: ref.namespace,

@@ -1,7 +1,7 @@
 // One pod: the live pod from the cache with logs, history, expected images and metrics — or, when
 // it no longer exists, its last state from history (fromHistory: true).
 import { diagnosePod, toMs, type PodLike } from '../diagnosis';
-import { cacheInput, enrichInput, gatherLogs } from './assemble-input';
+import { cacheInput, enrichInput, gatherLogs, logTargets } from './assemble-input';
 import { snapshotCluster, type ClusterSnapshot } from './cluster-snapshot';
 import { ForbiddenError, NotFoundError, UnavailableError } from './errors';
 import { getRuntime, type Runtime } from './runtime';
@@ -49,6 +49,16 @@ function throwWhyMissing(snapshot: ClusterSnapshot, ref: PodRef): void {
   }
 }
 
+/** Log slots that could not be read, saying why. */
+function unreadLogs(pod: PodLike, why: string): PodView['logs'] {
+  return logTargets(pod).map(({ container, previous }) => ({
+    container,
+    kind: previous ? 'previous' : 'current',
+    truncated: false,
+    error: `Not read: ${why}`,
+  }));
+}
+
 /** The pod view; throws NotFoundError when neither the cluster nor history knows the pod. */
 export async function getPodView(ref: PodRef, runtime: Runtime = getRuntime()): Promise<PodView> {
   requireCluster(runtime, ref.cluster);
@@ -65,13 +75,20 @@ export async function getPodView(ref: PodRef, runtime: Runtime = getRuntime()): 
       `Pod ${ref.namespace}/${ref.name} is not in cluster "${ref.cluster}" and Podtrail has no history of it.`,
     );
   }
-  const logs = live ? await gatherLogs(runtime, ref.cluster, pod) : [];
+  // While the API server does not answer, the page is drawn from the cache at once: no request
+  // to it (logs, metrics, registry through it) would come back.
+  const down = snapshot.health.unreachable;
+  const logs = !live
+    ? []
+    : down
+      ? unreadLogs(pod, down.message)
+      : await gatherLogs(runtime, ref.cluster, pod);
   const base = cacheInput(snapshot, pod, now);
   const input = await enrichInput(runtime, base, logs, {
     logs: true,
     history: true,
-    registry: Boolean(live),
-    metrics: Boolean(live),
+    registry: Boolean(live) && !down,
+    metrics: Boolean(live) && !down,
   });
   return {
     cluster: ref.cluster,

@@ -1,8 +1,8 @@
 // The view models that route handlers answer and pages render: plain JSON, no class instances.
 // lib/views assembles them from lib/k8s (live caches), lib/history and lib/diagnosis.
-import type { Finding, PodDiagnosis, Severity, TemplateChange } from '../diagnosis';
+import type { BoardState, Finding, PodDiagnosis, Severity, TemplateChange } from '../diagnosis';
 
-export type { TemplateChange };
+export type { BoardState, TemplateChange };
 
 /** Connection state of one watch cache (one resource type of one cluster). */
 export interface ResourceHealth {
@@ -21,12 +21,15 @@ export interface ClusterHealth {
   /** Worst state over its resources. */
   state: ResourceHealth['state'];
   resources: ResourceHealth[];
-  /** Namespaces we may not read (403), with the API's message. */
-  forbidden?: Array<{ namespace?: string; resource: string; message: string }>;
+  /** Namespaces we may not read (403), with the API's message and since when. */
+  forbidden?: Array<{ namespace?: string; resource: string; message: string; since?: number }>;
+  /** Epoch ms of the last answer from this cluster's API server (probe, list, watch event). */
+  lastContactAt?: number;
+  /** Set while the API server does not answer (a hung or stopped server). */
+  unreachable?: { since: number; message: string };
+  /** The cluster behind the address changed (kube-system UID): its old objects were dropped. */
+  identityChange?: { at: number; from: string; to: string };
 }
-
-/** What a board row's workload is doing now, for the kiosk headline. */
-export type BoardState = 'crash-looping' | 'image-pull' | 'config-error' | 'oom' | 'other';
 
 /** One line of the board: a workload (or a bare pod) that is unhealthy. */
 export interface BoardRow {

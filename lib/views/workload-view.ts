@@ -2,13 +2,14 @@
 // the pod template, rollbacks, the pods of each revision (deleted ones too) and their digests.
 import {
   diffPodTemplates,
+  revisionOf,
   sortFindings,
   toMs,
   type Finding,
   type PodLike,
   type WorkloadLike,
 } from '../diagnosis';
-import { revisionOf, type StoredPod, type StoredReplicaSet } from '../history';
+import type { StoredPod, StoredReplicaSet } from '../history';
 import { snapshotCluster, type ClusterSnapshot } from './cluster-snapshot';
 import { NotFoundError } from './errors';
 import { podsOwnedBy, replicaSetsOf } from './owners';

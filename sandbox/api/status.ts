@@ -81,6 +81,23 @@ export function forbidden(options: {
   );
 }
 
+/**
+ * 504 for a watch from a resourceVersion the server has not reached (it was restarted from an
+ * older state), as k8s.io/apiserver's storage.NewTooLargeResourceVersionError words it: a
+ * NewTimeoutError ("Timeout: ...", retryAfterSeconds 1) with the cause ResourceVersionTooLarge.
+ */
+export function tooLargeResourceVersion(requested: number, current: number): ApiError {
+  return new ApiError(
+    504,
+    'Timeout',
+    `Timeout: Too large resource version: ${requested}, current: ${current}`,
+    {
+      causes: [{ reason: 'ResourceVersionTooLarge', message: 'Too large resource version' }],
+      retryAfterSeconds: 1,
+    },
+  );
+}
+
 /** 410 Expired for a resourceVersion older than the retained history. */
 export function expired(message: string): ApiError {
   return new ApiError(410, 'Expired', message);

@@ -9,7 +9,7 @@ import { apiVersionOf } from '../store/resources';
 import type { Change, KObject } from '../store/types';
 import { boolParam, intParam } from './http-util';
 import { present, type Query, type ResourceSource } from './list-watch';
-import { ApiError, expired } from './status';
+import { ApiError, expired, tooLargeResourceVersion } from './status';
 
 /** Bookkeeping of open watches, so they can be counted and dropped. */
 export class WatchRegistry {
@@ -69,8 +69,37 @@ function transition(change: Change, query: Query): 'ADDED' | 'MODIFIED' | 'DELET
   return before ? 'DELETED' : undefined;
 }
 
-/** Streams a watch until timeoutSeconds, client disconnect or dropAll(). */
-export function serveWatch(req: IncomingMessage, res: ServerResponse, options: WatchOptions): void {
+/** How long a watch from a resourceVersion the store has not reached waits (the cacher's 3 s). */
+const TOO_LARGE_RV_WAIT_MS = 3_000;
+
+/**
+ * Streams a watch until timeoutSeconds, client disconnect or dropAll(). A watch from a
+ * resourceVersion newer than the store's (the server was restarted from an older state) waits 3 s
+ * for it, then answers an ERROR event 504 "Too large resource version", as the API server's
+ * watch cache does (waitUntilFreshAndBlock, then an error watcher).
+ */
+export function serveWatch(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: WatchOptions,
+  waited = false,
+): void {
+  const asked = options.params.get('resourceVersion') ?? '';
+  const requested = /^\d+$/.test(asked) ? Number(asked) : 0;
+  if (requested > options.store.currentRv() && !boolParam(options.params, 'sendInitialEvents')) {
+    if (!waited) {
+      const timer = setTimeout(() => serveWatch(req, res, options, true), TOO_LARGE_RV_WAIT_MS);
+      res.on('close', () => clearTimeout(timer));
+      return;
+    }
+    res.writeHead(200, {
+      'Content-Type': 'application/json',
+      'Cache-Control': 'no-cache, private',
+    });
+    const error = tooLargeResourceVersion(requested, options.store.currentRv());
+    res.end(JSON.stringify({ type: 'ERROR', object: error.toStatus() }) + '\n');
+    return;
+  }
   const { store, source, query, params, registry } = options;
   const storeId = source.storeId ?? source.def.id;
   const encode = options.encode ?? ((o: KObject) => o);

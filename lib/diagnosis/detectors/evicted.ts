@@ -5,6 +5,16 @@ import { makeFinding } from '../finding';
 import type { Finding } from '../types';
 import { type DetectorContext, targetOf } from './context';
 
+/**
+ * The cause class of an eviction by the resource the node ran low on: memory pressure belongs
+ * with memory (requests and usage decide it), disk pressure with storage.
+ */
+export function evictionCategory(resource: string | undefined): string {
+  if (resource === 'memory') return 'oom-killed';
+  if (resource && /storage|nodefs|imagefs|inodes|disk/i.test(resource)) return 'volume-mount';
+  return 'app-error';
+}
+
 /** Detects evicted pods and says which resource the node ran low on. */
 export function detectEvicted(ctx: DetectorContext): Finding[] {
   const status = ctx.input.pod.status;
@@ -16,7 +26,7 @@ export function detectEvicted(ctx: DetectorContext): Finding[] {
   return [
     makeFinding({
       id: 'evicted-node-pressure',
-      category: 'app-error',
+      category: evictionCategory(resource),
       severity: 'warning',
       title: `Evicted: the node ran low on ${resource ?? 'a resource'} (not an OOM kill)`,
       explanation: `The kubelet evicted this pod to reclaim ${resource ?? 'resources'} on the node. That is node pressure, not the container hitting its own limit and not a crash; the controller creates a replacement pod elsewhere.${message ? ` The kubelet said: ${message}` : ''}`,

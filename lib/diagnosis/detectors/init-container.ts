@@ -13,7 +13,7 @@ import { type DetectorContext, lastTerminated, statusPath, targetOf } from './co
 import { scanSources, strongest } from './signals';
 import { podLevelSources, textSourcesFor } from './text-sources';
 
-const START_FAILURES = ['image-pull', 'create-config-error', 'init-container'];
+const START_FAILURES = ['image-pull', 'create-config-error', 'init-container-blocking'];
 
 function isCrashing(ctx: DetectorContext, c: ContainerTimeline): boolean {
   if (!c.init) return false;
@@ -44,13 +44,19 @@ function build(
   const because = cause
     ? ` It fails with: “${cause.signal.text}” — ${cause.signal.title.toLowerCase()}.`
     : '';
+  // An init container that only waits for a dependency is not itself the cause: the name it
+  // cannot resolve or the service it cannot reach is.
+  const waitsFor = cause?.signal.category === 'dependency-unavailable';
+  const label = isRealContainerName(name) ? `\`${name}\` ` : '';
   return [
     makeFinding({
-      id: 'init-container-failing',
-      category: 'init-container',
+      id: waitsFor ? 'init-container-waits-for-dependency' : 'init-container-failing',
+      category: waitsFor ? 'dependency-unavailable' : 'init-container',
       severity: 'critical',
-      title: `Init container ${isRealContainerName(name) ? `\`${name}\` ` : ''}keeps failing, so the app containers never start`,
-      explanation: `Init containers must all exit 0 before the app containers start; this one ${last ? `exits ${last.exitCode}` : 'fails'} on every attempt, so the pod stays in Init and the main containers wait in PodInitializing (they have no log yet).${because}`,
+      title: waitsFor
+        ? `Init container ${label}waits for a dependency it cannot reach: ${cause.signal.title.charAt(0).toLowerCase()}${cause.signal.title.slice(1)}`
+        : `Init container ${label}keeps failing, so the app containers never start`,
+      explanation: `Init containers must all exit 0 before the app containers start; this one ${c?.state === 'Running' ? 'has not completed' : `${last ? `exits ${last.exitCode}` : 'fails'} on every attempt`}, so the pod stays in Init and the main containers wait in PodInitializing (they have no log yet).${because}`,
       container: name,
       evidence: [...(cause ? [cause.evidence] : []), ...evidence],
       doNext: [
@@ -67,8 +73,28 @@ function build(
   ];
 }
 
+// An init container still running (Init:0/1) whose log shows it cannot reach what it waits for:
+// the pod is stuck in Init, not crashing, and the dependency or its name is the cause.
+function stuckWaiting(ctx: DetectorContext): Finding[] {
+  return ctx.containers
+    .filter((c) => c.init && c.state === 'Running')
+    .flatMap((c) => {
+      const cause = strongest(scanSources(textSourcesFor(ctx, c)), START_FAILURES);
+      if (cause?.signal.category !== 'dependency-unavailable') return [];
+      const ev: Evidence = {
+        kind: 'field',
+        text: `init container ${c.name}: Running, the app containers wait (PodInitializing)`,
+        path: statusPath(c),
+        container: c.name,
+      };
+      return build(ctx, c, [ev]).map((f) => ({ ...f, severity: 'warning' as const }));
+    });
+}
+
 /** Detects init containers that crash and block the pod, with the cause from their log. */
 export function detectInitContainer(ctx: DetectorContext): Finding[] {
+  const stuck = stuckWaiting(ctx);
+  if (stuck.length > 0) return stuck;
   const failing = ctx.containers.filter((c) => isCrashing(ctx, c));
   if (failing.length > 0) {
     return failing.flatMap((c) => {

@@ -10,8 +10,9 @@ import { checkMissingEnv } from './missing-env';
 import { scanSources, strongest, type SourcedSignal } from './signals';
 import { podLevelSources, textSourcesFor } from './text-sources';
 
-// Categories other detectors own with better structure (status fields beat a text match).
-const OWNED_ELSEWHERE = ['init-container'];
+// Signals other detectors own with better structure (status fields beat a text match): the
+// kubectl line saying the pod waits for its init containers is init-container.ts's.
+const OWNED_ELSEWHERE = ['init-container-blocking'];
 
 /** Turns a sourced signal into a finding for a container (or the pod). */
 export function findingFromSignal(

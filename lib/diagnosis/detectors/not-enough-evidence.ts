@@ -47,6 +47,11 @@ function probeSymptom(ctx: DetectorContext): string {
   return ` The ${n} probe failure${n > 1 ? 's' : ''} in the events (“${probes[0]?.message.slice(0, 120) ?? ''}”) only show the app was not answering — a symptom, not the cause.`;
 }
 
+function titleFor(restarts: number): string {
+  if (restarts === 0) return 'Not enough evidence to name a cause';
+  return `Restarted ${restarts} time${restarts > 1 ? 's' : ''}; the input does not say why`;
+}
+
 /** Adds a not-enough-evidence finding when failures have no supported cause. */
 export function detectNotEnoughEvidence(ctx: DetectorContext, found: Finding[]): Finding[] {
   const explained = found.some(
@@ -63,13 +68,56 @@ export function detectNotEnoughEvidence(ctx: DetectorContext, found: Finding[]):
       id: 'not-enough-evidence',
       category: 'not-enough-evidence',
       severity: 'warning',
-      title: 'Not enough evidence to name a cause',
+      title: titleFor(ctx.containers.find((c) => c.name === container)?.restartCount ?? 0),
       explanation: `${whatIsKnown(ctx, container)}${probeSymptom(ctx)} Podtrail will not guess; collect the items below and diagnose again.`,
       container,
       evidence: [],
       doNext: collectList(ctx, container),
       dont: [DONT_DELETE_POD, DONT_ROLLBACK_BLIND],
       commands: [previousLogsCommand(t), describeCommand(t), eventsCommand(t), podYamlCommand(t)],
+      priority: 0,
+    }),
+  ];
+}
+
+/** Restarts at which a container running now is still worth a warning (a loop, not a blip). */
+export const MANY_RESTARTS = 3;
+
+/**
+ * A pod that looks healthy now but restarted and has no finding: never answer "no findings"
+ * for a restarting pod. Says what is known (restarts, the last exit) and what to collect; a
+ * warning from MANY_RESTARTS restarts with a failed last exit, history (info) below that.
+ */
+export function detectRestartHistory(ctx: DetectorContext, found: Finding[]): Finding[] {
+  if (found.length > 0) return [];
+  const restarted = [...ctx.containers]
+    .filter((c) => c.restartCount > 0)
+    .sort((a, b) => b.restartCount - a.restartCount)[0];
+  if (!restarted) return [];
+  const last = lastTerminated(restarted);
+  const failed = last?.exitCode !== undefined && last.exitCode !== 0;
+  const many = restarted.restartCount >= MANY_RESTARTS && (failed || !last);
+  const t = targetOf(ctx, restarted.name);
+  return [
+    makeFinding({
+      id: 'restarts-without-evidence',
+      category: 'not-enough-evidence',
+      severity: many ? 'warning' : 'info',
+      title: titleFor(restarted.restartCount),
+      explanation: `Container ${restarted.name} is running now but has restarted ${restarted.restartCount} time${restarted.restartCount > 1 ? 's' : ''}. ${whatIsKnown(ctx, restarted.name)} Podtrail will not guess; collect the items below (while the crashed instance's log still exists) and diagnose again.`,
+      container: restarted.name,
+      evidence: [
+        {
+          kind: 'field',
+          text: `restartCount: ${restarted.restartCount}${last ? `; last exit ${last.exitCode}${last.reason ? ` (${last.reason})` : ''}` : ''}`,
+          path: `${restarted.init ? 'status.initContainerStatuses' : 'status.containerStatuses'}[${restarted.name}].restartCount`,
+          container: restarted.name,
+          runId: last?.id,
+        },
+      ],
+      doNext: collectList(ctx, restarted.name),
+      dont: [DONT_DELETE_POD, DONT_ROLLBACK_BLIND],
+      commands: [previousLogsCommand(t), describeCommand(t), eventsCommand(t)],
       priority: 0,
     }),
   ];

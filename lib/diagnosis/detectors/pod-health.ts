@@ -30,7 +30,9 @@ function containerHealthy(ctx: DetectorContext, c: ContainerTimeline): boolean {
   const now = ctx.input.now;
   if (c.state === 'Completed') return c.init || ctx.restartPolicy !== 'Always';
   if (c.state === 'Running') {
-    if (!c.init && c.ready === false) return false;
+    // An init container still running holds the whole pod back (Init:0/1): not healthy yet.
+    if (c.init) return false;
+    if (c.ready === false) return false;
     return !restartedRecently(c, now);
   }
   if (STARTING.has(c.state)) return !ctx.events.some((e) => e.type === 'Warning');

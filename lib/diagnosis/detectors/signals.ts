@@ -36,10 +36,12 @@ export function scanSources(sources: TextSource[]): SourcedSignal[] {
   return out.sort((a, b) => compareSignals(a.signal, b.signal) || 0);
 }
 
-/** The strongest signal outside the given categories, if any. */
+/** The strongest signal whose category and id are both outside `exclude`, if any. */
 export function strongest(
   signals: SourcedSignal[],
   exclude: string[] = [],
 ): SourcedSignal | undefined {
-  return signals.find((s) => !exclude.includes(s.signal.category));
+  return signals.find(
+    (s) => !exclude.includes(s.signal.category) && !exclude.includes(s.signal.id),
+  );
 }

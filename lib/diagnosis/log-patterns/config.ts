@@ -85,7 +85,7 @@ export const CONFIG_PATTERNS: LogPattern[] = [
     id: 'missing-config-key',
     category: 'missing-config',
     weight: 78,
-    re: /(?:Could not resolve placeholder|missing (?:required )?(?:config(?:uration)?|setting|option|field|property|parameter|key))\s*[:'"`]?\s*['"`]?([\w.\-/]+)/i,
+    re: /(?:Could not resolve placeholder|missing (?:required )?(?:config(?:uration)?|setting|option|field|property|parameter|key))\s*[:'"`]?\s*['"`]?([\w.\-/]+)|\bMissing [`'"]([\w.-]+)[`'"]/i,
     title: (s) => `Missing configuration value ${q(s)}`,
     explanation:
       'The program needs a configuration value that the supplied configuration does not contain.',

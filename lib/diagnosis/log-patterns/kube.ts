@@ -144,10 +144,50 @@ export const KUBE_PATTERNS: LogPattern[] = [
     doNext: ['Read the init container’s log: kubectl logs POD -c INIT_CONTAINER --previous.'],
   }),
   pattern({
+    id: 'init-network-setup-failed',
+    category: 'init-container',
+    weight: 80,
+    // Service-mesh init containers (istio-init, linkerd-init) program the pod's iptables; a rerun
+    // inside the same network namespace finds its chains already there.
+    re: /iptables(?:-restore|-save|-legacy|-nft)?: (?:Chain already exists|No chain\/target\/match by that name|can't initialize iptables table|Permission denied \(you must be root\)|line \d+ failed)/,
+    title: () => 'The network-setup init container (iptables) fails, so the pod never starts',
+    explanation:
+      'An init container that programs the pod’s iptables rules (a service-mesh init such as istio-init) fails: the chains already exist because it ran before in the same pod network namespace (its container was removed by a node clean-up and re-run), or it lacks NET_ADMIN/root.',
+    doNext: [
+      'Read that init container’s log and the node’s clean-up jobs (docker/crictl prune removing exited init containers); delete the pod only once the cause is understood, or use the mesh’s CNI plugin instead of an init container.',
+    ],
+  }),
+  pattern({
+    id: 'wait-for-missing-object',
+    category: 'init-container',
+    weight: 76,
+    // kubectl inside a "wait-for" step (k8s-wait-for and similar init containers).
+    re: /Error from server \(NotFound\): (?!pods? )([\w.]+ "[^"]+") not found/,
+    title: (s) => `A wait-for step looks for ${s ? q(s) : 'an object'}, which does not exist`,
+    explanation:
+      'A step that waits for another object before the app starts (usually an init container running kubectl, k8s-wait-for or a script) asks for one that does not exist under that name, so it fails or waits forever and the app container never starts.',
+    doNext: [
+      'Compare the name the init container waits for with the objects that exist (kubectl get jobs,svc -n NAMESPACE); fix the name in the chart values or the init container’s args.',
+    ],
+  }),
+  pattern({
+    id: 'evicted',
+    category: 'oom-killed',
+    weight: 60,
+    // eviction/helpers.go; memory pressure is a memory cause (requests vs usage), not an app error.
+    re: /The node was low on resource: (memory)/,
+    title: (s) => `The pod was evicted: the node ran low on ${s ?? 'memory'} (not an OOM kill)`,
+    explanation:
+      'The kubelet evicted the pod under node memory pressure. Pods using more memory than they request are evicted first; this is not the container hitting its own limit.',
+    doNext: [
+      'Set the memory request close to real usage (pods above their requests are evicted first) and check what else uses the node’s memory.',
+    ],
+  }),
+  pattern({
     id: 'evicted',
     category: 'app-error',
     weight: 60,
-    re: /The node was low on resource: (\w+)/,
+    re: /The node was low on resource: (?!memory)(\w[\w-]*)/,
     title: (s) => `The pod was evicted: the node ran low on ${s ?? 'a resource'}`,
     explanation:
       'The kubelet evicted the pod under node pressure. Eviction is not an OOM kill and not a crash of the app.',

@@ -124,6 +124,12 @@ function attachLogs(pod: PodLike, pieces: LogPiece[], initHint: boolean): Diagno
     const singleUnknown =
       pod.spec?.containers.length === 1 && pod.spec.containers[0]?.name === UNKNOWN_CONTAINER;
     if (piece.container && singleUnknown) renameContainer(pod, UNKNOWN_CONTAINER, piece.container);
+    // A log named for a container the pod does not list, while an init container without a name
+    // is failing ("Init:CrashLoopBackOff" in a pods table): the log is that init container's.
+    const known = piece.container && containerNames(pod, false).includes(piece.container);
+    const unnamedInit = containerNames(pod, true).includes(UNKNOWN_INIT_CONTAINER);
+    if (piece.container && !known && initHint && unnamedInit)
+      renameContainer(pod, UNKNOWN_INIT_CONTAINER, piece.container);
     const { name, init } = logTarget(pod, piece, initHint);
     upsertContainer(pod, init, { name }, undefined);
     const entry = (logs[name] ??= {});

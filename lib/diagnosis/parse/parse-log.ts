@@ -98,6 +98,9 @@ function kubectlLine(line: string, out: ParsedLog): { defaulted?: string } | und
   }
   const defaulted = DEFAULTED.exec(line);
   if (defaulted) return { defaulted: defaulted[1] };
+  // kubectl run inside a container (a wait-for init container) prints the same words about the
+  // objects it waits for: those are log lines, not the person's own kubectl error.
+  if (/^Error from server \(NotFound\): (?!pods? )[\w.]+ "/.test(line)) return undefined;
   if (/^(Error from server|error: |Unable to connect to the server)/.test(line)) {
     out.warnings.push(`kubectl error in the log paste: ${line.slice(0, 120)}`);
     return {};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boardStateOf, countByState } from './board-state';
+import { boardStateOf, countByState } from './index';
 
 const row = (status: string, extra: Partial<Parameters<typeof boardStateOf>[0]> = {}) => ({
   status,
