@@ -6,7 +6,8 @@ import { expect, test } from '@playwright/test';
 import { scenarioPod, screenshot } from './helpers';
 import { startServer, whenListening, type ServerProcess } from './server-process';
 
-test.describe.configure({ mode: 'serial' });
+// Fresh servers answer each route's first request cold; on 2 busy cores that takes a while.
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 const e2ePort = Number(process.env.E2E_PORT ?? 3107);
 const token = 'e2e-shared-access-token-4f1c9a';

@@ -86,7 +86,7 @@ describe('route handlers', () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
     form.append('file', new Blob([png]), 'screenshot.png');
     const response = await postDiagnose(
-      new Request('http://t/api/diagnose', { method: 'POST', body: form }),
+      new Request('http://localhost/api/diagnose', { method: 'POST', body: form }),
     );
     expect(response.status).toBe(400);
     expect((await response.json()).error).toMatch(
