@@ -9,6 +9,7 @@ import { SCENARIOS, startSandbox, type SandboxOptions } from './index';
 const USAGE = `usage: npm run sandbox -- [--port N] [--host H] [--kubeconfig PATH] [--scenario NAME|all]...
                         [--speed F] [--history 30m] [--token T] [--seed N] [--event-ttl 1h]
                         [--tls-cert cert.pem --tls-key key.pem]
+                        [--pods N --namespaces N --nodes N]   (scale mode: a large cluster)
 scenarios: ${SCENARIOS.join(', ')}`;
 
 /** Parses "30m", "1h", "90s", "1500ms" or a plain number of ms. */
@@ -66,6 +67,20 @@ function parseArgs(argv: string[]): SandboxOptions {
       case '--tls-key':
         opts.tls = { cert: opts.tls?.cert ?? '', key: readFileSync(value(), 'utf8') };
         break;
+      case '--pods':
+      case '--namespaces':
+      case '--nodes': {
+        const n = Number(value());
+        if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} must be a positive integer`);
+        opts.scale = {
+          pods: 10_000,
+          namespaces: 200,
+          nodes: 500,
+          ...opts.scale,
+          [flag.slice(2)]: n,
+        };
+        break;
+      }
       case '--seed':
         opts.seed = Number(value());
         break;

@@ -12,6 +12,7 @@ import { Cluster } from './cluster/cluster';
 import { createControl, type SandboxControl } from './control';
 import type { BackoffConfig } from './kubelet/backoff';
 import { writeKubeconfig } from './kubeconfig';
+import { populateScale, type ScaleOptions } from './scale/scale';
 import { selectScenarios } from './scenarios';
 
 /** Options of startSandbox. */
@@ -38,6 +39,8 @@ export interface SandboxOptions {
   bookmarkIntervalMs?: number;
   /** Seed of the simulation's randomness (default 42): same seed, same incident. */
   seed?: number;
+  /** Grow the cluster to this size (`--pods --namespaces --nodes`; see sandbox/scale). */
+  scale?: ScaleOptions;
   /** Serve HTTPS with this PEM certificate and key; the kubeconfig trusts the certificate. */
   tls?: { cert: string; key: string };
 }
@@ -91,6 +94,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       },
     });
   }
+  if (options.scale) populateScale(cluster, options.scale, now);
   cluster.clock.runUntil(now);
   cluster.clock.goLive();
 

@@ -38,7 +38,7 @@ function buildContext(input: DiagnosisInput): DetectorContext {
 function dedupe(findings: Finding[]): Finding[] {
   const best = new Map<string, Finding>();
   for (const f of findings) {
-    const key = `${f.severity === 'info' ? f.id : f.category}|${f.container ?? ''}`;
+    const key = `${f.severity === 'info' ? f.id : f.category}|${f.container ?? ''}|${f.pod ?? ''}`;
     const prev = best.get(key);
     if (!prev || (f.priority ?? 0) > (prev.priority ?? 0)) best.set(key, f);
   }
@@ -46,7 +46,10 @@ function dedupe(findings: Finding[]): Finding[] {
   return kept.filter(
     (f) =>
       f.container !== undefined ||
-      !kept.some((o) => o !== f && o.container !== undefined && o.category === f.category),
+      f.pod !== undefined ||
+      !kept.some(
+        (o) => o !== f && o.container !== undefined && !o.pod && o.category === f.category,
+      ),
   );
 }
 
@@ -75,10 +78,12 @@ function notePlaceholder(ctx: DetectorContext, f: Finding): Finding {
 export function diagnosePod(input: DiagnosisInput): PodDiagnosis {
   const ctx = buildContext(input);
   const found = dedupe(detectors.flatMap((detect) => detect(ctx)));
+  // Findings about other pods of a pasted table do not explain this pod.
+  const own = found.filter((f) => f.pod === undefined);
   const healthy = isPodHealthy(ctx);
   const all = healthy
-    ? [...found.map(asHistory), ...detectRestartHistory(ctx, found)]
-    : [...found, ...detectNotEnoughEvidence(ctx, found)];
+    ? [...found.map(asHistory), ...detectRestartHistory(ctx, own)]
+    : [...found, ...detectNotEnoughEvidence(ctx, own)];
   const findings = sortFindings(all.map((f) => notePlaceholder(ctx, f)));
   return {
     pod: summarizePod(input),

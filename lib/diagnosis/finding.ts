@@ -27,6 +27,7 @@ export interface FindingSpec {
   dont?: string[];
   commands?: KubectlCommand[];
   priority?: number;
+  pod?: string;
 }
 
 /** Creates a Finding with empty lists defaulted. */
@@ -43,5 +44,6 @@ export function makeFinding(spec: FindingSpec): Finding {
     commands: spec.commands ?? [],
     category: spec.category,
     priority: spec.priority,
+    ...(spec.pod !== undefined ? { pod: spec.pod } : {}),
   };
 }

@@ -171,6 +171,17 @@ export interface LimitRangeLike {
   };
 }
 
+/** A row of a pasted `kubectl get pods` table: what kubectl printed about another pod. */
+export interface ListedPod {
+  name: string;
+  namespace?: string;
+  /** STATUS words in the order seen (a --watch prints several); the last is the current one. */
+  statuses: string[];
+  restarts?: number;
+  /** READY as "ready/total". */
+  ready?: string;
+}
+
 /** What lib/history recorded, handed to diagnosis so the timeline outlives lastState. */
 export interface HistoryInput {
   /** Every container termination seen, any pod of the same owner (dedupe containerID+restartCount). */
@@ -236,6 +247,8 @@ export interface DiagnosisInput {
   expectedImages?: Record<string, { digest: string; source: 'registry' | 'annotation' }>;
   /** Other pods of the same owner (live), for digest drift across nodes. */
   siblings?: PodLike[];
+  /** Other pods a pasted `kubectl get pods` table lists beside this one (offline diagnosis). */
+  listedPods?: ListedPod[];
   now: number;
   backoff?: Partial<BackoffParams>;
   /** The cluster name, used in links and kubectl commands (`--context`). */
@@ -285,6 +298,8 @@ export interface Finding {
    * one log line lower). Orders findings of equal severity.
    */
   priority?: number;
+  /** The pod this finding is about when it is not the diagnosed pod (a row of a pasted table). */
+  pod?: string;
 }
 
 export interface ContainerRun {

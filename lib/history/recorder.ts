@@ -2,7 +2,15 @@
 // every container termination (with the head of its log), events with their count series,
 // ReplicaSet revisions, and the gaps when nobody watched. Writes go through one queue, in order.
 import type { ContainerStatusLike, EventLike, PodLike, WorkloadLike } from '../diagnosis';
-import type { CacheEvent, CacheLease, K8sAccess, KubeObject, Scheduler, TimerHandle } from '../k8s';
+import type {
+  CacheEvent,
+  CacheLease,
+  K8sAccess,
+  KubeObject,
+  Scheduler,
+  TimerHandle,
+  WatchedObject,
+} from '../k8s';
 import { terminationsOf, type TerminationRow } from './extract';
 import { HistoryWriter } from './history-writer';
 import { LogHeadCapture } from './log-head-capture';
@@ -24,7 +32,8 @@ export interface RecorderOptions {
   heartbeatMs?: number;
 }
 
-const watched = ['pods', 'events', 'replicasets'] as const;
+/** The resources the recorder watches. */
+type Watched = 'pods' | 'events' | 'replicasets';
 
 /** Told which pod (uid) got a newly captured log head. */
 export type LogHeadListener = (podUid: string) => void;
@@ -34,7 +43,9 @@ export class Recorder {
   private readonly writer: HistoryWriter;
   private readonly sessions: SessionTracker;
   private readonly scheduler: Scheduler;
-  private readonly leases: CacheLease<KubeObject>[] = [];
+  private readonly leases: Array<{ release(): void }> = [];
+  /** The pods cache, for the log-head capture's "is this run still the latest" check. */
+  private pods?: CacheLease<WatchedObject<'pods'>>;
   private readonly unsubscribes: Array<() => void> = [];
   private queue: Promise<void> = Promise.resolve();
   private heartbeat: TimerHandle | undefined;
@@ -79,19 +90,25 @@ export class Recorder {
     const now = this.scheduler.now();
     const gap = await this.sessions.open(now);
     if (gap) await this.writer.insertGap(gap.from, gap.to, 'Podtrail was not running');
-    for (const resource of watched) {
-      const lease = this.options.access.caches.acquire({ cluster: this.options.cluster, resource });
-      this.leases.push(lease);
-      for (const object of lease.cache.list()) this.onEvent(resource, { type: 'added', object });
-      this.unsubscribes.push(lease.cache.subscribe((event) => this.onEvent(resource, event)));
-    }
+    this.pods = this.hold('pods');
+    this.hold('events');
+    this.hold('replicasets');
     this.scheduleHeartbeat();
     this.reconciled = this.reconcileAfterSync(gap?.from ?? now);
   }
 
+  /** Holds the cache of one resource, records what it has and subscribes to its changes. */
+  private hold<R extends Watched>(resource: R): CacheLease<WatchedObject<R>> {
+    const lease = this.options.access.caches.acquire({ cluster: this.options.cluster, resource });
+    this.leases.push(lease);
+    for (const object of lease.cache.list()) this.onEvent(resource, { type: 'added', object });
+    this.unsubscribes.push(lease.cache.subscribe((event) => this.onEvent(resource, event)));
+    return lease;
+  }
+
   /** Pods deleted while Podtrail was down: gone from the first list, so mark them deleted. */
   private async reconcileAfterSync(lastAliveAt: number): Promise<void> {
-    const pods = this.leases[watched.indexOf('pods')]?.cache;
+    const pods = this.pods?.cache;
     if (!pods || !(await pods.whenSynced(60_000)) || this.stopped) return;
     const live = pods.list().flatMap((p) => (p.metadata?.uid ? [p.metadata.uid] : []));
     const unreadable = pods.health().forbidden.flatMap((f) => (f.namespace ? [f.namespace] : []));
@@ -106,6 +123,7 @@ export class Recorder {
     this.scheduler.clearTimeout(this.heartbeat);
     for (const unsubscribe of this.unsubscribes.splice(0)) unsubscribe();
     for (const lease of this.leases.splice(0)) lease.release();
+    this.pods = undefined;
     await this.queue;
     await this.sessions.beat(this.scheduler.now()).catch(() => undefined);
   }
@@ -126,7 +144,7 @@ export class Recorder {
     });
   }
 
-  private onEvent(resource: (typeof watched)[number], event: CacheEvent<KubeObject>): void {
+  private onEvent(resource: Watched, event: CacheEvent<KubeObject>): void {
     const now = this.scheduler.now();
     if (event.type === 'synced') return;
     if (event.type === 'health')
@@ -167,8 +185,7 @@ export class Recorder {
 
   /** Whether the cached pod still shows this run where the log endpoint finds it. */
   private isLatestRun(row: TerminationRow): boolean {
-    const pod = this.leases[watched.indexOf('pods')]?.cache.get(row.podUid) as unknown as
-      PodLike | undefined;
+    const pod = this.pods?.cache.get(row.podUid);
     if (!pod) return false;
     const statuses: ContainerStatusLike[] = [
       ...(pod.status?.initContainerStatuses ?? []),

@@ -26,7 +26,7 @@ afterEach(async () => {
 function accessTo(env: { cluster: SandboxCluster['cluster'] }, probeIntervalMs = 200) {
   const access = new K8sAccess({ clusters: [env.cluster], probeIntervalMs, probeTimeoutMs: 1_000 });
   cleanups.push(() => access.stop());
-  const lease = access.caches.acquire<PodLike>({ cluster: env.cluster.name, resource: 'pods' });
+  const lease = access.caches.acquire({ cluster: env.cluster.name, resource: 'pods' });
   return { access, cache: lease.cache };
 }
 
@@ -139,7 +139,7 @@ describe('hung API server (process stopped, connections open)', () => {
     // Default probe period and timeout: what the dashboard runs with.
     const access = new K8sAccess({ clusters: [proc.cluster] });
     cleanups.push(() => access.stop());
-    const cache = access.caches.acquire<PodLike>({
+    const cache = access.caches.acquire({
       cluster: proc.cluster.name,
       resource: 'pods',
     }).cache;

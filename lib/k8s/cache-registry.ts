@@ -3,14 +3,14 @@
 import type { ClusterConnection } from './clusters';
 import { ClusterContactMonitor, type ClusterContact } from './cluster-contact';
 import type { KubeObject } from './kube-object';
-import { resources, type ResourceName } from './resources';
+import { resources, type ResourceName, type WatchedObject } from './resources';
 import { systemScheduler, type Scheduler, type TimerHandle } from './scheduler';
 import { WatchCache } from './watch-cache';
 
 /** Which cache to acquire. */
-export interface CacheKey {
+export interface CacheKey<R extends ResourceName = ResourceName> {
   cluster: string;
-  resource: ResourceName;
+  resource: R;
   namespace?: string;
   labelSelector?: string;
 }
@@ -72,7 +72,7 @@ export class CacheRegistry {
   }
 
   /** Takes a hold on the cache for `key`, creating and starting it on first use. */
-  acquire<T extends KubeObject = KubeObject>(key: CacheKey): CacheLease<T> {
+  acquire<R extends ResourceName>(key: CacheKey<R>): CacheLease<WatchedObject<R>> {
     const id = keyOf(key);
     let entry = this.entries.get(id);
     if (!entry) {
@@ -89,7 +89,9 @@ export class CacheRegistry {
     held.stopTimer = undefined;
     let released = false;
     return {
-      cache: held.cache as unknown as WatchCache<T>,
+      // The one cast of the cache boundary: the entry under this key was created for
+      // key.resource, so it holds that resource's objects (WatchedObjects).
+      cache: held.cache as unknown as WatchCache<WatchedObject<R>>,
       release: () => {
         if (released) return;
         released = true;

@@ -14,7 +14,14 @@ export type { CacheHealth, ConnectionState } from './cache-health';
 export { ClusterContactMonitor, type ClusterContact } from './cluster-contact';
 export { K8sError, k8sErrorFromStatus, k8sErrorFromNetwork } from './k8s-error';
 export { compareResourceVersions } from './resource-version';
-export { resources, resourceOfKind, type ResourceName, type ResourceInfo } from './resources';
+export {
+  resources,
+  resourceOfKind,
+  type ResourceName,
+  type ResourceInfo,
+  type WatchedObject,
+  type WatchedObjects,
+} from './resources';
 export { systemScheduler, Backoff, type Scheduler, type TimerHandle } from './scheduler';
 export type { KubeObject } from './kube-object';
 export { Transport } from './transport';

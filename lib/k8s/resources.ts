@@ -1,18 +1,32 @@
-// The resource types Podtrail watches, and the API paths that serve them.
+// The resource types Podtrail watches, the objects their caches hold, and the API paths that
+// serve them.
+import type { EventLike, LimitRangeLike, PodLike, WorkloadLike } from '../diagnosis';
+import type { KubeObject } from './kube-object';
+
+/**
+ * The object each watched resource's cache holds: the API's JSON, read through the small
+ * interfaces of lib/diagnosis where a view or the recorder reads it, else only as a KubeObject.
+ */
+export interface WatchedObjects {
+  pods: PodLike & KubeObject;
+  events: EventLike & KubeObject;
+  replicasets: WorkloadLike & KubeObject;
+  deployments: WorkloadLike & KubeObject;
+  statefulsets: WorkloadLike & KubeObject;
+  daemonsets: WorkloadLike & KubeObject;
+  jobs: WorkloadLike & KubeObject;
+  nodes: KubeObject;
+  namespaces: KubeObject;
+  limitranges: LimitRangeLike & KubeObject;
+  /** Metadata only (PartialObjectMetadata): Podtrail needs names, never values. */
+  configmaps: KubeObject;
+}
 
 /** A resource Podtrail can watch. */
-export type ResourceName =
-  | 'pods'
-  | 'events'
-  | 'replicasets'
-  | 'deployments'
-  | 'statefulsets'
-  | 'daemonsets'
-  | 'jobs'
-  | 'nodes'
-  | 'namespaces'
-  | 'limitranges'
-  | 'configmaps';
+export type ResourceName = keyof WatchedObjects;
+
+/** The object type the cache of resource R holds. */
+export type WatchedObject<R extends ResourceName> = WatchedObjects[R];
 
 /** How one resource type is reached on the API server. */
 export interface ResourceInfo {

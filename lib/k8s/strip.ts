@@ -1,22 +1,71 @@
-// What the caches keep of an object: everything but what Podtrail never reads.
+// What the caches keep of an object: everything but what Podtrail never reads. On a big cluster
+// the caches hold every pod, so each dropped byte counts ten thousand times over:
+// - metadata.managedFields (often a third of a pod's JSON);
+// - annotations, except the few Podtrail reads (revisions, the change cause, a restart request,
+//   and its own podtrail.dev/ keys); CI/CD and monitoring annotations can be kilobytes per pod;
+// - status.*containerStatuses[].volumeMounts (Kubernetes ≥ 1.30 repeats the spec's mounts there).
+// The spec (env, envFrom, volumes, probes, resources) and the rest of the status stay: diagnosis
+// reads them.
 
-const lastApplied = 'kubectl.kubernetes.io/last-applied-configuration';
+/** Annotation keys (exact) and prefixes (ending in '/') the caches keep. */
+const keptAnnotations = [
+  'deployment.kubernetes.io/',
+  'podtrail.dev/',
+  'kubernetes.io/change-cause',
+  'kubectl.kubernetes.io/restartedAt',
+];
 
-interface Stripped {
-  metadata?: { managedFields?: unknown; annotations?: Record<string, string> };
+function kept(key: string): boolean {
+  return keptAnnotations.some((k) => (k.endsWith('/') ? key.startsWith(k) : key === k));
 }
 
-/** Returns the object without managedFields and the last-applied annotation (input untouched). */
+interface Strippable {
+  metadata?: { managedFields?: unknown; annotations?: Record<string, string> };
+  status?: {
+    containerStatuses?: Array<{ volumeMounts?: unknown }>;
+    initContainerStatuses?: Array<{ volumeMounts?: unknown }>;
+    ephemeralContainerStatuses?: Array<{ volumeMounts?: unknown }>;
+  };
+}
+
+function stripAnnotations(annotations: Record<string, string> | undefined) {
+  if (!annotations) return undefined;
+  const keys = Object.keys(annotations);
+  if (keys.every(kept)) return annotations;
+  const left = Object.fromEntries(keys.filter(kept).map((k) => [k, annotations[k] ?? '']));
+  return Object.keys(left).length > 0 ? left : undefined;
+}
+
+type Statuses = Array<{ volumeMounts?: unknown }> | undefined;
+
+function stripStatuses(statuses: Statuses): Statuses {
+  if (!statuses?.some((s) => s.volumeMounts !== undefined)) return statuses;
+  return statuses.map(({ volumeMounts: _mounts, ...rest }) => rest);
+}
+
+/** Returns the object without what Podtrail never reads (input untouched). */
 export function stripObject<T extends object>(object: T): T {
-  const meta = (object as Stripped).metadata;
-  if (!meta || (meta.managedFields === undefined && !meta.annotations?.[lastApplied])) {
-    return object;
+  const { metadata: meta, status } = object as Strippable;
+  const out: Record<string, unknown> = { ...(object as Record<string, unknown>) };
+  if (meta) {
+    const { managedFields: _managed, annotations: _annotations, ...rest } = meta;
+    const annotations = stripAnnotations(meta.annotations);
+    out.metadata = annotations ? { ...rest, annotations } : rest;
   }
-  const { managedFields: _managed, ...rest } = meta;
-  const metadata: Stripped['metadata'] = { ...rest };
-  if (meta.annotations?.[lastApplied] !== undefined) {
-    const { [lastApplied]: _dropped, ...annotations } = meta.annotations;
-    metadata.annotations = annotations;
+  if (status && typeof status === 'object') {
+    out.status = {
+      ...status,
+      ...withDefined('containerStatuses', stripStatuses(status.containerStatuses)),
+      ...withDefined('initContainerStatuses', stripStatuses(status.initContainerStatuses)),
+      ...withDefined(
+        'ephemeralContainerStatuses',
+        stripStatuses(status.ephemeralContainerStatuses),
+      ),
+    };
   }
-  return { ...object, metadata } as T;
+  return out as T;
+}
+
+function withDefined(key: string, value: unknown): Record<string, unknown> {
+  return value === undefined ? {} : { [key]: value };
 }

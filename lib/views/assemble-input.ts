@@ -3,7 +3,8 @@
 import type { DiagnosisInput, PodLike } from '../diagnosis';
 import { expectedImagesFor } from '../registry';
 import type { ClusterSnapshot } from './cluster-snapshot';
-import { eventsOfPod, ownerChain, podsOwnedBy, replicaSetsOf } from './owners';
+import { ownerChain } from './owners';
+import { snapshotIndex } from './snapshot-index';
 import type { Runtime } from './runtime';
 import type { LogView } from './types';
 
@@ -17,22 +18,23 @@ export interface GatherOptions {
 
 /** The cache-only part of a pod's input (cheap: used for every pod on the board). */
 export function cacheInput(snapshot: ClusterSnapshot, pod: PodLike, now: number): DiagnosisInput {
-  const owners = ownerChain(pod.metadata, snapshot.workloads);
+  const index = snapshotIndex(snapshot);
+  const owners = ownerChain(pod.metadata, index.workload);
   const deployment = owners.find((o) => o.kind === 'Deployment');
   const nearest = owners[0];
   const siblings = nearest?.metadata.uid
-    ? podsOwnedBy(snapshot.pods, new Set([nearest.metadata.uid])).filter(
-        (p) => p.metadata.uid !== pod.metadata.uid,
-      )
+    ? index.podsOwnedBy(nearest.metadata.uid).filter((p) => p.metadata.uid !== pod.metadata.uid)
     : [];
   return {
     pod,
-    events: eventsOfPod(snapshot.events, pod),
+    events: index.eventsOfPod(pod),
     owners,
-    revisions: deployment ? replicaSetsOf(deployment, snapshot.workloads) : undefined,
-    limitRanges: snapshot.limitRanges.filter(
-      (l) => l.metadata?.namespace === pod.metadata.namespace,
-    ),
+    revisions: deployment?.metadata.uid
+      ? index.replicaSetsOf(deployment.metadata.uid)
+      : deployment
+        ? []
+        : undefined,
+    limitRanges: index.limitRanges(pod.metadata.namespace),
     siblings,
     now,
     cluster: snapshot.cluster,

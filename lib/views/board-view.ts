@@ -8,7 +8,9 @@ import {
   type PodDiagnosis,
   type Severity,
 } from '../diagnosis';
+import { cacheInput } from './assemble-input';
 import { snapshotCluster } from './cluster-snapshot';
+import { HealthyVerdicts, inputSignature } from './healthy-verdicts';
 import { diagnoseWithHeads, recordedLogs } from './recorded-logs';
 import { getRuntime, type Runtime } from './runtime';
 import type { BoardRow, BoardView } from './types';
@@ -67,6 +69,17 @@ function compareRows(a: BoardRow, b: BoardRow): number {
   );
 }
 
+const verdictsOf = new WeakMap<Runtime, Map<string, HealthyVerdicts>>();
+
+/** The remembered healthy verdicts of one cluster's pods (so unchanged healthy pods cost little). */
+function healthyVerdicts(runtime: Runtime, cluster: string): HealthyVerdicts {
+  let byCluster = verdictsOf.get(runtime);
+  if (!byCluster) verdictsOf.set(runtime, (byCluster = new Map()));
+  let verdicts = byCluster.get(cluster);
+  if (!verdicts) byCluster.set(cluster, (verdicts = new HealthyVerdicts()));
+  return verdicts;
+}
+
 /** The board for the given filters. */
 export async function getBoardView(
   filters: BoardFilters = {},
@@ -83,11 +96,19 @@ export async function getBoardView(
   const rows: BoardRow[] = [];
   for (const snapshot of snapshots) {
     const heads = await recordedLogs(runtime, snapshot);
+    const verdicts = healthyVerdicts(runtime, snapshot.cluster);
     for (const pod of snapshot.pods) {
-      const diagnosis = diagnoseWithHeads(snapshot, pod, heads.get(pod.metadata.uid ?? ''), now);
+      const uid = pod.metadata.uid ?? '';
+      const head = heads.get(uid);
+      const signature = inputSignature(cacheInput(snapshot, pod, now), head);
+      if (uid && verdicts.stillHealthy(uid, signature, now)) continue;
+      const diagnosis = diagnoseWithHeads(snapshot, pod, head, now);
       const row = rowOf(snapshot.cluster, diagnosis);
+      if (uid) verdicts.record(uid, signature, !row, now);
       if (row && severityRank[row.severity] >= min) rows.push(row);
     }
+    if (!filters.namespace)
+      verdicts.keepOnly(new Set(snapshot.pods.map((p) => p.metadata.uid ?? '')));
   }
   const merged = mergeRows(rows);
   const counts: BoardView['counts'] = {

@@ -1,21 +1,15 @@
 // Reads the shared caches of one cluster for one view: acquires the leases (starting caches on
 // first use), waits briefly for the first sync, copies what the view needs, and releases.
 import type { EventLike, LimitRangeLike, PodLike, WorkloadLike } from '../diagnosis';
-import type { CacheHealth, ClusterContact, K8sAccess, KubeObject, ResourceName } from '../k8s';
+import type {
+  CacheHealth,
+  CacheLease,
+  ClusterContact,
+  K8sAccess,
+  KubeObject,
+  ResourceName,
+} from '../k8s';
 import type { ClusterHealth, ResourceHealth } from './types';
-
-/** The resources the views read. */
-export const viewResources: ResourceName[] = [
-  'pods',
-  'events',
-  'replicasets',
-  'deployments',
-  'statefulsets',
-  'daemonsets',
-  'jobs',
-  'limitranges',
-  'namespaces',
-];
 
 /** What one cluster's caches hold now, as plain data. */
 export interface ClusterSnapshot {
@@ -87,36 +81,52 @@ export function clusterHealthOf(
   };
 }
 
+/** Holds on the caches of every resource the views read, each typed by its resource. */
+function acquireViewCaches(access: K8sAccess, cluster: string) {
+  const lease = <R extends ResourceName>(resource: R) =>
+    access.caches.acquire({ cluster, resource });
+  return {
+    pods: lease('pods'),
+    events: lease('events'),
+    replicasets: lease('replicasets'),
+    deployments: lease('deployments'),
+    statefulsets: lease('statefulsets'),
+    daemonsets: lease('daemonsets'),
+    jobs: lease('jobs'),
+    limitranges: lease('limitranges'),
+    namespaces: lease('namespaces'),
+  };
+}
+
 /** Snapshots one cluster's caches (waiting up to waitMs for a first sync). */
 export async function snapshotCluster(
   access: K8sAccess,
   cluster: string,
   options: { namespace?: string; waitMs?: number } = {},
 ): Promise<ClusterSnapshot> {
-  const leases = viewResources.map((resource) => access.caches.acquire({ cluster, resource }));
+  const caches = acquireViewCaches(access, cluster);
+  const leases = Object.values(caches);
   try {
     await Promise.all(leases.map((l) => l.cache.whenSynced(options.waitMs ?? 5_000)));
-    const take = (resource: ResourceName): KubeObject[] => {
-      const lease = leases[viewResources.indexOf(resource)];
-      const items = lease?.cache.list() ?? [];
-      const ns = options.namespace;
+    const ns = options.namespace;
+    const take = <T extends KubeObject>(lease: CacheLease<T>): T[] => {
+      const items = lease.cache.list();
       return ns
         ? items.filter((o) => !o.metadata?.namespace || o.metadata.namespace === ns)
         : items;
     };
-    const workloadKinds: ResourceName[] = [
-      'replicasets',
-      'deployments',
-      'statefulsets',
-      'daemonsets',
-      'jobs',
-    ];
     return {
       cluster,
-      pods: take('pods') as unknown as PodLike[],
-      events: take('events') as unknown as EventLike[],
-      workloads: workloadKinds.flatMap((r) => withKind(take(r), r)) as unknown as WorkloadLike[],
-      limitRanges: take('limitranges') as unknown as LimitRangeLike[],
+      pods: take(caches.pods),
+      events: take(caches.events),
+      workloads: [
+        ...withKind(take(caches.replicasets), 'ReplicaSet'),
+        ...withKind(take(caches.deployments), 'Deployment'),
+        ...withKind(take(caches.statefulsets), 'StatefulSet'),
+        ...withKind(take(caches.daemonsets), 'DaemonSet'),
+        ...withKind(take(caches.jobs), 'Job'),
+      ],
+      limitRanges: take(caches.limitranges),
       health: clusterHealthOf(
         cluster,
         leases.map((l) => l.cache.health()),
@@ -128,16 +138,7 @@ export async function snapshotCluster(
   }
 }
 
-const kindOf: Partial<Record<ResourceName, string>> = {
-  replicasets: 'ReplicaSet',
-  deployments: 'Deployment',
-  statefulsets: 'StatefulSet',
-  daemonsets: 'DaemonSet',
-  jobs: 'Job',
-};
-
 /** List items come without kind; put it back so diagnosis can tell owners apart. */
-function withKind(items: KubeObject[], resource: ResourceName): KubeObject[] {
-  const kind = kindOf[resource];
+function withKind<T extends KubeObject>(items: T[], kind: string): T[] {
   return items.map((o) => (o.kind ? o : { ...o, kind }));
 }

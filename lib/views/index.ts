@@ -6,6 +6,8 @@ export type { BoardFilters } from './board-view';
 export type { PodRef } from './pod-view';
 /** The board and pod views as callers get them: computed once per change, shared by viewers. */
 export { getBoardView, getPodView } from './shared-views';
+/** The board computed now for one caller, unshared (the bench times it). */
+export { getBoardView as computeBoardView } from './board-view';
 export { getWorkloadView, type WorkloadRef } from './workload-view';
 export { listClusterHealth, processHealth, type ProcessHealth } from './health-view';
 export {

@@ -1,15 +1,22 @@
 // Walks ownerReferences through the cached workloads (by uid): Pod → ReplicaSet → Deployment.
 import type { PodLike, WorkloadLike } from '../diagnosis';
 
-/** The owner chain of an object, nearest first. */
-export function ownerChain(meta: PodLike['metadata'], workloads: WorkloadLike[]): WorkloadLike[] {
+/** The owner chain of an object, nearest first (workloads, or a lookup of a workload by uid). */
+export function ownerChain(
+  meta: PodLike['metadata'],
+  workloads: WorkloadLike[] | ((uid: string) => WorkloadLike | undefined),
+): WorkloadLike[] {
+  const find =
+    typeof workloads === 'function'
+      ? workloads
+      : (uid: string) => workloads.find((w) => w.metadata.uid === uid);
   const chain: WorkloadLike[] = [];
   let current = meta;
   for (let depth = 0; depth < 4; depth += 1) {
     const ref =
       (current.ownerReferences ?? []).find((r) => r.controller) ?? current.ownerReferences?.[0];
     if (!ref) break;
-    const owner = workloads.find((w) => w.metadata.uid === ref.uid);
+    const owner = find(ref.uid);
     if (!owner) break;
     chain.push(owner);
     current = owner.metadata;

@@ -37,6 +37,8 @@ export class ObjectStore {
   private compactedRv = 0;
   private readonly listeners = new Set<ChangeListener>();
   private readonly windowSize: number;
+  /** list()'s sorted order per resource, dropped on every write (controllers list on each change). */
+  private readonly sorted = new Map<string, KObject[]>();
 
   constructor(private readonly options: ObjectStoreOptions) {
     this.windowSize = options.windowSize ?? 10_000;
@@ -102,9 +104,14 @@ export class ObjectStore {
 
   /** Current objects of a resource (shared references: never mutate), sorted by namespace/name. */
   list(resource: string): KObject[] {
-    return [...this.bucket(resource).entries()]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([, o]) => o);
+    let sorted = this.sorted.get(resource);
+    if (!sorted) {
+      sorted = [...this.bucket(resource).entries()]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([, o]) => o);
+      this.sorted.set(resource, sorted);
+    }
+    return sorted.slice();
   }
 
   /** Objects of a resource as they were at `rv` (for consistent paging); throws ExpiredError. */
@@ -152,6 +159,7 @@ export class ObjectStore {
   }
 
   private record(change: Change): void {
+    this.sorted.delete(change.resource);
     this.history.push(change);
     if (this.history.length > this.windowSize) {
       const dropped = this.history.splice(0, this.history.length - this.windowSize);

@@ -6,13 +6,16 @@ import { detectCreateConfigError } from './create-config';
 import { detectEvicted } from './evicted';
 import { detectExitCode } from './exit-code';
 import { detectExitsZero } from './exits-zero';
+import { detectHeapOverLimit } from './heap-over-limit';
 import { detectImageMismatch } from './image-digest';
 import { detectImagePull } from './image-pull';
 import { detectInitContainer } from './init-container';
+import { detectListedPods } from './listed-pods';
 import { detectLogCause } from './log-cause';
 import { detectOom } from './oom';
 import { detectProbeFailure } from './probe';
 import { detectRollback } from './rollback';
+import { detectSlowStart } from './slow-start';
 import { detectConfigNewerThanImage } from './stale-image';
 import { detectStatefulSetVolumes } from './statefulset';
 
@@ -33,4 +36,7 @@ export const detectors: Detector[] = [
   detectCrashAfterUpgrade,
   detectStatefulSetVolumes,
   detectEvicted,
+  detectListedPods,
+  detectSlowStart,
+  detectHeapOverLimit,
 ];

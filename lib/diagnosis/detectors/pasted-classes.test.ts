@@ -68,3 +68,46 @@ describe('a main process that simply ends', () => {
     expect(top).toMatchObject({ category: 'exits-zero', id: 'exits-zero-restarted' });
   });
 });
+
+describe('a pods table with several failing pods', () => {
+  it('gives a finding per failing pod, the one whose status names a cause first', () => {
+    const d = diagnoseFixture('pods-table-several-failing.txt');
+    expect(d.pod).toMatchObject({ name: 'checkout-7d9c6b5f4-2mx8q', restarts: 6 });
+    expect(d.findings.map((f) => [f.pod, f.category])).toEqual([
+      ['cart-5c8f7d9b6-h7v2k', 'create-config-error'],
+      ['search-0', 'init-container'],
+      ['worker-59d8c7b6f-zt7qp', 'exits-zero'],
+      [undefined, 'not-enough-evidence'],
+    ]);
+    expect(d.findings[0]?.explanation).toContain('look at this one first');
+    expect(d.findings[1]?.title).toBe(
+      'Pod search-0 is Init:CrashLoopBackOff, 3 restarts: an init container keeps failing',
+    );
+    expect(d.findings.some((f) => f.pod === 'web-6b8d9f7c5-q4w9z')).toBe(false);
+    expect(d.findings[3]?.title).toBe('Restarted 6 times; the input does not say why');
+  });
+});
+
+describe('probes that kill a live or starting process', () => {
+  it('names a liveness probe aimed at the readiness endpoint', () => {
+    const top = diagnoseFixture('describe-liveness-on-ready.txt').findings[0];
+    expect(top).toMatchObject({ id: 'liveness-checks-readiness', category: 'probe-failure' });
+    expect(top?.title).toContain('`/actuator/health/readiness`');
+    expect(top?.doNext[0]).toContain('readiness probe');
+  });
+
+  it('reads a log that stops mid-start-up on a probed container killed with 137 as a slow starter', () => {
+    const d = diagnoseFixture('describe-killed-mid-startup.txt');
+    expect(d.findings[0]).toMatchObject({ id: 'killed-during-startup', category: 'probe-failure' });
+    expect(d.findings[0]?.explanation).toContain('about 60 s');
+    expect(d.findings[0]?.evidence[0]?.text).toContain('loading shard 188 of 412');
+  });
+});
+
+describe('a heap sized to the memory limit', () => {
+  it('reads -Xmx from a ps line against the limit from describe', () => {
+    const top = diagnoseFixture('describe-xmx-at-limit.txt').findings[0];
+    expect(top).toMatchObject({ id: 'heap-over-memory-limit', category: 'oom-killed' });
+    expect(top?.title).toBe('The heap may grow to 2Gi, 100% of the 2Gi memory limit');
+  });
+});

@@ -33,6 +33,19 @@ function describeProbe(p: ProbeLike | undefined): string {
   return `${target}, initialDelaySeconds ${p.initialDelaySeconds ?? 0}, periodSeconds ${p.periodSeconds ?? 10}, timeoutSeconds ${p.timeoutSeconds ?? 1}, failureThreshold ${p.failureThreshold ?? 3}`;
 }
 
+// Paths of readiness and dependency checks (Spring Boot's /actuator/health/readiness, /ready,
+// /readyz, /health/db ...): answering them is not what liveness asks.
+const READINESS_PATH =
+  /\/(?:ready|readiness|readyz)\b|\/health\/(?:db|database|deps|dependencies|all|ready)\b|\/(?:dependencies|deps)\b/i;
+
+/** The liveness path when it checks readiness or dependencies rather than the process itself. */
+export function checksReadiness(spec: ContainerSpecLike | undefined): string | undefined {
+  const path = spec?.livenessProbe?.httpGet?.path;
+  if (!path) return undefined;
+  const same = spec?.readinessProbe?.httpGet?.path === path && path !== '/';
+  return same || READINESS_PATH.test(path) ? path : undefined;
+}
+
 function kind(ctx: { spec?: ContainerSpecLike; failures: TimelineEvent[] }): {
   id: string;
   title: string;
@@ -45,6 +58,14 @@ function kind(ctx: { spec?: ContainerSpecLike; failures: TimelineEvent[] }): {
       id: 'probe-wrong-endpoint',
       title: `The ${startup ? 'startup' : 'liveness'} probe asks for a path the app does not serve (404)`,
       why: 'The app answers, but with 404: the probe path is wrong for this app/version, so the kubelet kills a healthy container.',
+    };
+  }
+  const readinessPath = checksReadiness(ctx.spec);
+  if (!startup && readinessPath) {
+    return {
+      id: 'liveness-checks-readiness',
+      title: `The liveness probe checks \`${readinessPath}\`, a readiness or dependency endpoint: the kubelet restarts a process that is alive`,
+      why: 'A liveness probe should only ask “is this process stuck?”. This one asks a readiness or dependency check, which fails whenever the app is busy or something it uses is slow, so the kubelet kills a live process — and the restart makes the overload or the outage worse.',
     };
   }
   if (!startup && ctx.spec?.livenessProbe && !ctx.spec.startupProbe && NOT_ANSWERING.test(text)) {
@@ -60,6 +81,14 @@ function kind(ctx: { spec?: ContainerSpecLike; failures: TimelineEvent[] }): {
     title: `The ${startup ? 'startup' : 'liveness'} probe keeps failing and the kubelet restarts the container`,
     why: 'The probe fails failureThreshold times in a row, so the kubelet kills and restarts the container: the app is hung or overloaded, or the probe is too strict (timeout) for it.',
   };
+}
+
+function doNextFor(id: string): string {
+  if (id === 'liveness-kills-slow-starter')
+    return 'Add a startupProbe (same endpoint, failureThreshold × periodSeconds ≥ the worst start time) or raise initialDelaySeconds.';
+  if (id === 'liveness-checks-readiness')
+    return 'Point the liveness probe at an endpoint that only checks the process (e.g. /livez or /actuator/health/liveness) and keep the dependency check on the readiness probe, which takes the pod out of the Service without restarting it.';
+  return 'Check the probe endpoint by hand (kubectl port-forward, then curl it) and compare path, port and timeoutSeconds with what the app serves.';
 }
 
 function forContainer(ctx: DetectorContext, c: ContainerTimeline): Finding[] {
@@ -105,11 +134,7 @@ function forContainer(ctx: DetectorContext, c: ContainerTimeline): Finding[] {
       explanation: `${k.why}${last?.exitCode === 137 || last?.exitCode === 143 ? ` The last run ended with ${last.exitCode} (${last.exitCode === 137 ? 'SIGKILL' : 'SIGTERM'}) — the kubelet stopping it, not a crash.` : ''}`,
       container: c.name || undefined,
       evidence,
-      doNext: [
-        k.id === 'liveness-kills-slow-starter'
-          ? 'Add a startupProbe (same endpoint, failureThreshold × periodSeconds ≥ the worst start time) or raise initialDelaySeconds.'
-          : 'Check the probe endpoint by hand (kubectl port-forward, then curl it) and compare path, port and timeoutSeconds with what the app serves.',
-      ],
+      doNext: [doNextFor(k.id)],
       dont: [
         DONT_DELETE_POD,
         DONT_ROLLBACK_BLIND,

@@ -1,6 +1,6 @@
 // Turns the facts of every paste into one DiagnosisInput: one pod (the one the pastes are about),
 // its events, and its logs placed on the container they came from.
-import type { DiagnosisInput, EventLike, PodLike } from '../types';
+import type { DiagnosisInput, EventLike, ListedPod, PodLike } from '../types';
 import type { LogPiece, PasteFacts, PodHint } from './facts';
 import { applyEventFacts } from './event-facts';
 import {
@@ -156,7 +156,28 @@ export function buildInput(facts: PasteFacts[], now: number, warnings: string[])
     upsertContainer(pod, false, { name: UNKNOWN_CONTAINER }, undefined);
   }
   reportMissing(pod, podEvents, logs, warnings);
-  return { pod, events: podEvents.length ? podEvents : undefined, logs, now };
+  const listedPods = listedOthers(hints, pod.metadata.name);
+  return {
+    pod,
+    events: podEvents.length ? podEvents : undefined,
+    logs,
+    now,
+    ...(listedPods.length ? { listedPods } : {}),
+  };
+}
+
+// Rows of a pasted pods table about other pods (READY is only printed by the table).
+function listedOthers(hints: PodHint[], subject: string | undefined): ListedPod[] {
+  const byName = new Map<string, ListedPod>();
+  for (const h of hints) {
+    if (!h.name || h.name === subject || h.ready === undefined || h.statuses.length === 0) continue;
+    const row = byName.get(h.name) ?? { name: h.name, namespace: h.namespace, statuses: [] };
+    row.statuses.push(...h.statuses);
+    row.restarts = h.restarts;
+    row.ready = h.ready;
+    byName.set(h.name, row);
+  }
+  return [...byName.values()];
 }
 
 function reportMissing(
