@@ -34,7 +34,21 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
+  projects: [
+    {
+      name: 'chromium',
+      testIgnore: /api-server-faults\.spec\.ts/,
+      use: { ...devices['Desktop Chrome'], channel: undefined },
+    },
+    // The fault journey stops, forbids and restarts the shared sandbox: it runs after every other
+    // spec (alone: `npx playwright test --no-deps e2e/api-server-faults.spec.ts`).
+    {
+      name: 'faults',
+      testMatch: /api-server-faults\.spec\.ts/,
+      dependencies: ['chromium'],
+      use: { ...devices['Desktop Chrome'], channel: undefined },
+    },
+  ],
   webServer: {
     command: `npx tsx scripts/e2e-server.ts --port ${port}`,
     url: `http://127.0.0.1:${port}/api/health`,

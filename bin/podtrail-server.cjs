@@ -30,6 +30,9 @@ if (mode === 'none' && !isLoopback(host)) {
   process.exit(1);
 }
 
+// instrumentation.ts installs Podtrail's own SIGTERM/SIGINT handler (stops recorders in order).
+process.env.NEXT_MANUAL_SIG_HANDLE ??= '1';
+
 const key = crypto.randomBytes(16).toString('hex');
 process.env.PODTRAIL_PEER_KEY = key;
 process.env.PODTRAIL_LISTEN_HOST = host;

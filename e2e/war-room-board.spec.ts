@@ -61,7 +61,9 @@ test('the kiosk board shows a loud stale banner when the stream is lost', async 
   });
   const banner = page.getByTestId('stale-banner');
   await expect(banner).toBeVisible({ timeout: 40_000 });
-  await expect(banner).toContainText(/connection lost \d+ (s|min) ago — data may be stale/);
+  await expect(banner).toContainText(
+    /Connection to Podtrail lost \d+ (s|min) ago — data may be stale/,
+  );
   await screenshot(page, 'kiosk-board-stale');
 });
 

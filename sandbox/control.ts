@@ -162,6 +162,9 @@ export function serveControl(
     }),
     'restart-kubelet': () => (control.restartKubelet(), { ok: true }),
     advance: () => (control.advance(Number(need('ms'))), { ok: true }),
+    // The serving process, for fault tests that stop it (SIGSTOP: a hung API server) or ask the
+    // process that hosts it to restart it (the e2e stack restarts its sandbox on SIGUSR2).
+    pid: () => ({ pid: process.pid }),
   };
   const handler = handlers[verb];
   if (!handler) {

@@ -22,6 +22,13 @@ async function main(): Promise<void> {
   const shutdown = () => void stack.stop().then(() => process.exit(0));
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+  // The fault journey restarts the API server (e2e/api-server-faults.spec.ts).
+  process.on('SIGUSR2', () => {
+    void stack.restartSandbox().then(
+      (s) => console.log(`e2e: sandbox restarted at ${s.url}`),
+      (error: unknown) => console.error('e2e: sandbox restart failed', error),
+    );
+  });
 }
 
 main().catch((err: unknown) => {

@@ -6,7 +6,8 @@ import { BoardTable } from './board-table';
 import { summaryParts } from './board-words';
 import { countStates, headlineParts } from './kiosk-headline';
 import { KioskRows } from './kiosk-rows';
-import { StaleBanner } from './stale-banner';
+import { freshnessOf } from '@/components/ui/freshness';
+import { NoAccessNotice, StaleBanner, noAccessMap } from './stale-banner';
 
 export type Connection = 'live' | 'reconnecting' | 'stale';
 
@@ -15,38 +16,40 @@ export interface BoardScreenProps {
   connection: Connection;
   /** When the last update (SSE message or fetch) arrived; generatedAt on first paint. */
   lastUpdateAt: number;
+  /** Per cluster, the last answer from its API server (from the stream's heartbeats). */
+  contact?: Record<string, number>;
+  /** Since when the stream to Podtrail has been down. */
+  downSince?: number;
   now: number;
   kiosk: boolean;
 }
 
-/** The connection is down if the stream says so or any cluster's watch is stale. */
-function staleWhat(board: BoardView, connection: Connection): string | undefined {
-  // 'reconnecting' is the brief state before the first message or after a blip; only 'stale'
-  // (the stream has been down for a while) earns the banner.
-  if (connection === 'stale') return 'connection';
-  const bad = board.clusters.filter((c) => c.state === 'stale' || c.state === 'error');
-  if (bad.length > 0) return `cluster ${bad.map((c) => c.cluster).join(', ')} watch`;
-  return undefined;
-}
-
-function lastGoodAt(board: BoardView, lastUpdateAt: number, connection: Connection): number {
-  if (connection === 'stale') return lastUpdateAt;
-  const times = board.clusters
-    .flatMap((c) => c.resources.map((r) => r.lastEventAt ?? 0))
-    .filter((t) => t > 0);
-  return times.length > 0 ? Math.min(...times) : lastUpdateAt;
-}
-
 /** The board, plain props in: the desk table, or the kiosk's large dark lines. */
-export function BoardScreen({ board, connection, lastUpdateAt, now, kiosk }: BoardScreenProps) {
-  const stale = staleWhat(board, connection);
+export function BoardScreen({
+  board,
+  connection,
+  lastUpdateAt,
+  contact,
+  downSince,
+  now,
+  kiosk,
+}: BoardScreenProps) {
+  const fresh = freshnessOf(
+    board.clusters,
+    { connection, contact, downSince, lastUpdateAt },
+    board.generatedAt,
+  );
+  const stale = fresh.outage;
+  // "Updated" is the last answer from the cluster, not the last message from Podtrail.
+  const updatedAt = fresh.updatedAt ?? lastUpdateAt;
+  const noAccess = noAccessMap(fresh.noAccess);
   const parts = summaryParts(board.counts);
   // The wall says what the workloads are doing (crash-looping, image pull, OOM), not why.
   const headline = headlineParts(countStates(board));
   const clusters = board.clusters.map((c) => c.cluster).join(', ') || 'no cluster';
   const updated = (
     <span suppressHydrationWarning data-testid="updated-ago">
-      updated {formatRelative(Math.min(lastUpdateAt, now), now)} ({formatClock(lastUpdateAt)})
+      updated {formatRelative(Math.min(updatedAt, now), now)} ({formatClock(updatedAt)})
       {connection === 'reconnecting' && ' · connecting…'}
     </span>
   );
@@ -60,11 +63,13 @@ export function BoardScreen({ board, connection, lastUpdateAt, now, kiosk }: Boa
         {stale && (
           <StaleBanner
             kiosk
-            since={lastGoodAt(board, lastUpdateAt, connection)}
+            since={stale.since}
+            lastContactAt={fresh.updatedAt}
             now={now}
-            what={stale}
+            what={stale.what}
           />
         )}
+        <NoAccessNotice kiosk marks={fresh.noAccess} />
         <div className="flex items-baseline justify-between gap-6 border-b-2 border-slate-600 px-8 py-4 text-[32px] font-bold">
           <h1 className="min-w-0 truncate">
             <span className={board.rows.length > 0 ? 'text-red-400' : 'text-green-400'} aria-hidden>
@@ -76,15 +81,21 @@ export function BoardScreen({ board, connection, lastUpdateAt, now, kiosk }: Boa
             {clusters} · {updated}
           </p>
         </div>
-        <KioskRows rows={board.rows} dimmed={stale !== undefined} />
+        <KioskRows rows={board.rows} dimmed={stale !== undefined} noAccess={noAccess} />
       </main>
     );
   }
   return (
     <div className="flex flex-col gap-4" data-connection={connection}>
       {stale && (
-        <StaleBanner since={lastGoodAt(board, lastUpdateAt, connection)} now={now} what={stale} />
+        <StaleBanner
+          since={stale.since}
+          lastContactAt={fresh.updatedAt}
+          now={now}
+          what={stale.what}
+        />
       )}
+      <NoAccessNotice marks={fresh.noAccess} />
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <p className="text-lg font-semibold" data-testid="board-summary">
           {board.rows.length} unhealthy{parts.length > 0 ? ` — ${parts.join(' · ')}` : ''}
@@ -112,7 +123,11 @@ export function BoardScreen({ board, connection, lastUpdateAt, now, kiosk }: Boa
       ) : (
         <>
           <div className="hidden md:block">
-            <BoardTable rows={board.rows} showCluster={board.clusters.length > 1} />
+            <BoardTable
+              rows={board.rows}
+              showCluster={board.clusters.length > 1}
+              noAccess={noAccess}
+            />
           </div>
           <div className="md:hidden">
             <BoardCards rows={board.rows} />

@@ -5,6 +5,7 @@ import { SeverityBadge } from '@/components/ui/severity-badge';
 import { podPath, workloadPath } from '@/components/format/names';
 import { formatClock } from '@/components/format/time';
 import { WithCode } from '@/components/ui/with-code';
+import { NoAccessTag, type NoAccessMap } from './stale-banner';
 
 function NextRetry({ row }: { row: BoardRow }) {
   if (!row.nextRetry) return <span className="text-slate-500">—</span>;
@@ -35,9 +36,12 @@ function LastExit({ row }: { row: BoardRow }) {
 export const BoardTable = memo(function BoardTable({
   rows,
   showCluster,
+  noAccess = {},
 }: {
   rows: BoardRow[];
   showCluster: boolean;
+  /** Namespaces that may not be read (`cluster/namespace`): their rows are marked. */
+  noAccess?: NoAccessMap;
 }) {
   return (
     <div className="overflow-x-auto">
@@ -85,6 +89,9 @@ export const BoardTable = memo(function BoardTable({
                   {showCluster && `${row.cluster} · `}
                   {row.namespace} / {row.name}
                 </Link>
+                {noAccess[`${row.cluster}/${row.namespace}`] && (
+                  <NoAccessTag since={noAccess[`${row.cluster}/${row.namespace}`]?.since} />
+                )}
                 <div className="text-xs text-slate-600">
                   {row.kind !== 'Pod' ? (
                     <Link

@@ -3,6 +3,7 @@ import type { BoardRow } from '@/lib/views/types';
 import { SEVERITY_SYMBOL } from '@/components/format/exit-style';
 import { formatHourMinute } from '@/components/format/time';
 import { WithCode } from '@/components/ui/with-code';
+import { NoAccessTag, type NoAccessMap } from './stale-banner';
 
 const SYMBOL_CLASS = {
   critical: 'text-red-400',
@@ -15,9 +16,12 @@ export const KioskRows = memo(function KioskRows({
   rows: all,
   dimmed = false,
   maxRows = 14,
+  noAccess = {},
 }: {
   rows: BoardRow[];
   dimmed?: boolean;
+  /** Namespaces that may not be read (`cluster/namespace`): their rows are marked. */
+  noAccess?: NoAccessMap;
   /** A wall screen cannot scroll: the rest is counted on the last line. */
   maxRows?: number;
 }) {
@@ -45,6 +49,9 @@ export const KioskRows = memo(function KioskRows({
             {row.namespace} / {row.name}
           </span>
           <span className="truncate text-slate-200">
+            {noAccess[`${row.cluster}/${row.namespace}`] && (
+              <NoAccessTag kiosk since={noAccess[`${row.cluster}/${row.namespace}`]?.since} />
+            )}
             {row.topFinding ? (
               <WithCode text={row.topFinding.title} codeClassName="font-mono" />
             ) : (

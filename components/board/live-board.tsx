@@ -22,6 +22,8 @@ export function LiveBoard({
       board={live.data ?? initial}
       connection={live.connection}
       lastUpdateAt={live.lastUpdateAt ?? initial.generatedAt}
+      contact={live.contact}
+      downSince={live.downSince}
       now={now}
       kiosk={kiosk}
     />

@@ -1,15 +1,19 @@
-import { WifiOff } from 'lucide-react';
+import { Lock, WifiOff } from 'lucide-react';
 import { formatClock, formatRelative } from '@/components/format/time';
+import type { NoAccess } from '@/components/ui/freshness';
 
 /** Full-width and loud: the data on screen may be old. */
 export function StaleBanner({
   since,
+  lastContactAt,
   now,
   what,
   kiosk = false,
 }: {
-  /** The last moment the data was known good. */
-  since?: number;
+  /** When the outage began (not the last message: the duration must not reset). */
+  since: number;
+  /** The last answer from the cluster, if known. */
+  lastContactAt?: number;
   now: number;
   what: string;
   kiosk?: boolean;
@@ -18,16 +22,62 @@ export function StaleBanner({
     <div
       role="alert"
       data-testid="stale-banner"
+      data-since={since}
       className={`flex w-full items-center gap-3 bg-red-700 font-bold text-white ${kiosk ? 'px-8 py-6 text-[40px] leading-tight' : 'px-4 py-3 text-lg'}`}
     >
       <WifiOff aria-hidden className={kiosk ? 'size-12 shrink-0' : 'size-6 shrink-0'} />
       <span suppressHydrationWarning>
-        {what} lost{since !== undefined ? ` ${formatRelative(Math.min(since, now), now)}` : ''} —
-        data may be stale
-        {since !== undefined && (
-          <span className="font-normal"> (last update {formatClock(since)})</span>
+        {what} lost {formatRelative(Math.min(since, now), now)} — data may be stale
+        {lastContactAt !== undefined && (
+          <span className="font-normal"> (last contact {formatClock(lastContactAt)})</span>
         )}
       </span>
     </div>
   );
+}
+
+/** Namespaces Podtrail may not read: their rows and pages show data from before, not live. */
+export function NoAccessNotice({ marks, kiosk = false }: { marks: NoAccess[]; kiosk?: boolean }) {
+  if (marks.length === 0) return null;
+  return (
+    <div
+      role="status"
+      data-testid="no-access"
+      className={`flex w-full items-start gap-3 bg-amber-100 font-semibold text-amber-950 ${kiosk ? 'px-8 py-4 text-[32px]' : 'rounded border border-amber-600 px-4 py-2'}`}
+    >
+      <Lock aria-hidden className={kiosk ? 'size-10 shrink-0' : 'mt-1 size-5 shrink-0'} />
+      <ul>
+        {marks.map((m) => (
+          <li key={`${m.cluster}/${m.namespace}`} suppressHydrationWarning>
+            No access to namespace {m.namespace}
+            {m.since !== undefined && ` since ${formatClock(m.since)}`} — what is shown for it is
+            from before, not live
+            {!kiosk && <span className="font-normal"> ({m.message})</span>}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** The mark on one row or page of a namespace Podtrail may not read. */
+export function NoAccessTag({ since, kiosk = false }: { since?: number; kiosk?: boolean }) {
+  return (
+    <span
+      data-testid="no-access-tag"
+      suppressHydrationWarning
+      className={`inline-flex items-center gap-1 rounded bg-amber-200 px-1 font-semibold whitespace-nowrap text-amber-950 ${kiosk ? 'mr-3 align-middle text-[24px]' : 'ml-2 text-xs'}`}
+    >
+      <Lock aria-hidden className={kiosk ? 'size-6' : 'size-3'} />
+      no access{since !== undefined ? ` since ${formatClock(since)}` : ''}
+    </span>
+  );
+}
+
+/** Row key `cluster/namespace` → since when it may not be read. */
+export type NoAccessMap = Record<string, { since?: number }>;
+
+/** The marks by `cluster/namespace`, for rows. */
+export function noAccessMap(marks: NoAccess[]): NoAccessMap {
+  return Object.fromEntries(marks.map((m) => [`${m.cluster}/${m.namespace}`, { since: m.since }]));
 }

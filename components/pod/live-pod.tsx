@@ -2,9 +2,13 @@
 
 import type { PodView } from '@/lib/views/types';
 import { useLivePod } from '@/lib/api-client';
-import { StaleBanner } from '@/components/board/stale-banner';
+import { useEffect } from 'react';
+import { NoAccessNotice, StaleBanner } from '@/components/board/stale-banner';
+import { formatClock } from '@/components/format/time';
+import { freshnessOf, noAccessFor } from '@/components/ui/freshness';
 import { useNow } from '@/components/ui/use-now';
 import { PodPresentation } from './pod-presentation';
+import { podTitle } from './pod-title';
 
 /** The pod page, live: server-rendered first, then refreshed by the stream. */
 export function LivePod({
@@ -26,17 +30,27 @@ export function LivePod({
   const live = useLivePod(ref, initial);
   const view = live.data ?? initial;
   const now = useNow(initial.diagnosis.generatedAt, 5000);
-  const stale =
-    live.connection !== 'live' || view.health.state === 'stale' || view.health.state === 'error';
+  // Only a lasting outage earns the banner (never the first instant of a page load), and it
+  // counts from the outage's start, so it does not reset with each message.
+  const fresh = freshnessOf([view.health], live, view.diagnosis.generatedAt);
+  const stale = fresh.outage;
+  const noAccess = noAccessFor(fresh, view.cluster, ref.namespace);
+  // The tab's title follows the pod (a background tab shows it crash-looping).
+  const title = `${podTitle(view.diagnosis)} · Podtrail`;
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
   const notice = (
     <>
       {stale && (
         <StaleBanner
-          since={live.lastUpdateAt ?? view.diagnosis.generatedAt}
+          since={stale.since}
+          lastContactAt={fresh.updatedAt}
           now={now}
-          what={live.connection === 'stale' ? 'connection' : `cluster ${view.cluster} watch`}
+          what={stale.what}
         />
       )}
+      {noAccess && <NoAccessNotice marks={[noAccess]} />}
       {view.fromHistory && (
         <p role="status" className="rounded border border-amber-500 bg-amber-50 p-3 text-amber-950">
           This pod no longer exists; what follows is from Podtrail&apos;s history.
@@ -51,7 +65,13 @@ export function LivePod({
       container={container}
       basePath={basePath}
       reportHref={reportHref}
-      source={stale ? 'possibly stale data' : 'live'}
+      source={
+        noAccess
+          ? `no access since ${noAccess.since ? formatClock(noAccess.since) : 'now'} — last known data`
+          : stale
+            ? 'possibly stale data'
+            : 'live'
+      }
       notice={notice}
     />
   );

@@ -12,6 +12,10 @@ export interface LiveConnection {
   connection: 'live' | 'reconnecting' | 'stale';
   /** Epoch ms of the last message (data or heartbeat) received. */
   lastUpdateAt?: number;
+  /** Per cluster, the last answer from its API server, as the newest heartbeat said. */
+  contact?: Record<string, number>;
+  /** Since when the stream to Podtrail has been down (while not live). */
+  downSince?: number;
 }
 
 /** After this long without the stream, the data is called stale. */
@@ -39,15 +43,24 @@ export function useLiveStream(
       onopen: () => {
         if (downSince !== undefined) void client.invalidateQueries({ queryKey: key });
         downSince = undefined;
-        setState((s) => ({ ...s, connection: 'live' }));
+        setState((s) => ({ ...s, connection: 'live', downSince: undefined }));
       },
       onmessage: (message: LiveMessage) => {
         if (message.type === type) client.setQueryData(key, message.data);
-        setState({ connection: 'live', lastUpdateAt: Date.now() });
+        const contact = message.type === 'ping' ? message.contact : undefined;
+        downSince = undefined;
+        setState((s) => ({
+          connection: 'live',
+          lastUpdateAt: Date.now(),
+          contact: contact ?? s.contact,
+        }));
       },
       onerror: () => {
         downSince ??= Date.now();
-        setState((s) => (s.connection === 'live' ? { ...s, connection: 'reconnecting' } : s));
+        const since = downSince;
+        setState((s) =>
+          s.connection === 'live' ? { ...s, connection: 'reconnecting', downSince: since } : s,
+        );
       },
     });
     return () => {

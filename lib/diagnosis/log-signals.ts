@@ -57,26 +57,65 @@ function matchLine(body: string, before: string[], p: LogPattern): RegExpExecArr
   return m;
 }
 
+// Patterns that say only that the program stopped ("panic:", an uncaught exception, a fatal
+// line): when the same line, or the lines right after a panic, name a specific cause, that cause
+// is the decisive line, with the wrapper's strength ("panic: dial tcp ...: connection refused"
+// is a dependency, not a bug).
+const WRAPPERS = new Set([
+  'program-panic',
+  'uncaught-exception',
+  'fatal-log-line',
+  'error-log-line',
+]);
+const SPECIFIC_WEIGHT = 60;
+
+function signalOf(p: LogPattern, m: RegExpExecArray, body: string, line: number): LogSignal {
+  const subject = m.slice(1).find((g) => g !== undefined && g !== '');
+  return {
+    id: p.id,
+    category: p.category,
+    title: p.title(subject, body),
+    explanation: p.explanation,
+    doNext: p.doNext,
+    subject,
+    line,
+    text: body.length > 300 ? `${body.slice(0, 300)}…` : body,
+    weight: p.weight,
+  };
+}
+
 function bestForLine(body: string, before: string[], line: number): LogSignal | undefined {
   let best: LogSignal | undefined;
+  let specific: LogSignal | undefined;
   for (const p of LOG_PATTERNS) {
-    if (best && best.weight >= p.weight) continue;
+    const wrapper = WRAPPERS.has(p.id);
+    if ((best?.weight ?? -1) >= p.weight && (wrapper || (specific?.weight ?? -1) >= p.weight))
+      continue;
     const m = matchLine(body, before, p);
     if (!m) continue;
-    const subject = m.slice(1).find((g) => g !== undefined && g !== '');
-    best = {
-      id: p.id,
-      category: p.category,
-      title: p.title(subject, body),
-      explanation: p.explanation,
-      doNext: p.doNext,
-      subject,
-      line,
-      text: body.length > 300 ? `${body.slice(0, 300)}…` : body,
-      weight: p.weight,
-    };
+    const signal = signalOf(p, m, body, line);
+    if (!best || signal.weight > best.weight) best = signal;
+    if (!wrapper && (!specific || signal.weight > specific.weight)) specific = signal;
   }
+  if (best && specific && WRAPPERS.has(best.id) && specific.weight >= SPECIFIC_WEIGHT)
+    return { ...specific, weight: Math.max(specific.weight, best.weight) };
   return best;
+}
+
+// A panic's message often sits on the next line (Rust's "panicked at file:line:" then the
+// message): a specific cause there takes the panic's strength.
+function promoteAfterPanic(signals: LogSignal[]): void {
+  const byLine = new Map(signals.map((s) => [s.line, s]));
+  for (const s of signals) {
+    if (s.id !== 'program-panic') continue;
+    for (let next = s.line + 1; next <= s.line + 2; next++) {
+      const cause = byLine.get(next);
+      if (cause && !WRAPPERS.has(cause.id) && cause.weight >= SPECIFIC_WEIGHT) {
+        cause.weight = Math.max(cause.weight, s.weight + 1);
+        break;
+      }
+    }
+  }
 }
 
 function lineNumbersToScan(count: number): number[] {
@@ -97,6 +136,7 @@ export function scanLogText(text: string): LogSignal[] {
     const signal = bestForLine(body, before, i + 1);
     if (signal) signals.push(signal);
   }
+  promoteAfterPanic(signals);
   return signals.sort(compareSignals);
 }
 

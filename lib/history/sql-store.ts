@@ -1,14 +1,25 @@
 // The one SQL dialect history speaks, over two engines: PGlite (PostgreSQL in WASM, embedded,
 // under a data directory) by default, and PostgreSQL when DATABASE_URL is set.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 /** A row as the engines return it. */
 export type Row = Record<string, unknown>;
 
+/** A history directory that could not be opened, moved aside (never deleted). */
+export interface StoreRecovery {
+  /** Where the broken directory is now. */
+  movedTo: string;
+  /** Why it could not be opened. */
+  error: string;
+  at: number;
+}
+
 /** A SQL store: parameterised queries ($1, $2...) and multi-statement scripts. */
 export interface SqlStore {
   readonly engine: 'pglite' | 'postgres';
+  /** Set when the PGlite directory was broken and this is a fresh store beside it. */
+  readonly recovery?: StoreRecovery;
   query<T extends Row = Row>(sql: string, params?: unknown[]): Promise<T[]>;
   exec(script: string): Promise<void>;
   close(): Promise<void>;
@@ -22,13 +33,13 @@ export interface OpenStoreOptions {
   dataDir?: string;
 }
 
-async function openPglite(dataDir: string): Promise<SqlStore> {
+async function openPgliteDir(dir: string, recovery?: StoreRecovery): Promise<SqlStore> {
   const { PGlite } = await import('@electric-sql/pglite');
-  const dir = path.resolve(dataDir, 'history');
   await mkdir(dir, { recursive: true });
   const db = await PGlite.create(dir);
   return {
     engine: 'pglite',
+    ...(recovery ? { recovery } : {}),
     async query<T extends Row>(sql: string, params: unknown[] = []) {
       const result = await db.query<T>(sql, params);
       return result.rows;
@@ -61,11 +72,57 @@ async function openPostgres(databaseUrl: string): Promise<SqlStore> {
   };
 }
 
-/** Opens the history store the options (or environment) name. */
-export function openSqlStore(options: OpenStoreOptions = {}): Promise<SqlStore> {
+/**
+ * Opens PGlite under dataDir/history and runs `prepare` (the migrations). A directory PGlite
+ * cannot open or prepare (e.g. `RuntimeError: Aborted()` after a crash mid-write) is renamed to
+ * history.broken-<time> beside it — never deleted, so it can be inspected or recovered by hand —
+ * and a fresh store is opened, so recording goes on; `recovery` says what happened.
+ */
+async function openPglite(
+  dataDir: string,
+  prepare: (store: SqlStore) => Promise<void>,
+): Promise<SqlStore> {
+  const dir = path.resolve(dataDir, 'history');
+  let store: SqlStore | undefined;
+  try {
+    store = await openPgliteDir(dir);
+    await prepare(store);
+    return store;
+  } catch (error) {
+    await store?.close().catch(() => undefined);
+    const exists = await stat(dir).then(
+      () => true,
+      () => false,
+    );
+    if (!exists) throw error;
+    const at = Date.now();
+    const movedTo = `${dir}.broken-${new Date(at).toISOString().replace(/[:.]/g, '-')}`;
+    await rename(dir, movedTo);
+    const why = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    console.error(
+      `podtrail: history store at ${dir} could not be opened (${why}); moved to ${movedTo}, starting a fresh one`,
+    );
+    const fresh = await openPgliteDir(dir, { movedTo, error: why, at });
+    await prepare(fresh);
+    return fresh;
+  }
+}
+
+/**
+ * Opens the history store the options (or environment) name, prepared by `prepare` (the
+ * migrations); a broken PGlite directory is moved aside and a fresh one started (see openPglite).
+ */
+export function openSqlStore(
+  options: OpenStoreOptions = {},
+  prepare: (store: SqlStore) => Promise<void> = async () => {},
+): Promise<SqlStore> {
   const url = options.databaseUrl ?? process.env.DATABASE_URL;
-  if (url) return openPostgres(url);
-  return openPglite(options.dataDir ?? process.env.PODTRAIL_DATA_DIR ?? '.data');
+  if (url)
+    return openPostgres(url).then(async (store) => {
+      await prepare(store);
+      return store;
+    });
+  return openPglite(options.dataDir ?? process.env.PODTRAIL_DATA_DIR ?? '.data', prepare);
 }
 
 /** A number from a bigint/numeric column (engines return string, bigint or number). */

@@ -6,6 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../sandbox';
 import type { KubeObject } from './kube-object';
 import { K8sAccess } from './k8s-access';
+import { resources } from './resources';
+import { WatchCache } from './watch-cache';
 import { startSandboxCluster, waitFor, type SandboxCluster } from './test-support/sandbox-cluster';
 import { startSandboxProcess, type SandboxProcess } from './test-support/sandbox-process';
 
@@ -132,6 +134,53 @@ describe('API server restarted with a lower resourceVersion', () => {
   });
 });
 
+describe('403 on one namespace, and back', () => {
+  it('marks only that namespace "no access since T", then returns to one cluster-wide watch', async () => {
+    const env = await startSandboxCluster({ scenarios: ['oom-no-limit', 'delete-resets-backoff'] });
+    cleanups.push(() => env.stop());
+    const namespaces = async () => {
+      const list = (await (await fetch(`${env.sandbox.url}/api/v1/namespaces`)).json()) as {
+        items: KubeObject[];
+      };
+      return list.items.map((n) => n.metadata?.name ?? '');
+    };
+    const cache = new WatchCache<PodLike>({
+      transport: env.cluster.transport,
+      cluster: env.cluster.name,
+      resource: resources.pods,
+      listNamespaces: namespaces,
+      namespaceRefreshMs: 300,
+      random: () => 0,
+    });
+    cleanups.push(() => cache.stop());
+    cache.start();
+    await waitFor(() => cache.health().state === 'synced', 10_000, 'first sync');
+    await waitFor(() => env.sandbox.stats().openWatches === 1, 5_000, 'one watch');
+    const podsBefore = cache.list().length;
+
+    const forbiddenAt = Date.now();
+    env.sandbox.control.forbid('oom-no-limit');
+    env.sandbox.control.dropWatches();
+    await waitFor(() => cache.health().forbidden.length === 1, 15_000, 'forbidden namespace');
+    const [mark] = cache.health().forbidden;
+    expect(mark).toMatchObject({ namespace: 'oom-no-limit' });
+    expect(mark!.since).toBeGreaterThanOrEqual(forbiddenAt);
+    // The rest stays live, one watch per readable namespace; the forbidden namespace's pods are
+    // kept (marked by the forbidden entry), not dropped as if deleted.
+    expect(cache.health().state).toBe('synced');
+    expect(cache.list()).toHaveLength(podsBefore);
+    const readable = (await namespaces()).length - 1;
+    await waitFor(() => env.sandbox.stats().openWatches === readable, 5_000, 'one per namespace');
+
+    env.sandbox.control.allow('oom-no-limit');
+    await waitFor(() => cache.health().forbidden.length === 0, 15_000, 'access back');
+    await waitFor(() => env.sandbox.stats().openWatches === 1, 10_000, 'one cluster-wide watch');
+    env.sandbox.control.crash('oom-no-limit');
+    await untilCacheMatches(cache.list.bind(cache), env.sandbox.url);
+    expect(cache.health().state).toBe('synced');
+  });
+});
+
 describe('hung API server (process stopped, connections open)', () => {
   it('is shown stale within 30 s, serves the cache meanwhile, and recovers after SIGCONT', async () => {
     const proc: SandboxProcess = await startSandboxProcess({ scenarios: ['oom-no-limit'] });
@@ -181,6 +230,6 @@ async function untilCacheMatches(list: () => PodLike[], url: string): Promise<vo
 }
 
 async function podsOf(url: string): Promise<PodLike[]> {
-  const response = await fetch(`${url}/api/v1/namespaces/oom-no-limit/pods`);
+  const response = await fetch(`${url}/api/v1/pods`);
   return ((await response.json()) as { items: PodLike[] }).items;
 }

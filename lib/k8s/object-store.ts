@@ -72,6 +72,21 @@ export class ObjectStore<T extends KubeObject> {
     return changes;
   }
 
+  /**
+   * Forgets a retired shard: objects it still owns (not taken over by the shard that replaced it)
+   * are gone; returns their deletes.
+   */
+  dropShard(shard: string): StoreChange<T>[] {
+    const changes: StoreChange<T>[] = [];
+    for (const [key, entry] of this.objects) {
+      if (entry.shard !== shard) continue;
+      this.objects.delete(key);
+      this.bury(key, entry.object.metadata?.resourceVersion);
+      changes.push({ type: 'deleted', object: entry.object });
+    }
+    return changes;
+  }
+
   /** Every object. */
   values(): T[] {
     return [...this.objects.values()].map((e) => e.object);

@@ -1,12 +1,13 @@
 // One shared, watch-fed cache of one resource type of one cluster (optionally one namespace or
 // selector). Runs one list/watch loop for all namespaces; when that is forbidden (403) it falls
-// back to one loop per namespace, so a forbidden namespace degrades only itself.
+// back to one loop per namespace, so a forbidden namespace degrades only itself, and goes back to
+// the one cluster-wide loop as soon as a cluster-wide list is allowed again.
 import { combineShards, reduceShard, type CacheHealth, type ShardState } from './cache-health';
 import type { K8sError } from './k8s-error';
 import type { KubeObject } from './kube-object';
 import { ListWatchLoop } from './list-watch-loop';
 import { ObjectStore, type StoreChange } from './object-store';
-import type { ResourceInfo } from './resources';
+import { collectionPath, type ResourceInfo } from './resources';
 import { systemScheduler, type Scheduler, type TimerHandle } from './scheduler';
 import type { Transport } from './transport';
 
@@ -178,6 +179,7 @@ export class WatchCache<T extends KubeObject = KubeObject> {
   private onRelisted(scope: string, items: T[]): void {
     const namespace = scope === allScope ? undefined : scope;
     for (const change of this.store.replace(scope, items, namespace)) this.emitChange(change);
+    if (scope === allScope) this.retireNamespaceShards();
     this.emit({ type: 'synced', namespace: scope === allScope ? undefined : scope });
     this.hasListed = true;
     const waiters = this.syncWaiters;
@@ -202,19 +204,60 @@ export class WatchCache<T extends KubeObject = KubeObject> {
     this.loops.get(allScope)?.stop();
     this.loops.delete(allScope);
     this.shards.delete(allScope);
-    for (const namespace of namespaces) this.startShard(namespace);
+    for (const namespace of namespaces) if (!this.loops.has(namespace)) this.startShard(namespace);
     this.refreshHealth();
+    this.scheduler.clearTimeout(this.namespaceTimer);
     this.scheduleNamespaceRefresh();
   }
 
-  /** Follows namespaces created or deleted after the split (every namespaceRefreshMs). */
+  /**
+   * While split, every namespaceRefreshMs: back to one cluster-wide loop if a cluster-wide list is
+   * allowed again, else follow namespaces created or deleted since.
+   */
   private scheduleNamespaceRefresh(): void {
     this.namespaceTimer = this.scheduler.setTimeout(async () => {
+      if (await this.clusterWideAllowed()) {
+        if (this.running && !this.loops.has(allScope)) this.startShard(allScope);
+        return;
+      }
       const namespaces = await this.options.listNamespaces?.().catch(() => undefined);
       if (!this.running) return;
       if (namespaces?.length) this.reconcileShards(new Set(namespaces));
       this.scheduleNamespaceRefresh();
-    }, this.options.namespaceRefreshMs ?? 60_000);
+    }, this.options.namespaceRefreshMs ?? 30_000);
+  }
+
+  /** One cheap cluster-wide list (limit=1): is it allowed now? */
+  private async clusterWideAllowed(): Promise<boolean> {
+    const { transport, resource, labelSelector, fieldSelector } = this.options;
+    try {
+      await transport.getJson(collectionPath(resource), {
+        query: { limit: 1, labelSelector, fieldSelector },
+        timeoutMs: 5_000,
+      });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * The cluster-wide loop has listed: it owns every readable object now, so the per-namespace
+   * loops stop; what only they still held (deleted meanwhile) goes.
+   */
+  private retireNamespaceShards(): void {
+    let retired = false;
+    for (const [scope, loop] of this.loops) {
+      if (scope === allScope) continue;
+      loop.stop();
+      this.loops.delete(scope);
+      this.shards.delete(scope);
+      for (const change of this.store.dropShard(scope)) this.emitChange(change);
+      retired = true;
+    }
+    if (!retired) return;
+    this.scheduler.clearTimeout(this.namespaceTimer);
+    this.refreshHealth();
   }
 
   private reconcileShards(namespaces: Set<string>): void {

@@ -20,12 +20,15 @@ export {
 export {
   createRuntime,
   getRuntime,
+  historyProblemOf,
+  lastContacts,
   setRuntime,
   startRecorders,
   stopRuntime,
   type Runtime,
   type RuntimeOptions,
 } from './runtime';
-export { subscribeLive, type LiveScope, type LiveListener } from './live-hub';
+export { subscribeLive, closeLive, type LiveScope, type LiveListener } from './live-hub';
+export { installShutdown, shutdownRuntime, type ShutdownReport } from './shutdown';
 export { diagnoseUpload } from './upload-view';
 export { getPodLog } from './log-view';

@@ -122,6 +122,28 @@ class LiveHub {
 
 const hubs = new Map<string, LiveHub>();
 
+/**
+ * Tells every live viewer the server is going away (a `reconnect` message; their streams then
+ * end) and stops every hub. Returns how many viewers were told.
+ */
+export function closeLive(reason: string): number {
+  let told = 0;
+  for (const [key, hub] of [...hubs]) {
+    for (const listener of [...hub.listeners]) {
+      told += 1;
+      try {
+        listener({ type: 'reconnect', reason });
+      } catch (error) {
+        console.error('podtrail: live listener failed', error);
+      }
+    }
+    hub.listeners.clear();
+    hubs.delete(key);
+    hub.stop();
+  }
+  return told;
+}
+
 /** Follows a scope; the listener gets the current view at once (if known) and every change. */
 export function subscribeLive(
   scope: LiveScope,

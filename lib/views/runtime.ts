@@ -1,5 +1,6 @@
 // The process-wide Podtrail runtime: cluster access, history store and recorders, registry client.
 // Kept on globalThis so Next.js dev reloads reuse one set of watches instead of opening more.
+import path from 'node:path';
 import { HistoryReader, Recorder, migrate, openSqlStore, type SqlStore } from '../history';
 import {
   K8sAccess,
@@ -27,6 +28,8 @@ export interface Runtime {
   logHeadListeners: Set<(cluster: string) => void>;
   /** Why there are no clusters, if there are none. */
   configError?: string;
+  /** Why history is not recorded (set when the store could not be opened at all). */
+  historyError?: string;
 }
 
 /** Options to build a runtime (tests pass clusters and a data dir). */
@@ -42,15 +45,13 @@ export interface RuntimeOptions extends Omit<K8sAccessOptions, 'clusters'>, Load
 const key = Symbol.for('podtrail.runtime');
 type Holder = { [key]?: Runtime };
 
-function openHistory(options: RuntimeOptions): Runtime['history'] {
+function openHistory(options: RuntimeOptions, onError: (why: string) => void): Runtime['history'] {
   if (options.history === false) return Promise.resolve(undefined);
-  return openSqlStore({ dataDir: options.dataDir, databaseUrl: options.databaseUrl })
-    .then(async (store) => {
-      await migrate(store);
-      return { store, reader: new HistoryReader(store) };
-    })
+  return openSqlStore({ dataDir: options.dataDir, databaseUrl: options.databaseUrl }, migrate)
+    .then((store) => ({ store, reader: new HistoryReader(store) }))
     .catch((error: unknown) => {
       console.error('podtrail: history store unavailable, running without history', error);
+      onError(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
       return undefined;
     });
 }
@@ -83,14 +84,16 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       'No cluster configured: the kubeconfig could not be read (see the server log). Set KUBECONFIG.';
     access = new K8sAccess({ ...options, clusters: [] });
   }
-  return {
+  const runtime: Runtime = {
     access,
     registryFor: registryClients(access),
-    history: openHistory(options),
+    history: Promise.resolve(undefined),
     recorders: [],
     logHeadListeners: new Set(),
     configError,
   };
+  runtime.history = openHistory(options, (why) => (runtime.historyError = why));
+  return runtime;
 }
 
 /** The process-wide runtime, created on first use. */
@@ -137,4 +140,29 @@ export async function stopRuntime(runtime: Runtime): Promise<void> {
   runtime.access.stop();
   const history = await runtime.history;
   await history?.store.close();
+}
+
+/** What a person must be told about the history store, if anything (every page, /api/health). */
+export async function historyProblemOf(
+  runtime: Runtime = getRuntime(),
+): Promise<string | undefined> {
+  const history = await runtime.history;
+  const recovery = history?.store.recovery;
+  if (recovery) {
+    return `The history store could not be opened (${recovery.error}). It was moved aside to ${path.basename(recovery.movedTo)} in the data directory (nothing was deleted) and a fresh store started at ${new Date(recovery.at).toISOString()}: history before then is not shown.`;
+  }
+  if (runtime.historyError) {
+    return `History is not being recorded: the store could not be opened (${runtime.historyError}). Check the data directory (PODTRAIL_DATA_DIR) or DATABASE_URL.`;
+  }
+  return undefined;
+}
+
+/** Per cluster, the last answer from its API server (epoch ms), for the live streams' pings. */
+export function lastContacts(runtime: Runtime = getRuntime()): Record<string, number> {
+  const contacts: Record<string, number> = {};
+  for (const cluster of runtime.access.clusters) {
+    const at = runtime.access.contact(cluster.name).lastContactAt;
+    if (at !== undefined) contacts[cluster.name] = at;
+  }
+  return contacts;
 }

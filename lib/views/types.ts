@@ -128,7 +128,14 @@ export type LiveMessage =
   | { type: 'board'; data: BoardView }
   | { type: 'pod'; data: PodView }
   | { type: 'health'; data: ClusterHealth[] }
-  | { type: 'ping'; at: number };
+  | {
+      type: 'ping';
+      at: number;
+      /** Per cluster: the last answer from its API server (epoch ms), for "updated N s ago". */
+      contact?: Record<string, number>;
+    }
+  /** The server is going away: the stream ends now; reconnect (another instance may answer). */
+  | { type: 'reconnect'; reason: string };
 
 /** The offline diagnosis of uploaded or pasted text (POST /api/diagnose). */
 export interface UploadDiagnosis {

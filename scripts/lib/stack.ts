@@ -27,6 +27,8 @@ export interface Stack {
   dashboard: ChildProcess;
   url: string;
   stop(): Promise<void>;
+  /** Stops the sandbox and starts it again from scratch on the same port (lower resourceVersion). */
+  restartSandbox(): Promise<Sandbox>;
 }
 
 const root = path.resolve(__dirname, '../..');
@@ -75,14 +77,15 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     if (built.status !== 0) throw new Error('next build failed; see the output above');
   }
   const kubeconfigPath = path.join(opts.stateDir, 'kubeconfig');
-  const sandbox = await startSandbox({
+  const sandboxOptions = {
     port: opts.sandboxPort,
     host: '127.0.0.1',
     scenarios: opts.scenarios,
     speed: opts.speed,
     historyMs: opts.historyMs,
     kubeconfigPath,
-  });
+  };
+  let sandbox = await startSandbox(sandboxOptions);
   // bin/podtrail-server.cjs is what `npm start` and the image run (start-up checks, peer stamp).
   const dashboard = spawn(process.execPath, [path.join(root, 'bin', 'podtrail-server.cjs')], {
     cwd: root,
@@ -95,11 +98,28 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       PODTRAIL_DATA_DIR: path.join(opts.stateDir, 'data'),
       PODTRAIL_REGISTRY_MIRROR: process.env.PODTRAIL_REGISTRY_MIRROR ?? sandbox.url,
       NEXT_TELEMETRY_DISABLED: '1',
+      // Podtrail's own SIGTERM handler stops in order and exits (instrumentation.ts).
+      NEXT_MANUAL_SIG_HANDLE: '1',
     },
   });
   const stop = async () => {
     dashboard.kill('SIGTERM');
     await sandbox.stop();
   };
-  return { sandbox, dashboard, url: `http://${opts.host}:${opts.port}`, stop };
+  // A restored control plane: the same cluster (same seed) from its start again, on the same
+  // port, so its resourceVersions are lower than the ones the dashboard has seen.
+  const restartSandbox = async () => {
+    await sandbox.stop();
+    sandbox = await startSandbox(sandboxOptions);
+    return sandbox;
+  };
+  return {
+    get sandbox(): Sandbox {
+      return sandbox;
+    },
+    dashboard,
+    url: `http://${opts.host}:${opts.port}`,
+    stop,
+    restartSandbox,
+  };
 }

@@ -1,8 +1,11 @@
 // A server-sent-events body that follows live scopes until the client goes away.
-import { subscribeLive, type LiveMessage, type LiveScope } from '@/lib/views';
+import { lastContacts, subscribeLive, type LiveMessage, type LiveScope } from '@/lib/views';
 
-/** Heartbeat interval: keeps proxies from closing an idle stream and lets clients see liveness. */
-const heartbeatMs = 15_000;
+/**
+ * Heartbeat interval: keeps proxies from closing an idle stream, lets clients see liveness, and
+ * carries each cluster's last contact ("updated N s ago" counts from it, not from the ping).
+ */
+const heartbeatMs = 5_000;
 
 /** Headers of an SSE answer. */
 export const sseHeaders = {
@@ -50,12 +53,15 @@ export function followEventStream(
         } catch {
           cleanup();
         }
+        // The server is shutting down: end the stream; EventSource reconnects on its own.
+        if (message.type === 'reconnect') close();
       };
       controller.enqueue(encoder.encode('retry: 2000\n\n'));
       const unsubscribes = followed.map(({ scope, follow }) =>
         subscribeLive(scope, (message) => send(message, follow)),
       );
-      const heartbeat = setInterval(() => send({ type: 'ping', at: Date.now() }), heartbeatMs);
+      const ping = () => send({ type: 'ping', at: Date.now(), contact: lastContacts() });
+      const heartbeat = setInterval(ping, heartbeatMs);
       cleanup = () => {
         clearInterval(heartbeat);
         for (const unsubscribe of unsubscribes.splice(0)) unsubscribe();

@@ -1,8 +1,9 @@
 // GET /api/health: readiness — 200 only when a cluster is reachable, else 503; clusters by
-// context name only (and not even those before sign-in: probes need no session).
+// context name only, each with when its API server last answered; whether history is recording
+// and what went wrong with its store if anything did. Before sign-in (probes) only `ok`.
 // GET /api/health?live=1: liveness — the process answers (no cluster call).
 import { NextResponse } from 'next/server';
-import { processHealth } from '@/lib/views';
+import { getRuntime, historyProblemOf, processHealth } from '@/lib/views';
 import { scopeHeader } from '../_lib/guard';
 
 export const dynamic = 'force-dynamic';
@@ -12,10 +13,24 @@ export async function GET(request: Request) {
   if (new URL(request.url).searchParams.get('live') === '1') {
     return NextResponse.json({ ok: true, live: true });
   }
-  const health = await processHealth();
+  const runtime = getRuntime();
+  const health = await processHealth(runtime);
   const status = health.ok ? 200 : 503;
   if (request.headers.get(scopeHeader) === 'anonymous') {
     return NextResponse.json({ ok: health.ok }, { status });
   }
-  return NextResponse.json(health, { status });
+  const problem = await historyProblemOf(runtime);
+  return NextResponse.json(
+    {
+      ...health,
+      contact: runtime.access.clusters.map((c) => {
+        const { state, lastContactAt, unreachableSince } = runtime.access.contact(c.name);
+        return { cluster: c.name, state, lastContactAt, unreachableSince };
+      }),
+      history:
+        health.history === 'disabled' && runtime.historyError ? 'unavailable' : health.history,
+      ...(problem ? { historyProblem: problem } : {}),
+    },
+    { status },
+  );
 }

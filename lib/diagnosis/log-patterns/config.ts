@@ -114,6 +114,31 @@ export const CONFIG_PATTERNS: LogPattern[] = [
     re: new RegExp(`(?:ENOENT|no such file or directory)[^\\n]{0,40}?['"\`]?${CONFIG_PATH}`, 'i'),
   }),
   pattern({
+    ...MISSING_FILE,
+    // .NET names the file after the words, in quotes.
+    re: new RegExp(
+      `(?:Could not find (?:file|a part of the path)|FileNotFoundException)[^\\n]{0,40}?['"\`]${CONFIG_PATH}`,
+      'i',
+    ),
+  }),
+  pattern({
+    ...MISSING_FILE,
+    weight: 78,
+    // A mounted Secret/ConfigMap or service-account file without an extension (a token, a key).
+    re: /(?:ENOENT|no such file or directory|Could not find file)[^\n]{0,40}?['"`]?((?:\/[\w.-]+)*\/(?:secrets?|config|conf|certs?|credentials|serviceaccount|tls|keys?)\/[\w./-]+)|open ((?:\/[\w.-]+)*\/(?:secrets?|config|conf|certs?|credentials|serviceaccount|tls|keys?)\/[\w./-]+): no such file or directory/i,
+  }),
+  pattern({
+    id: 'missing-config-key',
+    category: 'missing-config',
+    weight: 76,
+    // A dotted settings key (spring.jpa.x, database.url) said to be required.
+    re: /(?<![\w.-])([a-z][\w-]*(?:\.[\w-]+)+)['"`]? (?:must be (?:set|specified|provided|configured)|is required|is not (?:set|configured)|is missing)/,
+    title: (s) => `Missing configuration value ${q(s)}`,
+    explanation:
+      'The program needs a configuration value that the supplied configuration does not contain.',
+    doNext: [CHECK_SPEC],
+  }),
+  pattern({
     id: 'missing-config-file',
     category: 'missing-config',
     weight: 74,

@@ -23,7 +23,7 @@ export const CREDENTIAL_PATTERNS: LogPattern[] = [
     id: 'credential-rejected',
     category: 'missing-config',
     weight: 88,
-    re: /password authentication failed for user "?([\w.@-]+)|Access denied for user '([^']+)'|Login failed for user '([^']*)'|(?:SaslAuthentication|AuthenticationFailed|Authentication)Exception|ACCESS_REFUSED - Login was refused|\bNOAUTH\b|\bWRONGPASS\b|invalid username-password pair|bad auth\b|Authentication failed(?: for user "?([\w.@-]+))?|(?:invalid|bad|wrong) (?:credentials|username or password|password|api key|access key|token)\b|LDAP: error code 49|SignatureDoesNotMatch|InvalidAccessKeyId|The security token included in the request is invalid/i,
+    re: /password authentication failed for user "?([\w.@-]+)|Access denied for user '([^']+)'|Login failed for user '([^']*)'|(?:SaslAuthentication|AuthenticationFailed|Authentication)Exception|ACCESS_REFUSED - Login was refused|\bNOAUTH\b|\bWRONGPASS\b|invalid username-password pair|bad auth\b|Authentication failed(?: for user "?([\w.@-]+))?|(?:invalid|bad|wrong) (?:credentials|username or password|password|api key|access key|token)\b|LDAP: error code 49|SignatureDoesNotMatch|InvalidAccessKeyId|The security token included in the request is invalid|could not read (?:Username|Password) for '([^']+)'|terminal prompts disabled|Authentication failed for '([^']+)'/i,
     title: (s) => `The dependency rejects the credential${s ? ` of ${q(s)}` : ''}`,
     explanation: EXPLAIN,
     doNext: [FIX_CREDENTIAL],

@@ -252,3 +252,58 @@ describe('a specific line outranks a generic one from the same log', () => {
     expect(scanLogText(log)[0]?.id).toBe('config-value-invalid');
   });
 });
+
+describe('a panic or an uncaught exception that names its cause', () => {
+  it('reads the cause inside a Go panic line, not the panic', () => {
+    expect(verdict('panic: dial tcp 10.96.0.1:443: connect: connection refused')).toMatchObject({
+      category: 'dependency-unavailable',
+      id: 'dependency-connection-refused',
+    });
+  });
+
+  it('reads the cause on the line after a Rust panic', () => {
+    const log = [
+      "thread 'main' panicked at src/main.rs:20:10:",
+      'failed to open /data/db: Os { code: 13, kind: PermissionDenied, message: "Permission denied" }',
+    ].join('\n');
+    expect(verdict(log)).toMatchObject({ category: 'permission', id: 'permission-denied' });
+  });
+
+  it('keeps a panic that names no cause a crash', () => {
+    expect(verdict('panic: runtime error: index out of range [3] with length 3').category).toBe(
+      'segfault-abort',
+    );
+  });
+});
+
+describe('more runtime wordings', () => {
+  it.each([
+    [
+      'the JVM class version',
+      'java.lang.UnsupportedClassVersionError: com/acme/App has been compiled by a more recent version of the Java Runtime (class file version 65.0)',
+      'crash-after-upgrade',
+    ],
+    [
+      'git without credentials',
+      "fatal: could not read Username for 'https://github.com': No such device or address",
+      'missing-config',
+    ],
+    [
+      'Node opening a mounted secret',
+      "Error: ENOENT: no such file or directory, open '/etc/secrets/token'",
+      'missing-config',
+    ],
+    [
+      '.NET opening its settings file',
+      "System.IO.FileNotFoundException: Could not find file '/app/appsettings.Production.json'.",
+      'missing-config',
+    ],
+    [
+      'a dotted settings key',
+      'Invalid config: spring.datasource.password must be set',
+      'missing-config',
+    ],
+  ])('reads %s', (_, line, category) => {
+    expect(verdict(line).category).toBe(category);
+  });
+});

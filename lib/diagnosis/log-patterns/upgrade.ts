@@ -49,6 +49,20 @@ export const UPGRADE_PATTERNS: LogPattern[] = [
     ],
   }),
   pattern({
+    id: 'runtime-older-than-build',
+    category: 'crash-after-upgrade',
+    weight: 84,
+    // The JVM (class file version), Node (engines / unsupported syntax) and glibc symbol versions.
+    re: /UnsupportedClassVersionError|has been compiled by a more recent version of the Java Runtime|GLIBC_([\d.]+)' not found|version `GLIBC_([\d.]+)' not found|requires (?:a )?(?:newer|minimum) (?:version of )?(?:Node(?:\.js)?|Python|Java|Ruby|glibc)/i,
+    title: (s) =>
+      `The program was built for a newer runtime than the image provides${s ? ` (GLIBC_${s})` : ''}`,
+    explanation:
+      'The code was compiled or packaged for a newer runtime (Java release, glibc, Node/Python version) than the one in the image, so it cannot even load. It appears when the build was upgraded without the base image, or the reverse.',
+    doNext: [
+      'Build and run with the same runtime version: update the base image to the version the build targets, or set the build’s target to the runtime in the image.',
+    ],
+  }),
+  pattern({
     id: 'flag-rejected',
     category: 'crash-after-upgrade',
     weight: 80,

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { AppShell } from '@/components/ui/app-shell';
+import { HealthNotice } from '@/components/ui/health-notice';
 import { WorkloadPresentation } from '@/components/workload/workload-presentation';
 import { workloadPath } from '@/components/format/names';
 import { loadWorkload, loadWorkloadRoute, workloadRef, type WorkloadParams } from './load-workload';
@@ -23,6 +24,11 @@ export default async function WorkloadPage({ params }: { params: WorkloadParams 
   const base = workloadPath(ref.cluster, ref.namespace, ref.kind, ref.name);
   return (
     <AppShell>
+      <HealthNotice
+        health={view.health}
+        generatedAt={view.generatedAt}
+        namespace={view.namespace}
+      />
       <WorkloadPresentation view={view} reportHref={`${base}/report`} />
     </AppShell>
   );

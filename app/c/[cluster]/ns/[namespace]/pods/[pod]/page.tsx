@@ -3,6 +3,7 @@ import { AppShell } from '@/components/ui/app-shell';
 import { LivePod } from '@/components/pod/live-pod';
 import { podPath } from '@/components/format/names';
 import { loadPod, loadPodRoute, podRef, type PodParams } from './load-pod';
+import { podTitle } from '@/components/pod/pod-title';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,7 +16,7 @@ export async function generateMetadata({ params }: { params: PodParams }): Promi
   if (!loaded.ok) return { title: `${ref.name} — could not load` };
   const view = loaded.view;
   const d = view.diagnosis;
-  const title = `${d.pod.name} — ${d.pod.status} · ${d.pod.restarts} restarts`;
+  const title = podTitle(d);
   const description = d.findings[0]
     ? `${d.findings[0].title} (${d.pod.namespace}, cluster ${view.cluster})`
     : `${d.pod.namespace}, cluster ${view.cluster}: no finding`;
