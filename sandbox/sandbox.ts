@@ -31,6 +31,8 @@ export interface SandboxOptions {
   kubeconfigPath?: string;
   /** Require `Authorization: Bearer <token>` on API requests. */
   token?: string;
+  /** A token whose user is bound to nothing: every resource answers 403 (as RBAC would). */
+  restrictedToken?: string;
   /** Event TTL (kube-apiserver --event-ttl, default 1h). */
   eventTtlMs?: number;
   /** Kubelet crash-loop back-off constants (default 10s / 300s / reset 600s). */
@@ -68,8 +70,20 @@ export interface Sandbox {
 /** Baseline before the history: long-running objects are this old when the incident starts. */
 const BASELINE_MS = 2 * 86_400_000;
 
-/** Starts a sandbox cluster. */
-export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+/** Options that shape the simulated cluster itself (shared by the in-memory server and --apiserver). */
+export type SimulationOptions = Pick<
+  SandboxOptions,
+  'scenarios' | 'speed' | 'historyMs' | 'eventTtlMs' | 'backoff' | 'seed' | 'scale'
+>;
+
+/**
+ * Builds the cluster, sets up the scenarios and plays their history instantly, so the incident is
+ * already under way; then the clock follows real time × speed.
+ */
+export function buildSimulation(options: SimulationOptions = {}): {
+  cluster: Cluster;
+  scenarios: string[];
+} {
   const scenarios = selectScenarios(options.scenarios);
   const historyMs = options.historyMs ?? 30 * 60_000;
   const now = Date.now();
@@ -97,8 +111,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   if (options.scale) populateScale(cluster, options.scale, now);
   cluster.clock.runUntil(now);
   cluster.clock.goLive();
+  return { cluster, scenarios: scenarios.map((s) => s.name) };
+}
 
-  const access = new AccessControl(options.token);
+/** Starts a sandbox cluster. */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const { cluster, scenarios } = buildSimulation(options);
+  const access = new AccessControl(options.token, options.restrictedToken);
   const stats = new Stats();
   const watches = new WatchRegistry();
   const control = createControl(cluster, access, watches);
@@ -133,7 +152,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     url,
     port,
     ...(kubeconfigPath ? { kubeconfigPath } : {}),
-    scenarios: scenarios.map((s) => s.name),
+    scenarios,
     now: () => cluster.clock.now(),
     stats: () => ({ requests: { ...stats.requests }, openWatches: watches.count() }),
     control,

@@ -1,5 +1,3 @@
-'use client';
-
 import type { BoardView } from '@/lib/views/types';
 
 export interface BoardFilterValues {
@@ -9,8 +7,9 @@ export interface BoardFilterValues {
 }
 
 /**
- * Filters as a plain GET form: the URL is the state, it works without JavaScript and with the
- * keyboard, and a shared link shows the same board. With JavaScript, a change applies at once.
+ * Filters as a plain GET form (a server component): the URL is the state, it works without
+ * JavaScript and with the keyboard, and a shared link shows the same board. A change applies on
+ * Apply.
  */
 export function BoardFilters({ board, values }: { board: BoardView; values: BoardFilterValues }) {
   const namespaces = [

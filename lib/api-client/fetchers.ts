@@ -1,12 +1,5 @@
 // Typed fetchers for app/api/*. Components never call fetch themselves.
-import type {
-  BoardView,
-  ClusterHealth,
-  LogView,
-  PodView,
-  UploadDiagnosis,
-  WorkloadView,
-} from '../views/types';
+import type { BoardView, PodView, UploadDiagnosis } from '../views/types';
 import type { Severity } from '../diagnosis';
 import { ApiError } from './api-error';
 
@@ -22,11 +15,6 @@ export interface PodRef {
   cluster: string;
   namespace: string;
   name: string;
-}
-
-/** Names a workload. */
-export interface WorkloadRef extends PodRef {
-  kind: string;
 }
 
 async function getJson<T>(url: string, init?: RequestInit): Promise<T> {
@@ -60,26 +48,9 @@ export function fetchBoard(filters: BoardFilters): Promise<BoardView> {
   return getJson(`/api/board${query({ ...filters })}`);
 }
 
-/** GET /api/clusters. */
-export function fetchClusters(): Promise<{ clusters: ClusterHealth[] }> {
-  return getJson('/api/clusters');
-}
-
 /** GET one pod's view. */
 export function fetchPod(ref: PodRef): Promise<PodView> {
   return getJson(podPath(ref));
-}
-
-/** GET one container's log. */
-export function fetchLog(ref: PodRef, container: string, previous: boolean): Promise<LogView> {
-  return getJson(`${podPath(ref)}/log${query({ container, previous })}`);
-}
-
-/** GET one workload's view. */
-export function fetchWorkload(ref: WorkloadRef): Promise<WorkloadView> {
-  return getJson(
-    `/api/clusters/${enc(ref.cluster)}/namespaces/${enc(ref.namespace)}/workloads/${enc(ref.kind)}/${enc(ref.name)}`,
-  );
 }
 
 /** POST /api/diagnose with pasted or uploaded files. */

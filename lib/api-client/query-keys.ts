@@ -1,20 +1,11 @@
 // The one query-key factory and the queryOptions built on it.
 import { queryOptions } from '@tanstack/react-query';
 import { retryUnlessClientError } from './api-error';
-import {
-  fetchBoard,
-  fetchClusters,
-  fetchPod,
-  fetchWorkload,
-  type BoardFilters,
-  type PodRef,
-  type WorkloadRef,
-} from './fetchers';
+import { fetchBoard, fetchPod, type BoardFilters, type PodRef } from './fetchers';
 
 /** Query keys of every Podtrail query, hierarchical so invalidation can target a subtree. */
 export const podtrailKeys = {
   all: ['podtrail'] as const,
-  clusters: () => [...podtrailKeys.all, 'clusters'] as const,
   board: (filters: BoardFilters) =>
     [
       ...podtrailKeys.all,
@@ -22,8 +13,6 @@ export const podtrailKeys = {
       { cluster: filters.cluster, namespace: filters.namespace, severity: filters.severity },
     ] as const,
   pod: (ref: PodRef) => [...podtrailKeys.all, 'pod', ref.cluster, ref.namespace, ref.name] as const,
-  workload: (ref: WorkloadRef) =>
-    [...podtrailKeys.all, 'workload', ref.cluster, ref.namespace, ref.kind, ref.name] as const,
 };
 
 /** The board query. */
@@ -40,24 +29,6 @@ export function podQuery(ref: PodRef) {
   return queryOptions({
     queryKey: podtrailKeys.pod(ref),
     queryFn: () => fetchPod(ref),
-    retry: retryUnlessClientError,
-  });
-}
-
-/** One workload's query. */
-export function workloadQuery(ref: WorkloadRef) {
-  return queryOptions({
-    queryKey: podtrailKeys.workload(ref),
-    queryFn: () => fetchWorkload(ref),
-    retry: retryUnlessClientError,
-  });
-}
-
-/** The clusters query. */
-export function clustersQuery() {
-  return queryOptions({
-    queryKey: podtrailKeys.clusters(),
-    queryFn: fetchClusters,
     retry: retryUnlessClientError,
   });
 }

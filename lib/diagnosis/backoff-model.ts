@@ -41,14 +41,6 @@ export function expectedBackoffMs(crashNumber: number, params?: Partial<BackoffP
   return Math.min(p.initialMs * 2 ** exponent, p.maxMs);
 }
 
-/** The wait shown in `back-off <d> restarting failed container` for a given restartCount, if no reset happened. */
-export function backoffForRestartCount(
-  restartCount: number,
-  params?: Partial<BackoffParams>,
-): number {
-  return expectedBackoffMs(restartCount + 1, params);
-}
-
 /** The window in which the kubelet will try again: from expiry to expiry plus its sync slack. */
 export function nextRetryWindow(
   finishedAt: number | undefined,

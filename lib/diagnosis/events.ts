@@ -103,14 +103,3 @@ function placeByMessage(e: TimelineEvent, names: string[]): string | undefined {
   if (names.length === 1 && CONTAINER_REASONS.has(e.reason)) return names[0];
   return undefined;
 }
-
-/** Total occurrences of events with one of the reasons (counts summed), optionally for one container. */
-export function countEvents(
-  events: TimelineEvent[],
-  reasons: string[],
-  container?: string,
-): number {
-  return events
-    .filter((e) => reasons.includes(e.reason) && (!container || e.container === container))
-    .reduce((sum, e) => sum + e.count, 0);
-}

@@ -41,15 +41,6 @@ export function parseImageRef(image: string): ImageRef {
   return { registry, repository, tag, digest };
 }
 
-/** The image as people write it: `registry/repository:tag` with Docker Hub defaults dropped. */
-export function formatImageRef(ref: ImageRef): string {
-  const repo =
-    ref.registry === 'docker.io'
-      ? ref.repository.replace(/^library\//, '')
-      : `${ref.registry}/${ref.repository}`;
-  return `${repo}${ref.tag ? `:${ref.tag}` : ''}${ref.digest ? `@${ref.digest}` : ''}`;
-}
-
 /** What an imageID tells: the repository and the digest the node resolved, if any. */
 export interface ImageIdFacts {
   repository?: string;

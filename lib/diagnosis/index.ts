@@ -7,7 +7,6 @@ export {
   DEFAULT_BACKOFF,
   REDUCED_BACKOFF,
   RETRY_SLACK_MS,
-  backoffForRestartCount,
   expectedBackoffMs,
   nextRetryWindow,
   resolveBackoffParams,
@@ -17,6 +16,7 @@ export { diffPodTemplates } from './template-diff';
 export { summarizeForBoard, type BoardSummary } from './board-summary';
 export { boardStateOf, countByState, type BoardState, type BoardStateFacts } from './board-state';
 export { compareFindings, severityRank, sortFindings } from './severity';
+export { preventionOf } from './lessons';
 export {
   diagnoseLogText,
   scanLogText,
@@ -25,7 +25,6 @@ export {
   type LogSignal,
 } from './log-signals';
 export {
-  formatImageRef,
   normalizeDigest,
   parseImageID,
   parseImageRef,

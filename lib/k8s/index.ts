@@ -16,7 +16,6 @@ export { K8sError, k8sErrorFromStatus, k8sErrorFromNetwork } from './k8s-error';
 export { compareResourceVersions } from './resource-version';
 export {
   resources,
-  resourceOfKind,
   type ResourceName,
   type ResourceInfo,
   type WatchedObject,

@@ -72,9 +72,3 @@ export function collectionPath(resource: ResourceInfo, namespace?: string): stri
   }
   return `${base}/${resource.name}`;
 }
-
-/** The resource name of a workload kind (`ReplicaSet` → `replicasets`), if watched. */
-export function resourceOfKind(kind: string): ResourceName | undefined {
-  const found = Object.values(resources).find((r) => r.kind.toLowerCase() === kind.toLowerCase());
-  return found?.name;
-}

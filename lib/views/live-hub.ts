@@ -1,7 +1,14 @@
 // Live updates for every viewer of one scope (the board, or one pod) from the shared watch
 // caches: one subscription and one recomputation per scope however many viewers listen.
 import type { Severity } from '../diagnosis';
-import type { CacheEvent, CacheLease, KubeObject, ResourceName } from '../k8s';
+import type {
+  CacheEvent,
+  CacheLease,
+  KubeObject,
+  ResourceName,
+  Scheduler,
+  TimerHandle,
+} from '../k8s';
 import { getRuntime, type Runtime } from './runtime';
 import { getBoardView, getPodView } from './shared-views';
 import type { LiveMessage } from './types';
@@ -24,16 +31,21 @@ class LiveHub {
   readonly listeners = new Set<LiveListener>();
   private leases: CacheLease<KubeObject>[] = [];
   private unsubscribes: Array<() => void> = [];
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private timer: TimerHandle | undefined;
   private lastRunAt = 0;
   private running = false;
   private again = false;
   last: LiveMessage | undefined;
 
+  /** Timers and the clock come from the scheduler the caches use (fake in tests). */
+  private readonly scheduler: Scheduler;
+
   constructor(
     private readonly scope: LiveScope,
     private readonly runtime: Runtime,
-  ) {}
+  ) {
+    this.scheduler = runtime.access.scheduler;
+  }
 
   start(): void {
     const clusters = this.runtime.access.clusters.filter(
@@ -61,7 +73,7 @@ class LiveHub {
   }
 
   stop(): void {
-    clearTimeout(this.timer);
+    this.scheduler.clearTimeout(this.timer);
     for (const unsubscribe of this.unsubscribes.splice(0)) unsubscribe();
     for (const lease of this.leases.splice(0)) lease.release();
   }
@@ -77,10 +89,10 @@ class LiveHub {
   private schedule(): void {
     if (this.timer) return;
     const interval = this.scope.type === 'board' ? boardIntervalMs : 0;
-    const wait = Math.max(debounceMs, this.lastRunAt + interval - Date.now());
-    this.timer = setTimeout(() => {
+    const wait = Math.max(debounceMs, this.lastRunAt + interval - this.scheduler.now());
+    this.timer = this.scheduler.setTimeout(() => {
       this.timer = undefined;
-      this.lastRunAt = Date.now();
+      this.lastRunAt = this.scheduler.now();
       void this.recompute();
     }, wait);
   }

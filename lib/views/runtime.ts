@@ -71,7 +71,11 @@ function registryClients(access: K8sAccess): Runtime['registryFor'] {
   };
 }
 
-/** Builds a runtime (no I/O until something reads a cache or the history). */
+/**
+ * Builds a runtime: reads the kubeconfig (unless clusters are given) and starts opening the
+ * history store in the background (`history` resolves when it is migrated); no watch starts until
+ * something reads a cache.
+ */
 export function createRuntime(options: RuntimeOptions = {}): Runtime {
   let access: K8sAccess;
   let configError: string | undefined;

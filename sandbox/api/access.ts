@@ -2,6 +2,9 @@
 import type { IncomingMessage } from 'node:http';
 import { forbidden, unauthorized } from './status';
 
+/** The user behind SandboxOptions.restrictedToken (as contract/apiserver.ts names it). */
+export const RESTRICTED_USER = 'podtrail-restricted';
+
 /** How cluster-wide requests behave while some namespace is forbidden. */
 export type ClusterScopeMode = 'forbid' | 'filter';
 
@@ -10,16 +13,26 @@ export class AccessControl {
   readonly forbiddenNamespaces = new Set<string>();
   clusterScope: ClusterScopeMode = 'forbid';
 
-  constructor(private readonly token?: string) {}
+  /** The user of the request being handled (requests are authorised synchronously, one at a time). */
+  private restricted = false;
+
+  constructor(
+    private readonly token?: string,
+    /** A second token whose user RBAC binds to nothing: 403 on every resource (not discovery). */
+    private readonly restrictedToken?: string,
+  ) {}
 
   /** The user name in 403 messages. */
   user(): string {
+    if (this.restricted) return RESTRICTED_USER;
     return this.token ? 'system:serviceaccount:podtrail:dashboard' : 'system:anonymous';
   }
 
   /** Throws 401 when a token is configured and the request does not carry it. */
   authenticate(req: IncomingMessage): void {
-    if (!this.token) return;
+    this.restricted =
+      !!this.restrictedToken && req.headers.authorization === `Bearer ${this.restrictedToken}`;
+    if (!this.token || this.restricted) return;
     if (req.headers.authorization !== `Bearer ${this.token}`) throw unauthorized();
   }
 
@@ -37,6 +50,7 @@ export class AccessControl {
     namespace?: string;
     namespaced: boolean;
   }): void {
+    if (this.restricted) throw forbidden({ user: this.user(), ...options });
     if (this.forbiddenNamespaces.size === 0) return;
     const { namespace, namespaced, resource } = options;
     const denied = namespace

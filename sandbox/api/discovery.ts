@@ -30,10 +30,37 @@ export function apiVersions(serverAddress: string): Record<string, unknown> {
   };
 }
 
+/** kube-apiserver's group order in /apis (its priority order; aggregated groups come last). */
+const GROUP_ORDER = [
+  'apiregistration.k8s.io',
+  'apps',
+  'events.k8s.io',
+  'authentication.k8s.io',
+  'authorization.k8s.io',
+  'autoscaling',
+  'batch',
+  'certificates.k8s.io',
+  'networking.k8s.io',
+  'policy',
+  'rbac.authorization.k8s.io',
+  'storage.k8s.io',
+  'admissionregistration.k8s.io',
+  'apiextensions.k8s.io',
+  'scheduling.k8s.io',
+  'coordination.k8s.io',
+  'node.k8s.io',
+  'discovery.k8s.io',
+  'flowcontrol.apiserver.k8s.io',
+];
+
 function groups(): { name: string; version: string }[] {
   const seen = new Map<string, string>();
   for (const r of RESOURCES) if (r.group && !seen.has(r.group)) seen.set(r.group, r.version);
-  return [...seen.entries()].map(([name, version]) => ({ name, version }));
+  const rank = (g: string) =>
+    GROUP_ORDER.includes(g) ? GROUP_ORDER.indexOf(g) : GROUP_ORDER.length;
+  return [...seen.entries()]
+    .sort(([a], [b]) => rank(a) - rank(b))
+    .map(([name, version]) => ({ name, version }));
 }
 
 /** GET /apis (APIGroupList). */
@@ -104,5 +131,18 @@ export function resourceList(group: string, version: string): Record<string, unk
     apiVersion: 'v1',
     groupVersion: apiVersionOf(defs[0]!),
     resources,
+  };
+}
+
+/**
+ * GET /openapi/v2: a valid Swagger 2.0 document without schemas (JSON only; kubectl and other
+ * clients that fetch it find the server's API info; no field-level schema is offered).
+ */
+export function openApiV2(): Record<string, unknown> {
+  return {
+    swagger: '2.0',
+    info: { title: 'Kubernetes', version: VERSIONS.kube },
+    paths: {},
+    definitions: {},
   };
 }

@@ -5,18 +5,20 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { peerPath } from '../../contract/peers';
 import { startSandbox, type Sandbox } from '../index';
 
 type Any = Record<string, any>;
 const run = promisify(execFile);
 let sb: Sandbox;
 let dir: string;
+let kubectlBin = 'kubectl';
 
 async function kubectl(
   ...args: string[]
 ): Promise<{ stdout: string; stderr: string; code: number }> {
   try {
-    const { stdout, stderr } = await run('kubectl', [
+    const { stdout, stderr } = await run(kubectlBin, [
       '--kubeconfig',
       path.join(dir, 'kubeconfig'),
       '--cache-dir',
@@ -50,17 +52,25 @@ async function restartedPod(namespace: string): Promise<string> {
   return pod?.metadata.name ?? '';
 }
 
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'sandbox-kubectl-'));
-  sb = await startSandbox({
-    port: 0,
-    scenarios: 'all',
-    kubeconfigPath: path.join(dir, 'kubeconfig'),
-  });
-});
-afterAll(() => sb.stop());
+// The machine's kubectl (Debian's, whatever minor it is) and the kubectl built from the pinned
+// Kubernetes minor (scripts/build-peers.sh): both must read the sandbox as they read a cluster.
+const KUBECTLS: [string, () => string][] = [
+  ['machine', () => 'kubectl'],
+  ['built 1.37', () => peerPath('kubectl')],
+];
 
-describe('real kubectl against the sandbox', () => {
+describe.each(KUBECTLS)('real kubectl (%s) against the sandbox', (_label, binary) => {
+  beforeAll(async () => {
+    kubectlBin = binary();
+    dir = mkdtempSync(path.join(tmpdir(), 'sandbox-kubectl-'));
+    sb = await startSandbox({
+      port: 0,
+      scenarios: 'all',
+      kubeconfigPath: path.join(dir, 'kubeconfig'),
+    });
+  });
+  afterAll(() => sb.stop());
+
   it('get pods -A prints the server-side table with crash-loop states', async () => {
     const { stdout, code } = await kubectl('get', 'pods', '-A');
     expect(code).toBe(0);
@@ -112,10 +122,10 @@ describe('real kubectl against the sandbox', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/Last State:\s+Terminated\n\s+Reason:\s+Error\n\s+Exit Code:\s+137/);
     expect(stdout).toMatch(
-      /Liveness:\s+http-get http:\/\/:9200\/_cluster\/health delay=15s timeout=1s period=10s #success=1 #failure=3/,
+      /Liveness:\s+http-get http:\/\/:9200\/_cluster\/health delay=15s timeout=1s period=10s (#success=1 #failure=3|successThreshold=1 failureThreshold=3)/,
     );
     expect(stdout).toMatch(
-      /Warning\s+Unhealthy\s+\S+ \(x\d+ over \S+\)\s+kubelet\s+Liveness probe failed: Get "http:\/\/[\d.]+:9200\/_cluster\/health": dial tcp/,
+      /Warning\s+Unhealthy\s+\S+ \(x\d+ over \S+\)\s+kubelet\s+(spec\.containers\{search\}: )?Liveness probe failed: Get "http:\/\/[\d.]+:9200\/_cluster\/health": dial tcp/,
     );
     expect(stdout).toMatch(
       /Normal\s+Killing\s+.*Container search failed liveness probe, will be restarted/,
@@ -213,7 +223,10 @@ describe('real kubectl against the sandbox', () => {
       '--wait=false',
     );
     expect(code).toBe(0);
-    expect(stdout.trim()).toBe(`pod "${name}" deleted`);
+    // kubectl ≥ 1.35 adds the namespace.
+    expect(stdout.trim()).toMatch(
+      new RegExp(`^pod "${name}" deleted( from delete-resets-backoff namespace)?$`),
+    );
     sb.control.advance(5_000);
     const list = (await (
       await fetch(`${sb.url}/api/v1/namespaces/delete-resets-backoff/pods`)

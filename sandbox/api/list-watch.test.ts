@@ -432,8 +432,14 @@ describe('other resources', () => {
     const groups = (await raw('/apis')).body;
     expect(groups.groups.map((g: Any) => g.preferredVersion.groupVersion)).toEqual([
       'apps/v1',
-      'batch/v1',
       'events.k8s.io/v1',
+      'autoscaling/v2',
+      'batch/v1',
+      'networking.k8s.io/v1',
+      'policy/v1',
+      'admissionregistration.k8s.io/v1',
+      'coordination.k8s.io/v1',
+      'discovery.k8s.io/v1',
       'metrics.k8s.io/v1beta1',
     ]);
     const core = (await raw('/api/v1')).body;

@@ -8,7 +8,7 @@ import type { SandboxControl } from '../control';
 import { apiVersionOf, type ResourceDef } from '../store/resources';
 import type { KObject } from '../store/types';
 import type { AccessControl, Stats } from './access';
-import { boolParam, sendJson, wantsTable } from './http-util';
+import { boolParam, sendError, sendJson, wantsTable } from './http-util';
 import {
   buildQuery,
   getObject,
@@ -22,6 +22,7 @@ import { ApiError, notFound } from './status';
 import { toTable, type IncludeObject } from './tables';
 import { nodeMetrics, podMetrics, toEventsV1 } from './views';
 import { serveWatch, type WatchRegistry } from './watch-stream';
+import { serveWrite, WRITABLE } from './writes';
 
 /** Everything the HTTP layer needs. */
 export interface ServerDeps {
@@ -89,6 +90,22 @@ export function serveResource(
   const { def, namespace, name, subresource } = route;
   if (req.method === 'DELETE' && def.id === 'pods' && name && namespace && !subresource)
     return serveDeletePod(r, namespace, name);
+  if (
+    WRITABLE.has(def.id) &&
+    ['POST', 'PUT', 'DELETE'].includes(req.method ?? '') &&
+    !subresource
+  ) {
+    // Leases: create/update/delete for leader election (writes.ts).
+    serveWrite(
+      req,
+      res,
+      { store: deps.cluster.store, access: deps.access },
+      def,
+      namespace,
+      name,
+    ).catch((err: unknown) => sendError(res, err));
+    return;
+  }
   if (req.method !== 'GET') throw methodNotAllowed();
   if (subresource === 'log' && def.id === 'pods' && name) return servePodLog(r, name);
   if (subresource) throw notFound(def.group, def.plural, name ?? '');

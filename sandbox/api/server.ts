@@ -12,6 +12,7 @@ import {
   apiVersions,
   groupVersion,
   resourceList,
+  openApiV2,
   versionInfo,
 } from './discovery';
 import { sendError, sendJson } from './http-util';
@@ -81,6 +82,7 @@ export function handleRequest(req: IncomingMessage, res: ServerResponse, deps: S
     const segs = path.split('/').filter(Boolean).map(decodeURIComponent);
     deps.access.authenticate(req);
     if (path === '/version') return sendJson(res, 200, versionInfo());
+    if (path === '/openapi/v2') return sendJson(res, 200, openApiV2());
     if (segs[0] === 'api' || segs[0] === 'apis') {
       const isCore = segs[0] === 'api';
       const rest = segs.slice(1);

@@ -32,6 +32,23 @@ export function toEventsV1(e: KObject): KObject {
   };
 }
 
+/** Bytes of a memory quantity ("128Mi", "1Gi", "500M", "1048576"); undefined if absent/unknown. */
+export function memoryBytes(q: string | undefined): number | undefined {
+  const m = q ? /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|Ti|k|M|G|T)?$/.exec(q) : null;
+  if (!m) return undefined;
+  const unit: Record<string, number> = {
+    Ki: 2 ** 10,
+    Mi: 2 ** 20,
+    Gi: 2 ** 30,
+    Ti: 2 ** 40,
+    k: 1e3,
+    M: 1e6,
+    G: 1e9,
+    T: 1e12,
+  };
+  return Number(m[1]) * (m[2] ? (unit[m[2]] ?? 1) : 1);
+}
+
 /** metrics-server's 15s resolution window as it prints it. */
 const WINDOW = '15.017s';
 
@@ -43,7 +60,13 @@ export function podMetrics(store: ObjectStore, kubelet: Kubelet, clock: SimClock
     const containers = [...p.containers.values()].flatMap((c) => {
       const inst = c.instances[c.instances.length - 1];
       if (!inst || inst.finishedAt !== undefined) return [];
-      const mem = inst.plan.memoryBytes?.(now - inst.startedAt) ?? 24 * 1024 * 1024;
+      const planned = inst.plan.memoryBytes?.(now - inst.startedAt) ?? 24 * 1024 * 1024;
+      // A container never uses its memory limit: reaching it is an OOM kill. The working set
+      // stays just under it (as a cgroup under pressure reclaims page cache).
+      const limit = memoryBytes(
+        (c.spec as { resources?: { limits?: { memory?: string } } }).resources?.limits?.memory,
+      );
+      const mem = limit !== undefined ? Math.min(planned, Math.floor(limit * 0.95)) : planned;
       const cpu = (inst.plan.cpuMillis ?? 2) * 1_000_000 + ((now / 1000) % 97) * 10_000;
       return [
         {

@@ -4,6 +4,7 @@
  * do with kubectl: apply, roll back, delete a pod, edit a ConfigMap).
  */
 import { DeploymentController, type PodTemplate } from '../controllers/deployment-controller';
+import { EndpointsController } from '../controllers/endpoints-controller';
 import { ReplicaSetController } from '../controllers/replicaset-controller';
 import { Scheduler } from '../controllers/scheduler';
 import type { BackoffConfig } from '../kubelet/backoff';
@@ -80,11 +81,94 @@ export class Cluster {
       this.deletePod(ns, name),
     );
     new DeploymentController(this.store, this.clock, this.recorder);
+    new EndpointsController(this.store, this.clock);
+    // The API server's own Service (its endpoints are the control plane, not a pod).
+    this.store.create('services', {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: {
+        name: 'kubernetes',
+        namespace: 'default',
+        creationTimestamp: rfc3339(created),
+        labels: { component: 'apiserver', provider: 'kubernetes' },
+      },
+      spec: {
+        type: 'ClusterIP',
+        clusterIP: '10.96.0.1',
+        clusterIPs: ['10.96.0.1'],
+        ipFamilies: ['IPv4'],
+        ipFamilyPolicy: 'SingleStack',
+        internalTrafficPolicy: 'Cluster',
+        sessionAffinity: 'None',
+        ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }],
+      },
+      status: { loadBalancer: {} },
+    });
+    this.store.create('endpoints', {
+      apiVersion: 'v1',
+      kind: 'Endpoints',
+      metadata: {
+        name: 'kubernetes',
+        namespace: 'default',
+        creationTimestamp: rfc3339(created),
+        labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' },
+      },
+      subsets: [
+        {
+          addresses: [{ ip: '172.18.0.1' }],
+          ports: [{ name: 'https', port: 6443, protocol: 'TCP' }],
+        },
+      ],
+    });
   }
 
-  /** Creates a namespace (and its kube-root-ca.crt ConfigMap, as every real namespace has). */
+  /** Creates a Service (clusterIP allocated from 10.96.0.0/12 unless headless) in a namespace. */
+  createService(
+    namespace: string,
+    name: string,
+    spec: {
+      selector: Record<string, string>;
+      ports: { name?: string; port: number; targetPort?: number }[];
+      headless?: boolean;
+    },
+  ): KObject {
+    // From the name, not the seeded RNG: adding a Service must not change the incident's dice.
+    let h = 0;
+    for (const ch of `${namespace}/${name}`) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+    const ip = spec.headless ? 'None' : `10.96.${((h >>> 8) % 254) + 1}.${(h % 254) + 1}`;
+    return this.store.create('services', {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name, namespace, labels: { ...spec.selector } },
+      spec: {
+        type: 'ClusterIP',
+        clusterIP: ip,
+        clusterIPs: [ip],
+        ipFamilies: ['IPv4'],
+        ipFamilyPolicy: 'SingleStack',
+        internalTrafficPolicy: 'Cluster',
+        sessionAffinity: 'None',
+        selector: spec.selector,
+        ports: spec.ports.map((p) => ({
+          ...(p.name ? { name: p.name } : {}),
+          port: p.port,
+          protocol: 'TCP',
+          targetPort: p.targetPort ?? p.port,
+        })),
+      },
+      status: { loadBalancer: {} },
+    });
+  }
+
+  /** Creates a namespace (with its `default` ServiceAccount and kube-root-ca.crt ConfigMap, as every real namespace has). */
   createNamespace(name: string, created = this.clock.now()): void {
     this.store.create('namespaces', namespaceObject(name, created));
+    // The controller-manager's serviceaccount controller gives every namespace `default`.
+    this.store.create('serviceaccounts', {
+      apiVersion: 'v1',
+      kind: 'ServiceAccount',
+      metadata: { name: 'default', namespace: name, creationTimestamp: rfc3339(created) },
+    });
     this.store.create('configmaps', {
       apiVersion: 'v1',
       kind: 'ConfigMap',

@@ -97,6 +97,20 @@ export const healthy: Scenario = {
         },
       }),
     );
+    at(-47 * HOUR, () =>
+      cluster.createService(namespace, 'web', {
+        selector: { app: 'web' },
+        ports: [{ name: 'http', port: 80 }],
+      }),
+    );
+    // The StatefulSet's governing (headless) Service.
+    at(-47 * HOUR, () =>
+      cluster.createService(namespace, 'redis', {
+        selector: { app: 'redis' },
+        ports: [{ name: 'redis', port: 6379 }],
+        headless: true,
+      }),
+    );
     at(-47 * HOUR, () => createStatefulSet());
     at(-47 * HOUR, () => createDaemonSet());
     at(-46 * HOUR, () => createJob());

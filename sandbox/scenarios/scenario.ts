@@ -39,8 +39,3 @@ export function timeline(entries: [number, string][], startMs = 0): LogLine[] {
   let at = startMs;
   return entries.map(([delay, text]) => ({ atMs: (at += delay), text }));
 }
-
-/** A JSON log line as pino/winston-style apps write them. */
-export function jsonLine(level: string, msg: string, extra: Record<string, unknown> = {}): string {
-  return JSON.stringify({ level, time: '', msg, ...extra }).replace('"time":"",', '');
-}

@@ -5,7 +5,7 @@
 // -o wide, -A). A row pattern is built from the header's column names, so a header we have not
 // seen still parses when its columns are known ones.
 import type { EventLike } from '../types';
-import { AGE_SOURCE, DATE_SOURCE, parseAge, parseSeen, toIso } from './kubectl-time';
+import { AGE_SOURCE, DATE_SOURCE, parseSeen, toIso } from './kubectl-time';
 
 const SEEN = String.raw`(?:<unknown>|<invalid>|${DATE_SOURCE}|\d{4}-\d{2}-\d{2}T\S+|${AGE_SOURCE}(?:\s+\(x\d+\s+over\s+(?:${AGE_SOURCE}|<unknown>|<invalid>)\))?)`;
 const FROM = String.raw`(?:\{[^}]*\}|[\w.-]+,\s+\S+|[\w./:-]+)`;
@@ -174,9 +174,4 @@ export function cellsToEvent(cells: Record<string, string>, now: number): EventL
     source: fromSource(cells.FROM ?? cells.SOURCE),
     involvedObject: involvedFrom(cells),
   };
-}
-
-/** True when a cell holds a kubectl age (used by the line classifier). */
-export function isAge(text: string): boolean {
-  return parseAge(text) !== undefined;
 }

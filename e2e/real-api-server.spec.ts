@@ -1,0 +1,74 @@
+// Journey: Podtrail against a real kube-apiserver 1.37 (the simulator plays the scenarios onto it;
+// logs come through the API server's pods/log proxy from the simulated kubelets). The board and a
+// pod page show the cause, the timeline and the previous log, and their numbers are the API
+// server's numbers.
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { scenarioPod, screenshot } from './helpers';
+
+const info = process.env.E2E_REAL_INFO_URL ?? 'http://127.0.0.1:3110';
+
+type Any = any;
+
+async function apiServer(request: APIRequestContext, apiPath: string): Promise<Any> {
+  const res = await request.get(info + apiPath);
+  expect(res.ok(), `${apiPath}: ${await res.text()}`).toBeTruthy();
+  return res.json();
+}
+
+test('board and pod page of oom-no-limit show the API server’s restarts and exit code', async ({
+  page,
+  request,
+}) => {
+  const row = await scenarioPod(request, 'oom-no-limit');
+  const pod = await apiServer(request, `/api/v1/namespaces/oom-no-limit/pods/${row.pod}`);
+  const status = pod.status.containerStatuses[0];
+  // The board's number is the API server's (polled: the incident goes on while we look).
+  await expect
+    .poll(async () => {
+      const again = await scenarioPod(request, 'oom-no-limit');
+      const now = await apiServer(request, `/api/v1/namespaces/oom-no-limit/pods/${again.pod}`);
+      return again.restarts === now.status.containerStatuses[0].restartCount;
+    })
+    .toBe(true);
+
+  await page.goto('/?namespace=oom-no-limit');
+  await expect(page.getByText(row.pod).first()).toBeVisible();
+
+  await page.goto(`/c/real/ns/oom-no-limit/pods/${row.pod}`);
+  const cause = page.getByTestId('cause');
+  await expect(cause).toBeVisible();
+  await expect(cause).toContainText(/OOM/);
+  await expect(page).toHaveTitle(new RegExp(`${row.pod} — .+ · ${status.restartCount} restarts`));
+  expect(status.lastState.terminated).toMatchObject({ exitCode: 137, reason: 'OOMKilled' });
+  await expect(page.getByTestId('vertical-timeline')).toContainText('137');
+  await screenshot(page, 'real-pod-oom-no-limit');
+});
+
+test('the pod page of rollback-hides-cause shows the previous log the API server proxies', async ({
+  page,
+  request,
+}) => {
+  const row = await scenarioPod(request, 'rollback-hides-cause');
+  const pod = await apiServer(request, `/api/v1/namespaces/rollback-hides-cause/pods/${row.pod}`);
+  const container = pod.spec.containers[0].name;
+  const res = await request.get(
+    `${info}/api/v1/namespaces/rollback-hides-cause/pods/${row.pod}/log?previous=true&container=${container}`,
+  );
+  expect(res.ok()).toBeTruthy();
+  const previous = await res.text();
+  expect(previous).toContain('missing required env AUTH_JWKS_URL');
+
+  await page.goto(`/c/real/ns/rollback-hides-cause/pods/${row.pod}`);
+  await expect(page.getByTestId('cause')).toContainText('AUTH_JWKS_URL');
+  const decisive = page.locator('[data-decisive="true"]').first();
+  await expect(decisive).toContainText('AUTH_JWKS_URL');
+  // The decisive line (after its line-number gutter) is a line of the API server's answer.
+  const line = (await decisive.innerText())
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .at(-1)!;
+  expect(line).toContain('missing required env AUTH_JWKS_URL');
+  expect(previous.split('\n').map((l) => l.trim())).toContain(line);
+  await screenshot(page, 'real-pod-rollback-hides-cause');
+});
