@@ -9,6 +9,7 @@ import { startServer, whenListening, type ServerProcess } from './server-process
 // Fresh servers answer each route's first request cold; on 2 busy cores that takes a while.
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
+// Ports: the sandbox is E2E_PORT+1, the real-apiserver project +2/+3; these specs use +4…+9.
 const e2ePort = Number(process.env.E2E_PORT ?? 3107);
 const token = 'e2e-shared-access-token-4f1c9a';
 const kioskToken = 'e2e-kiosk-link-token-77d2e0b1';
@@ -45,11 +46,11 @@ async function get(url: string, headers: Record<string, string> = {}) {
 }
 
 test('refuses to listen on a network address without a sign-in mode, naming the setting', async () => {
-  const open = startServer(e2ePort + 2, { HOST: '0.0.0.0' });
+  const open = startServer(e2ePort + 4, { HOST: '0.0.0.0' });
   expect(await open.exited).toBe(1);
   expect(open.output()).toContain('refusing to listen on 0.0.0.0');
   expect(open.output()).toContain('PODTRAIL_AUTH');
-  const half = startServer(e2ePort + 2, { HOST: '0.0.0.0', PODTRAIL_AUTH: 'token' });
+  const half = startServer(e2ePort + 4, { HOST: '0.0.0.0', PODTRAIL_AUTH: 'token' });
   expect(await half.exited).toBe(1);
   expect(half.output()).toContain('PODTRAIL_AUTH=token needs PODTRAIL_AUTH_TOKEN');
 });
@@ -57,7 +58,7 @@ test('refuses to listen on a network address without a sign-in mode, naming the 
 test.describe('shared access token', () => {
   let server: ServerProcess;
   test.beforeAll(async () => {
-    server = startServer(e2ePort + 3, {
+    server = startServer(e2ePort + 5, {
       PODTRAIL_AUTH: 'token',
       PODTRAIL_AUTH_TOKEN: token,
       PODTRAIL_KIOSK_TOKEN: kioskToken,
@@ -151,11 +152,11 @@ test.describe('auth proxy headers', () => {
   let trusted: ServerProcess;
   let untrusted: ServerProcess;
   test.beforeAll(async () => {
-    trusted = startServer(e2ePort + 4, {
+    trusted = startServer(e2ePort + 6, {
       PODTRAIL_AUTH: 'proxy',
       PODTRAIL_AUTH_PROXY_ADDRESSES: '127.0.0.1/32,::1',
     });
-    untrusted = startServer(e2ePort + 5, {
+    untrusted = startServer(e2ePort + 7, {
       PODTRAIL_AUTH: 'proxy',
       PODTRAIL_AUTH_PROXY_ADDRESSES: '10.9.9.9',
     });

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { sandboxKubeconfig } from './server-process';
 
 const root = path.resolve(__dirname, '..');
-const port = Number(process.env.E2E_PORT ?? 3107) + 6;
+const port = Number(process.env.E2E_PORT ?? 3107) + 8;
 const nobody = 65534;
 
 function listing(dir: string): string {
