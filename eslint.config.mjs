@@ -18,6 +18,8 @@ const config = [
       'test-results/**',
       'playwright-report/**',
       'contract/bin/**',
+      'dist/**',
+      '.peers/**',
       // Files that break the boundaries on purpose; lint/boundaries.test.ts lints them.
       'lint/fixtures/**',
       'next-env.d.ts',

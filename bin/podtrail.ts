@@ -1,9 +1,9 @@
-#!/usr/bin/env -S npx tsx
 // podtrail CLI. `podtrail diagnose FILE... [--json] [--now ISO]` reads what was pasted from
 // kubectl (pod yaml/json, describe, events, pods table, logs; `-` or no file = stdin), parses it
 // (lib/diagnosis/parse) and prints the diagnosis. Exit 2 on unreadable input, naming file and line.
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import {
   ParseError,
   RefusedInputError,
@@ -67,6 +67,19 @@ function readInput(name: string): string {
   return name === '-' ? readFileSync(0, 'utf8') : readFileSync(name, 'utf8');
 }
 
+/** The options of `podtrail diagnose` (node:util parseArgs; unknown options are errors). */
+function parseDiagnoseArgs(args: string[]) {
+  return parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      now: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+}
+
 /** Runs the CLI with `argv` (without node and script); returns the exit code. */
 export function main(argv: string[], io = { out: console.log, err: console.error }): number {
   const [command, ...rest] = argv;
@@ -74,17 +87,25 @@ export function main(argv: string[], io = { out: console.log, err: console.error
     io.err(USAGE);
     return command === '--help' || command === '-h' ? 0 : 2;
   }
-  const json = rest.includes('--json');
-  const nowIndex = rest.indexOf('--now');
-  const nowArg = nowIndex >= 0 ? rest[nowIndex + 1] : undefined;
-  const now = nowArg ? Date.parse(nowArg) : Date.now();
-  if (nowIndex >= 0 && !Number.isFinite(now)) {
-    io.err(`podtrail: --now needs an ISO 8601 time, got ${nowArg ?? 'nothing'}`);
+  let parsed: ReturnType<typeof parseDiagnoseArgs>;
+  try {
+    parsed = parseDiagnoseArgs(rest);
+  } catch (error) {
+    io.err(`podtrail: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
     return 2;
   }
-  const names = rest.filter(
-    (a, i) => a !== '--json' && (nowIndex < 0 || (i !== nowIndex && i !== nowIndex + 1)),
-  );
+  if (parsed.values.help) {
+    io.out(USAGE);
+    return 0;
+  }
+  const json = parsed.values.json;
+  const nowArg = parsed.values.now;
+  const now = nowArg !== undefined ? Date.parse(nowArg) : Date.now();
+  if (nowArg !== undefined && !Number.isFinite(now)) {
+    io.err(`podtrail: --now needs an ISO 8601 time, got ${nowArg || 'nothing'}`);
+    return 2;
+  }
+  const names = parsed.positionals;
   const files: Array<{ name: string; text: string }> = [];
   for (const name of names.length ? names : ['-']) {
     try {
@@ -113,6 +134,7 @@ export function main(argv: string[], io = { out: console.log, err: console.error
   }
 }
 
+// Run directly (`npm run podtrail`, tsx); the installed command is the launcher bin/podtrail.cjs.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   process.exitCode = main(process.argv.slice(2));
 }

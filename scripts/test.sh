@@ -20,4 +20,6 @@ if ! wait "$peers"; then cat .peers/build.log >&2; echo "building the test peers
 cat .peers/build.log
 echo "== unit + integration + contract (sandbox and real kube-apiserver)" && npx vitest run
 echo "== build" && npx next build
+echo "== peers (Alertmanager for e2e/alert-to-pod)" &&
+  bash contract/alertmanager/build.sh "${PODTRAIL_PEERS_DIR:-$PWD/.peers/bin}"
 echo "== e2e" && CI=${CI:-true} npx playwright test

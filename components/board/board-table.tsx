@@ -6,6 +6,7 @@ import { podPath, workloadPath } from '@/components/format/names';
 import { formatClock } from '@/components/format/time';
 import { WithCode } from '@/components/ui/with-code';
 import { NoAccessTag, type NoAccessMap } from './stale-banner';
+import { TableHead } from '@/components/ui/table-head';
 
 function NextRetry({ row }: { row: BoardRow }) {
   if (!row.nextRetry) return <span className="text-slate-500">—</span>;
@@ -50,31 +51,17 @@ export const BoardTable = memo(function BoardTable({
         data-testid="board-table"
       >
         <caption className="sr-only">Unhealthy workloads and pods, worst first</caption>
-        <thead className="border-b-2 border-slate-300 text-xs tracking-wide text-slate-600 uppercase">
-          <tr>
-            <th scope="col" className="py-2 pr-2">
-              Severity
-            </th>
-            <th scope="col" className="py-2 pr-2">
-              Workload
-            </th>
-            <th scope="col" className="py-2 pr-2">
-              Top finding
-            </th>
-            <th scope="col" className="py-2 pr-2" title="restartCount of the worst pod">
-              Restarts
-            </th>
-            <th scope="col" className="py-2 pr-2">
-              Next retry
-            </th>
-            <th scope="col" className="py-2 pr-2">
-              Last exit
-            </th>
-            <th scope="col" className="py-2">
-              Status
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            { label: 'Severity' },
+            { label: 'Workload' },
+            { label: 'Top finding' },
+            { label: 'Restarts', title: 'restartCount of the worst pod' },
+            { label: 'Next retry' },
+            { label: 'Last exit' },
+            { label: 'Status' },
+          ]}
+        />
         <tbody>
           {rows.map((row) => (
             <tr key={row.key} className="border-b border-slate-200 align-top" data-row={row.key}>

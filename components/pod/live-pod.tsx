@@ -73,6 +73,7 @@ export function LivePod({
             : 'live'
       }
       notice={notice}
+      alerts={view.alerts}
     />
   );
 }

@@ -1,12 +1,13 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { PodDiagnosis } from '@/lib/diagnosis';
-import type { LogView } from '@/lib/views/types';
+import type { AlertMark, LogView } from '@/lib/views/types';
 import { LogViewer } from '@/components/log/log-viewer';
 import { TimeAxisChart } from '@/components/timeline/time-axis-chart';
 import { ContainerFacts } from '@/components/timeline/container-facts';
 import { VerticalTimeline } from '@/components/timeline/vertical-timeline';
 import { TimelineLegend } from '@/components/timeline/timeline-legend';
+import { AlertList, alertsForContainer } from '@/components/timeline/alert-marks';
 import { NextRetryCountdown } from '@/components/timeline/next-retry-countdown';
 import { formatClock } from '@/components/format/time';
 import { CauseBlock } from './cause-block';
@@ -26,6 +27,8 @@ export interface PodPresentationProps {
   noLogReason?: string;
   /** A banner above everything (stale connection, pod gone, imported). */
   notice?: ReactNode;
+  /** Alertmanager alerts about the pod (live pages only). */
+  alerts?: AlertMark[];
 }
 
 /**
@@ -40,6 +43,7 @@ export function PodPresentation(props: PodPresentationProps) {
   const previous = c && logs.find((l) => l.container === c.name && l.kind === 'previous');
   const current = c && logs.find((l) => l.container === c.name && l.kind === 'current');
   const lastRun = c && lastTerminatedRun(c);
+  const alerts = c ? alertsForContainer(props.alerts, c.name) : (props.alerts ?? []);
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-6 px-3 py-4 sm:px-6">
       {props.notice}
@@ -86,9 +90,10 @@ export function PodPresentation(props: PodPresentationProps) {
               )}
             </div>
             <div className="hidden md:block">
-              <TimeAxisChart container={c} events={events} now={d.generatedAt} />
+              <TimeAxisChart container={c} events={events} now={d.generatedAt} alerts={alerts} />
               <TimelineLegend />
             </div>
+            <AlertList alerts={alerts} />
             <ContainerFacts container={c} />
           </section>
         )}

@@ -26,6 +26,30 @@ describe('buildPodReport', () => {
     );
   });
 
+  it('says when each alert fired and resolved, in the summary and the timeline rows', () => {
+    const alert = {
+      fingerprint: '5bd6e7c1a2f09b43',
+      alertname: 'KubePodCrashLooping',
+      status: 'resolved' as const,
+      container: 'report-builder',
+      startsAt: Date.parse('2026-11-25T10:01:12Z'),
+      endsAt: Date.parse('2026-11-25T10:13:40Z'),
+    };
+    const report = buildPodReport(diagnosis(), [alert]);
+    expect(report.summary).toMatch(
+      / Alert KubePodCrashLooping fired 10:01:12 UTC, resolved 10:13:40 UTC\.$/,
+    );
+    const texts = report.rows.map((r) => r.text);
+    expect(texts).toContain('alert KubePodCrashLooping fired');
+    expect(texts).toContain('alert KubePodCrashLooping resolved');
+    expect(report.rows.map((r) => r.at)).toEqual(
+      [...report.rows.map((r) => r.at)].sort((a, b) => a - b),
+    );
+    expect(report.markdown).toContain(
+      '| 2026-11-25 10:13:40 UTC | report-builder | alert KubePodCrashLooping resolved |',
+    );
+  });
+
   it('exports Markdown with the timeline in absolute UTC times, the chain and the findings', () => {
     const { markdown } = buildPodReport(diagnosis());
     expect(markdown).toContain('## Timeline (UTC)');

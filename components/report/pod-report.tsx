@@ -1,4 +1,6 @@
+import type { AlertMark } from '@/lib/views/types';
 import type { PodDiagnosis } from '@/lib/diagnosis';
+import { alertsForContainer } from '@/components/timeline/alert-marks';
 import { TimeAxisChart } from '@/components/timeline/time-axis-chart';
 import { TimelineLegend } from '@/components/timeline/timeline-legend';
 import { ContainerFacts } from '@/components/timeline/container-facts';
@@ -10,13 +12,16 @@ import { ReportSection, ReportTimelineTable } from './report-sections';
 /** The printable postmortem of one pod: fixed 1200 px, light, absolute UTC times. */
 export function PodReport({
   diagnosis: d,
+  alerts = [],
   standalone = true,
 }: {
   diagnosis: PodDiagnosis;
+  /** Alertmanager alerts about the pod, drawn on the timeline and listed with their times. */
+  alerts?: AlertMark[];
   /** False when embedded in another page (the import), which has its own <main>. */
   standalone?: boolean;
 }) {
-  const model = buildPodReport(d);
+  const model = buildPodReport(d, alerts);
   const fileName = `podtrail-${d.pod.namespace}-${d.pod.name}-${new Date(d.generatedAt).toISOString().slice(0, 16).replace(':', '')}`;
   return (
     <ReportFrame
@@ -47,6 +52,7 @@ export function PodReport({
                 container={c}
                 events={[...c.events, ...d.podEvents]}
                 now={d.generatedAt}
+                alerts={alertsForContainer(alerts, c.name)}
               />
               <ContainerFacts container={c} />
             </div>

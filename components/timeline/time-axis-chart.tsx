@@ -7,6 +7,8 @@ import { formatClock, formatDuration, formatHourMinute } from '@/components/form
 import { buildScale, spacedLabels, timelineTimes, type TimeScale } from './timeline-scale';
 import { H, LANE, RESET_WORDS, W, X0, X1, gapText } from './chart-layout';
 import { Events, ImageChanges, Unobserved } from './timeline-marks';
+import type { AlertMark } from '@/lib/views/types';
+import { AlertSpans, alertTimes } from './alert-marks';
 
 /** HH:MM, or HH:MM:SS when ticks are less than a minute apart (else labels repeat). */
 function tickLabel(t: number, s: TimeScale): string {
@@ -142,12 +144,15 @@ export function TimeAxisChart({
   container,
   events,
   now,
+  alerts = [],
 }: {
   container: ContainerTimeline;
   events: TimelineEvent[];
   now: number;
+  /** Alertmanager alerts for this container (alertsForContainer), drawn as tinted spans. */
+  alerts?: AlertMark[];
 }) {
-  const s = buildScale(timelineTimes(container, events, now), X0, X1);
+  const s = buildScale([...timelineTimes(container, events, now), ...alertTimes(alerts)], X0, X1);
   const hatchId = `hatch-${container.name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
   const next = container.nextRetry;
   return (
@@ -170,6 +175,7 @@ export function TimeAxisChart({
           <line x1={0} y1={0} x2={0} y2={6} stroke="#64748b" strokeWidth={2} />
         </pattern>
       </defs>
+      <AlertSpans alerts={alerts} s={s} now={now} />
       <Axis s={s} />
       <LaneLabels />
       <Unobserved c={container} s={s} id={hatchId} />

@@ -1,6 +1,7 @@
 import type { Revision, TemplateChange } from '@/lib/views/types';
 import { Timestamp } from '@/components/ui/timestamp';
 import { stackBody, stackCell, stackHead, stackRow, stackTable } from '@/components/ui/stack-table';
+import { TableHead } from '@/components/ui/table-head';
 
 const FIELD_WORDS: Record<TemplateChange['field'], string> = {
   image: 'image',
@@ -34,30 +35,17 @@ export function RevisionsTable({ revisions, now }: { revisions: Revision[]; now:
     <div className="overflow-x-auto">
       <table className={stackTable} data-testid="revisions">
         <caption className="sr-only">Revisions, newest first</caption>
-        <thead
-          className={`${stackHead} border-b-2 border-slate-300 text-xs tracking-wide text-slate-600 uppercase`}
-        >
-          <tr>
-            <th scope="col" className="py-2 pr-2" title="deployment.kubernetes.io/revision">
-              Rev
-            </th>
-            <th scope="col" className="py-2 pr-2">
-              ReplicaSet
-            </th>
-            <th scope="col" className="py-2 pr-2">
-              Created
-            </th>
-            <th scope="col" className="py-2 pr-2">
-              Images
-            </th>
-            <th scope="col" className="py-2 pr-2" title="spec.replicas">
-              Replicas
-            </th>
-            <th scope="col" className="py-2">
-              What changed in the pod template
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          className={stackHead}
+          columns={[
+            { label: 'Rev', title: 'deployment.kubernetes.io/revision' },
+            { label: 'ReplicaSet' },
+            { label: 'Created' },
+            { label: 'Images' },
+            { label: 'Replicas', title: 'spec.replicas' },
+            { label: 'What changed in the pod template' },
+          ]}
+        />
         <tbody className={stackBody}>
           {sorted.map((r) => (
             <tr key={r.replicaSet} className={`${stackRow} border-b border-slate-200 align-top`}>

@@ -3,6 +3,7 @@ import type { WorkloadPodRow } from '@/lib/views/types';
 import { Timestamp } from '@/components/ui/timestamp';
 import { stackBody, stackCell, stackHead, stackRow, stackTable } from '@/components/ui/stack-table';
 import { podPath } from '@/components/format/names';
+import { TableHead } from '@/components/ui/table-head';
 
 function shortDigest(d: string): string {
   const hex = d.includes(':') ? (d.split(':')[1] ?? d) : d;
@@ -39,33 +40,18 @@ export function WorkloadPodsTable({
     <div className="overflow-x-auto">
       <table className={stackTable} data-testid="workload-pods">
         <caption className="sr-only">Pods of this workload, newest first</caption>
-        <thead
-          className={`${stackHead} border-b-2 border-slate-300 text-xs tracking-wide text-slate-600 uppercase`}
-        >
-          <tr>
-            <th scope="col" className="py-2 pr-2">
-              Pod
-            </th>
-            <th scope="col" className="py-2 pr-2" title="spec.nodeName">
-              Node
-            </th>
-            <th scope="col" className="py-2 pr-2">
-              Status
-            </th>
-            <th scope="col" className="py-2 pr-2" title="restartCount">
-              Restarts
-            </th>
-            <th scope="col" className="py-2 pr-2">
-              Rev
-            </th>
-            <th scope="col" className="py-2 pr-2">
-              Created / replaced
-            </th>
-            <th scope="col" className="py-2" title="status.containerStatuses[].imageID">
-              Running digest
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          className={stackHead}
+          columns={[
+            { label: 'Pod' },
+            { label: 'Node', title: 'spec.nodeName' },
+            { label: 'Status' },
+            { label: 'Restarts', title: 'restartCount' },
+            { label: 'Rev' },
+            { label: 'Created / replaced' },
+            { label: 'Running digest', title: 'status.containerStatuses[].imageID' },
+          ]}
+        />
         <tbody className={stackBody}>
           {sorted.map((p) => (
             <tr

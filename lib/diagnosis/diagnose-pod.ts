@@ -42,7 +42,7 @@ function dedupe(findings: Finding[]): Finding[] {
     const prev = best.get(key);
     if (!prev || (f.priority ?? 0) > (prev.priority ?? 0)) best.set(key, f);
   }
-  const kept = [...best.values()];
+  const kept = [...best.values()].filter((f) => !unknownBesideCause(f, best));
   return kept.filter(
     (f) =>
       f.container !== undefined ||
@@ -50,6 +50,19 @@ function dedupe(findings: Finding[]): Finding[] {
       !kept.some(
         (o) => o !== f && o.container !== undefined && !o.pod && o.category === f.category,
       ),
+  );
+}
+
+// "Not enough evidence" about a container yields to a cause found for that same container (a
+// SIGKILL of unknown origin beside the probe that sent it).
+function unknownBesideCause(f: Finding, all: Map<string, Finding>): boolean {
+  if (f.category !== 'not-enough-evidence' || f.container === undefined) return false;
+  return [...all.values()].some(
+    (o) =>
+      o.container === f.container &&
+      !o.pod &&
+      o.category !== 'not-enough-evidence' &&
+      o.severity !== 'info',
   );
 }
 

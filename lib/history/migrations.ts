@@ -54,6 +54,22 @@ CREATE TABLE sessions (
     id: 2,
     sql: 'ALTER TABLE terminations ADD COLUMN log_head_error text;',
   },
+  {
+    // Alerts Alertmanager delivered (lib/alerts). One row per alert instance: Alertmanager's
+    // fingerprint (a hash of the labels) plus startsAt; cluster '' when the alert named none.
+    id: 3,
+    sql: `
+CREATE TABLE alerts (
+  cluster text NOT NULL, fingerprint text NOT NULL, starts_at bigint NOT NULL,
+  alertname text NOT NULL, status text NOT NULL, ends_at bigint,
+  namespace text, pod text, container text, workload_kind text, workload_name text,
+  severity text, summary text, labels jsonb NOT NULL, annotations jsonb NOT NULL,
+  generator_url text, first_received_at bigint NOT NULL, last_received_at bigint NOT NULL,
+  PRIMARY KEY (cluster, fingerprint, starts_at));
+CREATE INDEX alerts_by_pod ON alerts (namespace, pod);
+CREATE INDEX alerts_by_workload ON alerts (namespace, workload_name);
+`,
+  },
 ];
 
 /** Brings the schema up to date (idempotent; concurrent starts are serialised by a lock). */

@@ -15,4 +15,5 @@ export async function applyRetention(store: SqlStore, cutoff: number): Promise<v
   ]);
   await store.query('DELETE FROM gaps WHERE to_at < $1', [cutoff]);
   await store.query('DELETE FROM sessions WHERE last_alive_at < $1', [cutoff]);
+  await store.query('DELETE FROM alerts WHERE last_received_at < $1', [cutoff]);
 }

@@ -6,6 +6,7 @@ export type { BoardFilters } from './board-view';
 export type { PodRef } from './pod-view';
 /** The board and pod views as callers get them: computed once per change, shared by viewers. */
 export { getBoardView, getPodView } from './shared-views';
+export { readPodViewOnce } from './pod-view-once';
 /** The board computed now for one caller, unshared (the bench times it). */
 export { getBoardView as computeBoardView } from './board-view';
 export { getWorkloadView, type WorkloadRef } from './workload-view';
@@ -32,3 +33,5 @@ export { subscribeLive, closeLive, type LiveScope, type LiveListener } from './l
 export { installShutdown, shutdownRuntime, type ShutdownReport } from './shutdown';
 export { diagnoseUpload } from './upload-view';
 export { getPodLog } from './log-view';
+export { receiveAlerts } from './alerts-view';
+export { resolveGoLink, type GoDestination, type RememberedPod } from './go-view';

@@ -132,7 +132,12 @@ class LiveHub {
   }
 }
 
-const hubs = new Map<string, LiveHub>();
+// On globalThis, like the runtime: a production build holds more than one copy of this module
+// (route handlers, instrumentation), and shutdown must reach the hubs the routes opened.
+const hubsKey = Symbol.for('podtrail.liveHubs');
+const hubs: Map<string, LiveHub> = ((globalThis as { [hubsKey]?: Map<string, LiveHub> })[
+  hubsKey
+] ??= new Map<string, LiveHub>());
 
 /**
  * Tells every live viewer the server is going away (a `reconnect` message; their streams then

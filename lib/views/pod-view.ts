@@ -1,6 +1,7 @@
 // One pod: the live pod from the cache with logs, history, expected images and metrics — or, when
 // it no longer exists, its last state from history (fromHistory: true).
 import { diagnosePod, toMs, type PodLike } from '../diagnosis';
+import { alertsForPod } from './alerts-view';
 import { cacheInput, enrichInput, gatherLogs, logTargets } from './assemble-input';
 import { snapshotCluster, type ClusterSnapshot } from './cluster-snapshot';
 import { ForbiddenError, NotFoundError, UnavailableError } from './errors';
@@ -90,9 +91,11 @@ export async function getPodView(ref: PodRef, runtime: Runtime = getRuntime()): 
     registry: Boolean(live) && !down,
     metrics: Boolean(live) && !down,
   });
+  const diagnosis = diagnosePod(input);
   return {
     cluster: ref.cluster,
-    diagnosis: diagnosePod(input),
+    diagnosis,
+    alerts: await alertsForPod(runtime, ref.cluster, diagnosis),
     logs,
     health: snapshot.health,
     fromHistory: !live,

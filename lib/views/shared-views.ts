@@ -10,13 +10,19 @@ import type { BoardView, PodView } from './types';
 
 /** How long a view is served unchanged at most (its clocks — "next retry in" — move on). */
 const maxAgeMs = 2_000;
-/** An HTTP request takes any view begun this recently, even if a change came in since. */
-const requestReuseMs = 250;
+/**
+ * An HTTP request takes a view being computed, or one begun this recently, even if a change came
+ * in since: on a busy cluster changes come faster than a big board computes, and starting a
+ * computation per request would queue them all behind each other.
+ */
+const requestReuseMs = 1_000;
 
 interface Entry {
   revision: string;
   at: number;
   value: Promise<unknown>;
+  /** Still computing: a request joins it rather than start a second computation. */
+  pending: boolean;
 }
 
 /** A memo of views of one runtime: single-flight per key and revision, short-lived. */
@@ -33,16 +39,23 @@ export class ViewMemo {
     options: { reuseWithinMs?: number } = {},
   ): Promise<T> {
     const now = this.now();
-    for (const [k, e] of this.entries) if (now - e.at >= maxAgeMs) this.entries.delete(k);
+    for (const [k, e] of this.entries)
+      if (!e.pending && now - e.at >= maxAgeMs) this.entries.delete(k);
     const hit = this.entries.get(key);
-    const fresh = hit && (hit.revision === revision || now - hit.at < (options.reuseWithinMs ?? 0));
+    const reuse = options.reuseWithinMs;
+    const fresh =
+      hit &&
+      (hit.revision === revision || (reuse !== undefined && (hit.pending || now - hit.at < reuse)));
     if (hit && fresh) return hit.value as Promise<T>;
     const value = compute();
-    const entry: Entry = { revision, at: now, value };
+    const entry: Entry = { revision, at: now, value, pending: true };
     this.entries.set(key, entry);
-    value.catch(() => {
-      if (this.entries.get(key) === entry) this.entries.delete(key);
-    });
+    value.then(
+      () => (entry.pending = false),
+      () => {
+        if (this.entries.get(key) === entry) this.entries.delete(key);
+      },
+    );
     return value;
   }
 }
@@ -90,7 +103,7 @@ export function getBoardView(
     key,
     revisionOf(runtime, clusters, state.logHeads),
     () => computeBoardView(filters, runtime),
-    { reuseWithinMs: options.live ? 0 : requestReuseMs },
+    { reuseWithinMs: options.live ? undefined : requestReuseMs },
   );
 }
 
@@ -106,6 +119,6 @@ export function getPodView(
     `pod:${ref.cluster}/${ref.namespace}/${ref.name}`,
     revisionOf(runtime, known, state.logHeads),
     () => computePodView(ref, runtime),
-    { reuseWithinMs: options.live ? 0 : requestReuseMs },
+    { reuseWithinMs: options.live ? undefined : requestReuseMs },
   );
 }

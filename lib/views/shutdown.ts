@@ -53,7 +53,8 @@ export function installShutdown(): void {
       console.log(
         `podtrail: ${signal}: stopped watches and recorders, closed the history store${report.timedOut ? ' (timed out)' : ''}, told ${report.streams} live view(s) to reconnect, in ${report.ms} ms`,
       );
-      if (process.env.NEXT_MANUAL_SIG_HANDLE) process.exit(0);
+      // A moment for the reconnect frames to leave the sockets before the process ends.
+      if (process.env.NEXT_MANUAL_SIG_HANDLE) setTimeout(() => process.exit(0), 300);
     });
   };
   process.once('SIGTERM', handler);

@@ -1,8 +1,9 @@
 // The view models that route handlers answer and pages render: plain JSON, no class instances.
 // lib/views assembles them from lib/k8s (live caches), lib/history and lib/diagnosis.
+import type { AlertMark } from '../alerts';
 import type { BoardState, Finding, PodDiagnosis, Severity, TemplateChange } from '../diagnosis';
 
-export type { BoardState, TemplateChange };
+export type { AlertMark, BoardState, TemplateChange };
 
 /** Connection state of one watch cache (one resource type of one cluster). */
 export interface ResourceHealth {
@@ -85,6 +86,8 @@ export interface PodView {
   health: ClusterHealth;
   /** True when the pod no longer exists and this view comes from history. */
   fromHistory: boolean;
+  /** Alertmanager alerts about the pod or its workload, oldest first (POST /api/alerts). */
+  alerts?: AlertMark[];
 }
 
 export interface Revision {

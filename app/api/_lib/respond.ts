@@ -11,8 +11,13 @@ import {
 } from '@/lib/views';
 
 /** A JSON error answer. */
-export function jsonError(status: number, error: string, extra: Record<string, unknown> = {}) {
-  return NextResponse.json({ error, ...extra }, { status });
+export function jsonError(
+  status: number,
+  error: string,
+  extra: Record<string, unknown> = {},
+  headers?: Record<string, string>,
+) {
+  return NextResponse.json({ error, ...extra }, { status, headers });
 }
 
 /** Maps a thrown error to the HTTP answer a person can act on. */

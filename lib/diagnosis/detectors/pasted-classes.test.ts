@@ -99,6 +99,8 @@ describe('probes that kill a live or starting process', () => {
   it('reads a log that stops mid-start-up on a probed container killed with 137 as a slow starter', () => {
     const d = diagnoseFixture('describe-killed-mid-startup.txt');
     expect(d.findings[0]).toMatchObject({ id: 'killed-during-startup', category: 'probe-failure' });
+    // The SIGKILL's sender is known now: no "not enough evidence" beside the cause.
+    expect(d.findings.map((f) => f.id)).toEqual(['killed-during-startup']);
     expect(d.findings[0]?.explanation).toContain('about 60 s');
     expect(d.findings[0]?.evidence[0]?.text).toContain('loading shard 188 of 412');
   });

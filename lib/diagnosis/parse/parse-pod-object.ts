@@ -6,6 +6,7 @@ import type { ContainerStatusLike, EventLike, PodLike } from '../types';
 import { emptyFacts, type PasteFacts } from './facts';
 import { RefusedInputError } from './input-guard';
 import { checkShapes } from './object-shape';
+import { scanJsonBrackets } from './json-brackets';
 import { ParseError } from './parse-error';
 
 /** The container name used when a paste shows a container's state but not its name. */
@@ -80,19 +81,8 @@ function closeCutJson(text: string): unknown {
 export const CUT_SHORT = '__cutShort';
 
 function openBrackets(text: string): string[] | undefined {
-  const stack: string[] = [];
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (inString) {
-      if (ch === '\\') i++;
-      else if (ch === '"') inString = false;
-    } else if (ch === '"') inString = true;
-    else if (ch === '{') stack.push('}');
-    else if (ch === '[') stack.push(']');
-    else if (ch === '}' || ch === ']') if (stack.pop() !== ch) return undefined;
-  }
-  return inString ? undefined : stack;
+  const scan = scanJsonBrackets(text);
+  return scan.mismatched || scan.inString ? undefined : scan.owed;
 }
 
 // kubectl never prints anchors or aliases; a few from a hand-edited paste are fine, thousands are

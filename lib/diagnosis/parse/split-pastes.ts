@@ -1,5 +1,6 @@
 // Tells what kind of kubectl output a paste is, and cuts an input that concatenates several
 // pastes (separated by blank lines, or simply one after another) into single-kind pieces.
+import { scanJsonBrackets } from './json-brackets';
 import { isEventLine } from './parse-events-table';
 import { describeKeyOf, STRONG_DESCRIBE_KEYS } from './parse-describe';
 import { isPodsHeader, isPodsRow, isStatusWord } from './parse-pods-table';
@@ -93,18 +94,7 @@ export function detectInputKind(text: string): InputKind {
 }
 
 function braceDepth(text: string): number {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (inString) {
-      if (ch === '\\') i++;
-      else if (ch === '"') inString = false;
-    } else if (ch === '"') inString = true;
-    else if (ch === '{' || ch === '[') depth++;
-    else if (ch === '}' || ch === ']') depth--;
-  }
-  return depth;
+  return scanJsonBrackets(text).depth;
 }
 
 function chunksOf(lines: string[]): Chunk[] {

@@ -13,5 +13,5 @@ export async function generateMetadata({ params }: { params: PodParams }): Promi
 export default async function PodReportPage({ params }: { params: PodParams }) {
   const route = await loadPodRoute(params);
   if ('failure' in route) return route.failure;
-  return <PodReport diagnosis={route.view.diagnosis} />;
+  return <PodReport diagnosis={route.view.diagnosis} alerts={route.view.alerts} />;
 }

@@ -1,0 +1,58 @@
+// Real Chromium viewers (Debian's chromium through playwright-core; no browser download): one
+// browser context per viewer, as separate people would be.
+import { chromium, type Browser, type Page } from '@playwright/test';
+import type { ApiRequests } from './processes';
+
+/** Starts Debian's Chromium. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+    ],
+  });
+}
+
+/** What one kind of page is: where it is and when it has loaded. */
+export interface PageKind {
+  url: string;
+  ready(page: Page): Promise<void>;
+}
+
+/**
+ * API-server requests per minute while `viewers` contexts keep `kind` open for `windowMs` (after
+ * every page has loaded and settled).
+ */
+export async function requestsPerMinute(options: {
+  browser: Browser;
+  kind: PageKind;
+  viewers: number;
+  windowMs: number;
+  stats: () => Promise<ApiRequests>;
+}): Promise<number> {
+  const contexts = await Promise.all(
+    Array.from({ length: options.viewers }, () => options.browser.newContext()),
+  );
+  try {
+    // Open pages a few at a time: 2 cores cannot render 50 pages at once within a timeout.
+    for (let i = 0; i < contexts.length; i += 5) {
+      await Promise.all(
+        contexts.slice(i, i + 5).map(async (context) => {
+          const page = await context.newPage();
+          await page.goto(options.kind.url, { timeout: 180_000 });
+          await options.kind.ready(page);
+        }),
+      );
+    }
+    await new Promise((r) => setTimeout(r, 2_000));
+    const before = await options.stats();
+    await new Promise((r) => setTimeout(r, options.windowMs));
+    const after = await options.stats();
+    return ((after.total - before.total) / options.windowMs) * 60_000;
+  } finally {
+    await Promise.all(contexts.map((c) => c.close()));
+  }
+}

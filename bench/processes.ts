@@ -1,0 +1,150 @@
+// The processes a bench run starts: the scale sandbox, Podtrail's production server and the
+// naive baseline, each in its own process so their RSS and CPU are their own.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '..');
+const tsx = path.join(root, 'node_modules/tsx/dist/cli.mjs');
+const next = path.join(root, 'node_modules/next/dist/bin/next');
+
+/** A started child process. */
+export interface Child {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** Counters of the sandbox's /sandbox/stats. */
+export interface ApiRequests {
+  total: number;
+  list: number;
+  watch: number;
+  get: number;
+  log: number;
+}
+
+function stopper(child: ChildProcess): () => Promise<void> {
+  return () =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
+    });
+}
+
+function firstLine(child: ChildProcess, what: string, timeoutMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let buffer = '';
+    const timer = setTimeout(() => reject(new Error(`bench: ${what} did not start`)), timeoutMs);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const line = buffer.split('\n').find((l) => l.startsWith('{'));
+      if (line) {
+        clearTimeout(timer);
+        resolve(line);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`bench: ${what} exited with ${code}`)));
+  });
+}
+
+/** A scale-mode sandbox; `stats()` reads its API-server request counters. */
+export async function startScaleSandbox(
+  size: { pods: number; namespaces: number; nodes: number },
+  dir: string,
+): Promise<Child & { kubeconfig: string; stats(): Promise<ApiRequests> }> {
+  const child = spawn(
+    process.execPath,
+    [
+      tsx,
+      path.join(__dirname, 'scale-sandbox.ts'),
+      ...[size.pods, size.namespaces, size.nodes].map(String),
+      dir,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const { url, kubeconfig } = JSON.parse(await firstLine(child, 'sandbox', 600_000)) as {
+    url: string;
+    kubeconfig: string;
+  };
+  return {
+    url,
+    kubeconfig,
+    pid: child.pid ?? 0,
+    stop: stopper(child),
+    async stats() {
+      const body = (await (await fetch(`${url}/sandbox/stats`)).json()) as {
+        requests: ApiRequests;
+      };
+      return body.requests;
+    },
+  };
+}
+
+async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
+  const start = Date.now();
+  for (;;) {
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    if (Date.now() - start > timeoutMs) throw new Error(`bench: ${url} did not answer`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** Podtrail's production server (`next start`) against a kubeconfig. */
+export async function startPodtrail(
+  kubeconfig: string,
+  port: number,
+  dataDir: string,
+): Promise<Child> {
+  const child = spawn(process.execPath, [next, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      KUBECONFIG: kubeconfig,
+      PODTRAIL_DATA_DIR: dataDir,
+      NODE_ENV: 'production',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHttp(`${url}/api/health`, 120_000);
+  return { url, pid: child.pid ?? 0, stop: stopper(child) };
+}
+
+/** The naive baseline dashboard (bench/naive-dashboard.ts). */
+export async function startNaive(kubeconfig: string, port: number): Promise<Child> {
+  const child = spawn(
+    process.execPath,
+    [tsx, path.join(__dirname, 'naive-dashboard.ts'), kubeconfig, String(port)],
+    {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, NODE_OPTIONS: '--conditions=react-server' },
+    },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHttp(`${url}/health`, 60_000);
+  return { url, pid: child.pid ?? 0, stop: stopper(child) };
+}
+
+/** Resident memory of a process and its descendants, in bytes (Linux /proc). */
+export function treeRss(pid: number): number {
+  let total = 0;
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    total += Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      const children = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
+      for (const c of children ? children.split(/\s+/) : []) total += treeRss(Number(c));
+    }
+  } catch {
+    // the process is gone
+  }
+  return total;
+}
