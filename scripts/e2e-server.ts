@@ -22,13 +22,16 @@ async function main(): Promise<void> {
   const shutdown = () => void stack.stop().then(() => process.exit(0));
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
-  // The fault journey restarts the API server (e2e/api-server-faults.spec.ts).
-  process.on('SIGUSR2', () => {
-    void stack.restartSandbox().then(
-      (s) => console.log(`e2e: sandbox restarted at ${s.url}`),
+  // The fault journey restarts the API server (e2e/api-server-faults.spec.ts): SIGUSR2 the same
+  // cluster from its start again, SIGHUP another cluster at the same address (another seed).
+  const restart = (what: string, opts: { seed?: number }) => () => {
+    void stack.restartSandbox(opts).then(
+      (s) => console.log(`e2e: sandbox restarted (${what}) at ${s.url}`),
       (error: unknown) => console.error('e2e: sandbox restart failed', error),
     );
-  });
+  };
+  process.on('SIGUSR2', restart('same cluster', {}));
+  process.on('SIGHUP', restart('another cluster', { seed: 4242 }));
 }
 
 main().catch((err: unknown) => {

@@ -121,7 +121,7 @@ export function BoardScreen({
             />
           </div>
           <div className="md:hidden">
-            <BoardCards rows={board.rows} />
+            <BoardCards rows={board.rows} noAccess={noAccess} />
           </div>
         </>
       )}

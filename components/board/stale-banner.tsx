@@ -61,14 +61,25 @@ export function NoAccessNotice({ marks, kiosk = false }: { marks: NoAccess[]; ki
 }
 
 /** The mark on one row or page of a namespace Podtrail may not read. */
-export function NoAccessTag({ since, kiosk = false }: { since?: number; kiosk?: boolean }) {
+export function NoAccessTag({
+  since,
+  kiosk = false,
+  card = false,
+}: {
+  since?: number;
+  /** On the wall screen: large. */
+  kiosk?: boolean;
+  /** On its own line of a phone card: no left margin, readable size. */
+  card?: boolean;
+}) {
+  const size = kiosk ? 'mr-3 align-middle text-[24px]' : card ? 'text-sm' : 'ml-2 text-xs';
   return (
     <span
       data-testid="no-access-tag"
       suppressHydrationWarning
-      className={`inline-flex items-center gap-1 rounded bg-amber-200 px-1 font-semibold whitespace-nowrap text-amber-950 ${kiosk ? 'mr-3 align-middle text-[24px]' : 'ml-2 text-xs'}`}
+      className={`inline-flex items-center gap-1 rounded bg-amber-200 px-1 font-semibold whitespace-nowrap text-amber-950 ${size}`}
     >
-      <Lock aria-hidden className={kiosk ? 'size-6' : 'size-3'} />
+      <Lock aria-hidden className={kiosk ? 'size-6' : card ? 'size-4' : 'size-3'} />
       no access{since !== undefined ? ` since ${formatClock(since)}` : ''}
     </span>
   );
