@@ -71,6 +71,15 @@ function registryClients(access: K8sAccess): Runtime['registryFor'] {
   };
 }
 
+/** PODTRAIL_NAMESPACES: the namespaces a namespace-scoped install may read (comma list). */
+function namespacesFromEnv(): string[] | undefined {
+  const names = (process.env.PODTRAIL_NAMESPACES ?? '')
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
+  return names.length > 0 ? names : undefined;
+}
+
 /**
  * Builds a runtime: reads the kubeconfig (unless clusters are given) and starts opening the
  * history store in the background (`history` resolves when it is migrated); no watch starts until
@@ -80,7 +89,9 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   let access: K8sAccess;
   let configError: string | undefined;
   try {
-    access = new K8sAccess({ ...options, clusters: options.clusters ?? loadClusters(options) });
+    const clusters =
+      options.clusters ?? loadClusters({ namespaces: namespacesFromEnv(), ...options });
+    access = new K8sAccess({ ...options, clusters });
   } catch (error) {
     // The loader's message names files (kubeconfig paths): it goes to the server log only.
     console.error('podtrail: could not load the kubeconfig', error);
