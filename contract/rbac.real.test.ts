@@ -6,13 +6,10 @@
  * token requested for that ServiceAccount (TokenRequest) and its board is compared with the API
  * server's own numbers.
  */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
 import type { PodLike } from '../lib/diagnosis';
 import { loadClusters, resources } from '../lib/k8s';
 import { waitFor } from '../lib/k8s/test-support/sandbox-cluster';
@@ -24,39 +21,18 @@ import {
   stopRuntime,
   type Runtime,
 } from '../lib/views';
-import { peerPath, REPO_ROOT } from './peers';
+import { installer } from './install';
+import { REPO_ROOT } from './peers';
 import { rawRequest, realEnv } from './real-env';
 
 const env = realEnv();
-const run = promisify(execFile);
 const NS = 'podtrail';
 const SA = `system:serviceaccount:${NS}:podtrail`;
 const manifests = path.join(REPO_ROOT, 'deploy', 'manifests');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'podtrail-rbac-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** kubectl 1.37 as the cluster admin; stdout, or the error with kubectl's stderr. */
-async function kubectl(args: string[]): Promise<string> {
-  const all = ['--kubeconfig', env.kubeconfig, ...args];
-  const { stdout } = await run(peerPath('kubectl'), all, { encoding: 'utf8' });
-  return stdout;
-}
-
-let files = 0;
-/** `kubectl apply|delete -f` of manifests given as text. */
-function kubectlText(verb: 'apply' | 'delete', text: string): Promise<string> {
-  const file = path.join(dir, `manifests-${++files}.yaml`);
-  writeFileSync(file, text);
-  return kubectl(verb === 'delete' ? ['delete', '-f', file, '--wait=true'] : ['apply', '-f', file]);
-}
-
-/** The chart rendered by the real helm into namespace podtrail with these values. */
-async function renderChart(...sets: string[]): Promise<string> {
-  const args = ['template', 'podtrail', path.join(REPO_ROOT, 'deploy', 'helm', 'podtrail')];
-  args.push('--namespace', NS);
-  for (const set of ['auth.existingSecret=podtrail-auth', ...sets]) args.push('--set', set);
-  return (await run(peerPath('helm'), args, { encoding: 'utf8' })).stdout;
-}
+const { kubectl, kubectlText, renderChart, serviceAccountKubeconfig } = installer(env, NS);
 
 /** One check: verb resource [in namespace] as the ServiceAccount → yes / no. */
 interface Check {
@@ -177,25 +153,6 @@ function forbidden(namespace: string | undefined): Check[] {
   return checks;
 }
 
-/** A kubeconfig that authenticates with a token requested for the ServiceAccount. */
-async function serviceAccountKubeconfig(file: string): Promise<string> {
-  const token = (await kubectl(['create', 'token', 'podtrail', '-n', NS, '--duration=1h'])).trim();
-  const ca = Buffer.from(env.caCert).toString('base64');
-  writeFileSync(
-    file,
-    stringify({
-      apiVersion: 'v1',
-      kind: 'Config',
-      clusters: [{ name: 'real', cluster: { server: env.url, 'certificate-authority-data': ca } }],
-      users: [{ name: 'podtrail', user: { token } }],
-      contexts: [{ name: 'real', context: { cluster: 'real', user: 'podtrail' } }],
-      'current-context': 'real',
-    }),
-    { mode: 0o600 },
-  );
-  return file;
-}
-
 const admin = (apiPath: string) =>
   rawRequest(env.url + apiPath, { token: env.adminToken, ca: env.caCert });
 
@@ -258,7 +215,7 @@ describe('deploy/manifests/podtrail.yaml (ClusterRole) on a real kube-apiserver'
   });
 
   it('runs Podtrail with a token of the ServiceAccount: the board shows the API server’s restarts', async () => {
-    const kubeconfig = await serviceAccountKubeconfig(path.join(dir, 'sa-cluster'));
+    const kubeconfig = await serviceAccountKubeconfig('sa-cluster');
     const runtime = await startPodtrail(kubeconfig);
     try {
       const crashLooping = ['oom-no-limit', 'rollback-hides-cause', 'delete-resets-backoff'];
@@ -310,7 +267,7 @@ describe('a namespace-scoped install (a Role per namespace) on a real kube-apise
     );
     expect(rendered).toContain(`value: "${readable.join(',')}"`);
     await kubectlText('apply', rendered);
-    const kubeconfig = await serviceAccountKubeconfig(path.join(dir, 'sa-namespaced'));
+    const kubeconfig = await serviceAccountKubeconfig('sa-namespaced');
     const runtime = await startPodtrail(kubeconfig, readable);
     try {
       const board = await boardMatchesApiServer(runtime, readable);

@@ -2,7 +2,7 @@
 // `node --conditions=react-server --import tsx`): the runtime as the server builds it — kubeconfig
 // from KUBECONFIG, history in DATABASE_URL, leader election from PODTRAIL_LEADER_ELECTION_LEASE /
 // POD_NAMESPACE / POD_NAME — recording until SIGTERM. Prints one JSON line per change of its
-// recorder roles: {"recording":[{"cluster","role","lease","holder"}]}. LEADER_TIMING="lease,deadline,retry"
+// recorder roles: {"recording":[{cluster,role,lease,holder}],"failures":[…],"caches":[…]}. LEADER_TIMING="lease,deadline,retry"
 // (ms) shortens the timings.
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
@@ -25,7 +25,11 @@ async function main(): Promise<void> {
   await startRecorders(runtime);
   let last = '';
   const report = setInterval(() => {
-    const line = JSON.stringify({ recording: recorderRoles(runtime) });
+    const line = JSON.stringify({
+      recording: recorderRoles(runtime),
+      failures: runtime.recorders.map((r) => r.failures),
+      caches: runtime.access.caches.running().map((c) => c.health().state),
+    });
     if (line !== last) console.log((last = line));
   }, 50);
   process.on('SIGTERM', () => {
