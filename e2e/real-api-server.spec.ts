@@ -100,7 +100,8 @@ test('the board, read with only the chart’s ServiceAccount token, has every cr
   });
   await page.goto('/');
   for (const namespace of crashLooping) {
-    await expect(page.getByText(namespace).first()).toBeVisible();
+    // The workload link reads "namespace / name" (the namespace filter's options are hidden).
+    await expect(page.getByRole('link', { name: `${namespace} /` }).first()).toBeVisible();
   }
   await screenshot(page, 'real-board-service-account');
 });
