@@ -6,9 +6,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
+import { peerPath } from '../../contract/peers';
 
 const root = path.resolve(__dirname, '../..');
-const helm = process.env.HELM ?? path.join(root, '.peers', 'bin', 'helm');
+// HELM, else the peer built by scripts/build-peers.sh (PODTRAIL_PEERS_DIR, default .peers/bin).
+const helm = process.env.HELM ?? peerPath('helm');
 const chart = path.join(root, 'deploy', 'helm', 'podtrail');
 
 type Doc = {
