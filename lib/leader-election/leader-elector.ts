@@ -84,6 +84,7 @@ export class LeaderElector {
   /** Leadership callbacks run one after another, never overlapping. */
   private transitions: Promise<void> = Promise.resolve();
   private attempt: Promise<void> | undefined;
+  private lastError: string | undefined;
 
   constructor(private readonly options: LeaderElectorOptions) {
     this.scheduler = options.scheduler ?? systemScheduler;
@@ -126,9 +127,16 @@ export class LeaderElector {
 
   private tick(): void {
     this.attempt = this.tryAcquireOrRenew()
+      .then((held) => {
+        this.lastError = undefined;
+        return held;
+      })
       .catch((error: unknown) => {
+        // Logged once per distinct failure, not every retry while the API server is away.
         const message = error instanceof Error ? error.message : String(error);
-        this.options.log?.(`podtrail: lease ${this.lease}: ${message}`);
+        if (message !== this.lastError)
+          this.options.log?.(`podtrail: lease ${this.lease}: ${message}`);
+        this.lastError = message;
         return false;
       })
       .then((held) => this.after(held))
