@@ -5,9 +5,19 @@ import { SeverityBadge } from '@/components/ui/severity-badge';
 import { WithCode } from '@/components/ui/with-code';
 import { podPath } from '@/components/format/names';
 import { formatClock } from '@/components/format/time';
+import { NoAccessTag, type NoAccessMap } from './stale-banner';
 
-/** The board on a phone: one card per workload, the whole card a link to its worst pod. */
-export const BoardCards = memo(function BoardCards({ rows }: { rows: BoardRow[] }) {
+/**
+ * The board on a phone: one card per workload, the whole card a link to its worst pod; a card of
+ * a namespace Podtrail may no longer read carries "no access since T".
+ */
+export const BoardCards = memo(function BoardCards({
+  rows,
+  noAccess = {},
+}: {
+  rows: BoardRow[];
+  noAccess?: NoAccessMap;
+}) {
   return (
     <ul className="flex flex-col gap-2" data-testid="board-cards">
       {rows.map((row) => (
@@ -18,16 +28,30 @@ export const BoardCards = memo(function BoardCards({ rows }: { rows: BoardRow[] 
           >
             <div className="flex items-center justify-between gap-2">
               <SeverityBadge severity={row.severity} />
-              <span className="font-mono text-sm" title="restartCount of the worst pod">
+              <span
+                className="font-mono text-sm whitespace-nowrap"
+                title="restartCount of the worst pod plus the pods it replaced"
+              >
                 {row.restarts}↻ · {row.status}
               </span>
             </div>
-            <p className="mt-1 font-semibold [overflow-wrap:anywhere] text-blue-800 underline">
+            <p className="mt-1 font-semibold break-words text-blue-800 underline">
               {row.namespace} / {row.name}
             </p>
-            <p className="text-sm">
+            {noAccess[`${row.cluster}/${row.namespace}`] && (
+              <p className="mt-1">
+                <NoAccessTag card since={noAccess[`${row.cluster}/${row.namespace}`]?.since} />
+              </p>
+            )}
+            <p className="text-sm" data-testid="board-cause">
               {row.topFinding ? <WithCode text={row.topFinding.title} /> : 'no finding'}
             </p>
+            {row.trap && (
+              <p className="text-sm text-amber-900" data-testid="board-trap">
+                <span aria-hidden="true">⚠ </span>
+                <WithCode text={row.trap.title} />
+              </p>
+            )}
             {(row.nextRetry || row.lastExit) && (
               <p className="text-xs text-slate-600">
                 {row.lastExit && (

@@ -30,6 +30,8 @@ export interface AuthConfig {
   oidc?: { issuer: URL; clientId: string; clientSecret?: string; scopes: string };
   /** Sign-in attempts allowed per client address per minute (mode token). */
   attemptsPerMinute: number;
+  /** Alertmanager's bearer token for POST /api/alerts: its credential in every mode. */
+  alertsReceiverToken?: string;
 }
 
 /** A setting is missing or malformed; the message names it. */
@@ -66,6 +68,7 @@ const envSchema = z.object({
   PODTRAIL_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   PODTRAIL_OIDC_SCOPES: z.string().default('openid profile email'),
   PODTRAIL_SIGNIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().positive().default(5),
+  PODTRAIL_ALERTS_TOKEN: z.string().min(1).optional(),
 });
 
 function needed<T>(value: T | undefined, setting: string, mode: AuthMode): T {
@@ -129,6 +132,7 @@ export function authConfigFromEnv(
     groupsHeader: e.PODTRAIL_AUTH_GROUPS_HEADER.toLowerCase(),
     oidc,
     attemptsPerMinute: e.PODTRAIL_SIGNIN_ATTEMPTS_PER_MINUTE,
+    alertsReceiverToken: e.PODTRAIL_ALERTS_TOKEN,
   };
 }
 

@@ -36,6 +36,8 @@ export interface Runtime {
   leaderElection?: RecorderElection;
   /** Told the cluster whenever one of its recorders stores a log head (live views redraw). */
   logHeadListeners: Set<(cluster: string) => void>;
+  /** Told where each delivered alert points (live pod views redraw); see receiveAlerts. */
+  alertListeners: Set<AlertListener>;
   /** Why there are no clusters, if there are none. */
   configError?: string;
   /** Why history is not recorded (set when the store could not be opened at all). */
@@ -45,6 +47,9 @@ export interface Runtime {
 /** Where and how the recorders are elected (timings default to 15 s / 10 s / 2 s). */
 export type RecorderElection = LeaderElectionSettings &
   Pick<LeaderElectorOptions, 'leaseDurationMs' | 'renewDeadlineMs' | 'retryPeriodMs'>;
+
+/** Hears of an alert delivered about `namespace` of `cluster` (undefined: it named no cluster). */
+export type AlertListener = (cluster: string | undefined, namespace: string) => void;
 
 /** Options to build a runtime (tests pass clusters and a data dir). */
 export interface RuntimeOptions extends Omit<K8sAccessOptions, 'clusters'>, LoadClustersOptions {
@@ -126,6 +131,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
         ? undefined
         : (options.leaderElection ?? leaderElectionFromEnv()),
     logHeadListeners: new Set(),
+    alertListeners: new Set(),
     configError,
   };
   runtime.history = openHistory(options, (why) => (runtime.historyError = why));
@@ -164,7 +170,12 @@ async function openRecorders(runtime: Runtime): Promise<void> {
 }
 
 async function startRecorder(runtime: Runtime, store: SqlStore, cluster: string) {
-  const recorder = new Recorder({ access: runtime.access, store, cluster });
+  const recorder = new Recorder({
+    access: runtime.access,
+    store,
+    cluster,
+    memorySampleMs: memorySampleMsFromEnv(),
+  });
   recorder.onLogHead(() => {
     for (const listener of runtime.logHeadListeners) listener(cluster);
   });
@@ -236,4 +247,11 @@ export function lastContacts(runtime: Runtime = getRuntime()): Record<string, nu
     if (at !== undefined) contacts[cluster.name] = at;
   }
   return contacts;
+}
+
+/** PODTRAIL_MEMORY_SAMPLE_MS: how often crash-looping pods' memory is sampled (0 = never). */
+function memorySampleMsFromEnv(): number | undefined {
+  const raw = process.env.PODTRAIL_MEMORY_SAMPLE_MS;
+  const ms = raw === undefined || raw === '' ? NaN : Number(raw);
+  return Number.isFinite(ms) && ms >= 0 ? ms : undefined;
 }

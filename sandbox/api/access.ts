@@ -1,6 +1,7 @@
 /** Who may read what: the optional bearer token and namespaces made forbidden by tests. */
 import type { IncomingMessage } from 'node:http';
-import { forbidden, unauthorized } from './status';
+import type { ResourceDef } from '../store/resources';
+import { forbidden, unauthorized, type RequestAttributes } from './status';
 
 /** The user behind SandboxOptions.restrictedToken (as contract/apiserver.ts names it). */
 export const RESTRICTED_USER = 'podtrail-restricted';
@@ -41,15 +42,7 @@ export class AccessControl {
    * ones: requests inside a forbidden namespace fail, and so do cluster-wide reads of namespaced
    * resources (no ClusterRole) unless clusterScope is 'filter'.
    */
-  authorize(options: {
-    verb: string;
-    group: string;
-    resource: string;
-    subresource?: string;
-    name?: string;
-    namespace?: string;
-    namespaced: boolean;
-  }): void {
+  authorize(options: RequestAttributes & { namespaced: boolean }): void {
     if (this.restricted) throw forbidden({ user: this.user(), ...options });
     if (this.forbiddenNamespaces.size === 0) return;
     const { namespace, namespaced, resource } = options;
@@ -58,6 +51,18 @@ export class AccessControl {
         (resource === 'namespaces' && this.forbiddenNamespaces.has(options.name ?? ''))
       : namespaced && this.clusterScope === 'forbid';
     if (denied) throw forbidden({ user: this.user(), ...options });
+  }
+
+  /** authorize() for a verb on one of the sandbox's resources, named by its definition. */
+  authorizeOn(verb: string, def: ResourceDef, namespace?: string, name?: string): void {
+    this.authorize({
+      verb,
+      group: def.group,
+      resource: def.plural,
+      name,
+      namespace,
+      namespaced: def.namespaced,
+    });
   }
 
   /** Whether an object of `namespace` may appear in a cluster-wide answer (filter mode). */
