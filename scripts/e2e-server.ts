@@ -8,6 +8,8 @@ import { startStack } from './lib/stack';
 async function main(): Promise<void> {
   const arg = process.argv.indexOf('--port');
   const port = Number(arg > 0 ? process.argv[arg + 1] : (process.env.E2E_PORT ?? 3107));
+  // Memory samples every 5 s (20 s in production), so a journey sees usage over time in a minute.
+  process.env.PODTRAIL_MEMORY_SAMPLE_MS ??= '5000';
   const stack = await startStack({
     port,
     host: '127.0.0.1',

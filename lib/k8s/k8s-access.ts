@@ -4,6 +4,7 @@ import { CacheRegistry, type CacheRegistryOptions } from './cache-registry';
 import type { ClusterConnection } from './clusters';
 import type { ClusterContact } from './cluster-contact';
 import { PodLogReader, type LogLimits } from './pod-logs';
+import { NodeReader } from './node-reader';
 import { PodMetricsReader } from './pod-metrics';
 import { systemScheduler, type Scheduler } from './scheduler';
 
@@ -22,6 +23,7 @@ export class K8sAccess {
   readonly scheduler: Scheduler;
   private readonly logs = new Map<string, PodLogReader>();
   private readonly metrics = new Map<string, PodMetricsReader>();
+  private readonly nodes = new Map<string, NodeReader>();
 
   constructor(private readonly options: K8sAccessOptions) {
     this.scheduler = options.scheduler ?? systemScheduler;
@@ -49,6 +51,13 @@ export class K8sAccess {
   metricsReader(cluster: string): PodMetricsReader {
     return this.perCluster(this.metrics, cluster, (c) => {
       return new PodMetricsReader({ transport: c.transport, scheduler: this.scheduler });
+    });
+  }
+
+  /** The node reader of one cluster (a node's conditions and events). */
+  nodeReader(cluster: string): NodeReader {
+    return this.perCluster(this.nodes, cluster, (c) => {
+      return new NodeReader({ transport: c.transport, scheduler: this.scheduler });
     });
   }
 

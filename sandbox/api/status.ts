@@ -58,16 +58,18 @@ export function unauthorized(): ApiError {
   return new ApiError(401, 'Unauthorized', 'Unauthorized');
 }
 
-/** 403 as the RBAC authorizer words it (errors.NewForbidden + authorizer reason). */
-export function forbidden(options: {
-  user: string;
+/** What a request asks to do, in the authorizer's terms (its request attributes). */
+export interface RequestAttributes {
   verb: string;
   group: string;
   resource: string;
   subresource?: string;
   name?: string;
   namespace?: string;
-}): ApiError {
+}
+
+/** 403 as the RBAC authorizer words it (errors.NewForbidden + authorizer reason). */
+export function forbidden(options: RequestAttributes & { user: string }): ApiError {
   const { user, verb, group, resource, subresource, name, namespace } = options;
   const full = subresource ? `${resource}/${subresource}` : resource;
   const qualified = group ? `${resource}.${group}` : resource;

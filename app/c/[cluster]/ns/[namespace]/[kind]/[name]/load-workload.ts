@@ -2,6 +2,7 @@ import { cache } from 'react';
 import { getWorkloadView, type WorkloadView } from '@/lib/views';
 import { viewOrFailure, type Loaded } from '@/components/ui/load-failure';
 import { loadOrNotFound } from '@/app/c/_lib/not-found';
+import { decodedParams } from '@/app/c/_lib/route-params';
 
 /** The workload page's params as Next.js passes them. */
 export type WorkloadParams = Promise<{
@@ -23,14 +24,8 @@ export const loadWorkload = cache(
 );
 
 /** Decodes the route params. */
-export async function workloadRef(params: WorkloadParams) {
-  const p = await params;
-  return {
-    cluster: decodeURIComponent(p.cluster),
-    namespace: decodeURIComponent(p.namespace),
-    kind: decodeURIComponent(p.kind),
-    name: decodeURIComponent(p.name),
-  };
+export function workloadRef(params: WorkloadParams) {
+  return decodedParams(params);
 }
 
 /** The route's decoded params with its view, or the page that says why it could not be loaded. */

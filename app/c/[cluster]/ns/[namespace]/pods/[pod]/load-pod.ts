@@ -2,6 +2,7 @@ import { cache } from 'react';
 import { getPodView, type PodView } from '@/lib/views';
 import { viewOrFailure, type Loaded } from '@/components/ui/load-failure';
 import { loadOrNotFound } from '@/app/c/_lib/not-found';
+import { decodedParams } from '@/app/c/_lib/route-params';
 
 /** The pod page's params as Next.js passes them. */
 export type PodParams = Promise<{ cluster: string; namespace: string; pod: string }>;
@@ -14,12 +15,8 @@ export const loadPod = cache(
 
 /** Decodes the route params. */
 export async function podRef(params: PodParams) {
-  const p = await params;
-  return {
-    cluster: decodeURIComponent(p.cluster),
-    namespace: decodeURIComponent(p.namespace),
-    name: decodeURIComponent(p.pod),
-  };
+  const { cluster, namespace, pod } = await decodedParams(params);
+  return { cluster, namespace, name: pod };
 }
 
 /** The route's decoded params with its view, or the page that says why it could not be loaded. */
