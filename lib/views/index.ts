@@ -11,7 +11,7 @@ export { readPodViewOnce } from './pod-view-once';
 /** The board computed now for one caller, unshared (the bench times it). */
 export { getBoardView as computeBoardView } from './board-view';
 export { getWorkloadView, requireWorkload, type WorkloadRef } from './workload-view';
-export { listClusterHealth } from './health-view';
+export { listClusterHealth, processHealth, type ProcessHealth } from './health-view';
 export {
   NotFoundError,
   BadInputError,

@@ -1,5 +1,6 @@
 // The process-wide Podtrail runtime: cluster access, history store and recorders, registry client.
 // Kept on globalThis so Next.js dev reloads reuse one set of watches instead of opening more.
+import path from 'node:path';
 import { HistoryReader, Recorder, migrate, openSqlStore, type SqlStore } from '../history';
 import {
   K8sAccess,
@@ -86,7 +87,10 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   try {
     access = new K8sAccess({ ...options, clusters: options.clusters ?? loadClusters(options) });
   } catch (error) {
-    configError = `No cluster configured: ${error instanceof Error ? error.message : String(error)}. Set KUBECONFIG.`;
+    // The loader's message names files (kubeconfig paths): it goes to the server log only.
+    console.error('podtrail: could not load the kubeconfig', error);
+    configError =
+      'No cluster configured: the kubeconfig could not be read (see the server log). Set KUBECONFIG.';
     access = new K8sAccess({ ...options, clusters: [] });
   }
   const runtime: Runtime = {
@@ -156,7 +160,7 @@ export async function historyProblemOf(
   const history = await runtime.history;
   const recovery = history?.store.recovery;
   if (recovery) {
-    return `The history store could not be opened (${recovery.error}). It was moved aside to ${recovery.movedTo} (nothing was deleted) and a fresh store started at ${new Date(recovery.at).toISOString()}: history before then is not shown.`;
+    return `The history store could not be opened (${recovery.error}). It was moved aside to ${path.basename(recovery.movedTo)} in the data directory (nothing was deleted) and a fresh store started at ${new Date(recovery.at).toISOString()}: history before then is not shown.`;
   }
   if (runtime.historyError) {
     return `History is not being recorded: the store could not be opened (${runtime.historyError}). Check the data directory (PODTRAIL_DATA_DIR) or DATABASE_URL.`;

@@ -89,23 +89,22 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     kubeconfigPath,
   };
   let sandbox = await startSandbox(sandboxOptions);
-  const dashboard = spawn(
-    process.execPath,
-    [nextBin(), 'start', '-H', opts.host, '-p', String(opts.port)],
-    {
-      cwd: root,
-      stdio: 'inherit',
-      env: {
-        ...process.env,
-        KUBECONFIG: kubeconfigPath,
-        PODTRAIL_DATA_DIR: path.join(opts.stateDir, 'data'),
-        PODTRAIL_REGISTRY_MIRROR: process.env.PODTRAIL_REGISTRY_MIRROR ?? sandbox.url,
-        NEXT_TELEMETRY_DISABLED: '1',
-        // Podtrail's own SIGTERM handler stops in order and exits (instrumentation.ts).
-        NEXT_MANUAL_SIG_HANDLE: '1',
-      },
+  // bin/podtrail-server.cjs is what `npm start` and the image run (start-up checks, peer stamp).
+  const dashboard = spawn(process.execPath, [path.join(root, 'bin', 'podtrail-server.cjs')], {
+    cwd: root,
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      HOST: opts.host,
+      PORT: String(opts.port),
+      KUBECONFIG: kubeconfigPath,
+      PODTRAIL_DATA_DIR: path.join(opts.stateDir, 'data'),
+      PODTRAIL_REGISTRY_MIRROR: process.env.PODTRAIL_REGISTRY_MIRROR ?? sandbox.url,
+      NEXT_TELEMETRY_DISABLED: '1',
+      // Podtrail's own SIGTERM handler stops in order and exits (instrumentation.ts).
+      NEXT_MANUAL_SIG_HANDLE: '1',
     },
-  );
+  });
   const stop = async () => {
     dashboard.kill('SIGTERM');
     await sandbox.stop();
