@@ -21,28 +21,20 @@ interface Dashboard {
 }
 
 function startDashboard(kubeconfig: string, dataDir: string): Dashboard {
-  const proc = spawn(
-    process.execPath,
-    [
-      path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'),
-      'start',
-      '-H',
-      '127.0.0.1',
-      '-p',
-      String(port),
-    ],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        KUBECONFIG: kubeconfig,
-        PODTRAIL_DATA_DIR: dataDir,
-        NEXT_TELEMETRY_DISABLED: '1',
-        NEXT_MANUAL_SIG_HANDLE: '1',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  // What `npm start` runs (start-up checks, then Next's server with Podtrail's signal handler).
+  const proc = spawn(process.execPath, [path.join(root, 'bin', 'podtrail-server.cjs')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      KUBECONFIG: kubeconfig,
+      PODTRAIL_DATA_DIR: dataDir,
+      NEXT_TELEMETRY_DISABLED: '1',
+      NEXT_MANUAL_SIG_HANDLE: '1',
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   proc.stdout!.on('data', (c: Buffer) => (out += c.toString('utf8')));
   proc.stderr!.on('data', (c: Buffer) => (out += c.toString('utf8')));

@@ -34,7 +34,7 @@ describe('/api/health after another cluster answered at the same address', () =>
       10_000,
       'identity',
     );
-    const before = await (await getHealth()).json();
+    const before = await (await getHealth(new Request('http://t/api/health'))).json();
     expect(before.contact).toEqual([
       expect.not.objectContaining({ identityChange: expect.anything() }),
     ]);
@@ -48,7 +48,7 @@ describe('/api/health after another cluster answered at the same address', () =>
       15_000,
       'identity change',
     );
-    const response = await getHealth();
+    const response = await getHealth(new Request('http://t/api/health'));
     const text = await response.text();
     const health = JSON.parse(text);
     expect(health.contact).toEqual([
