@@ -32,6 +32,8 @@ const boardIntervalMs = 250;
  * ~200 ms a computation → one begun every 600 ms at most: a third of a core).
  */
 const boardCostFactor = 3;
+/** The pacing never waits longer than this (a slow first computation waits for the first sync). */
+const boardMaxIntervalMs = 2_000;
 
 class LiveHub {
   readonly listeners = new Set<LiveListener>();
@@ -97,7 +99,10 @@ class LiveHub {
     if (this.timer) return;
     const interval =
       this.scope.type === 'board'
-        ? Math.max(boardIntervalMs, boardCostFactor * this.lastDurationMs)
+        ? Math.min(
+            boardMaxIntervalMs,
+            Math.max(boardIntervalMs, boardCostFactor * this.lastDurationMs),
+          )
         : 0;
     const wait = Math.max(debounceMs, this.lastRunAt + interval - this.scheduler.now());
     this.timer = this.scheduler.setTimeout(() => {
@@ -116,7 +121,8 @@ class LiveHub {
     const began = this.scheduler.now();
     try {
       const message = await this.compute();
-      this.lastDurationMs = this.scheduler.now() - began;
+      // The first computation waits for the caches' first sync: not what a recomputation costs.
+      if (this.last) this.lastDurationMs = this.scheduler.now() - began;
       this.last = message;
       for (const listener of this.listeners) listener(message);
     } catch (error) {
