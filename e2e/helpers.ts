@@ -1,7 +1,7 @@
 // Shared helpers of the e2e journeys: the sandbox control API, finding a scenario's pod, and
 // screenshots kept as test artifacts under test-results/screens (not committed).
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 export const sandboxUrl = process.env.E2E_SANDBOX_URL ?? 'http://127.0.0.1:3108';
@@ -76,7 +76,8 @@ export async function expectNoHorizontalScroll(page: Page) {
 
 /** Runs axe-core in the page and fails on serious or critical accessibility violations. */
 export async function expectAccessible(page: Page) {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  // Evaluated, not added as a <script>: the page's CSP admits only its own nonce'd scripts.
+  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<any> } }).axe;
     const result = await axe.run(document);

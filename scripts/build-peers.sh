@@ -21,6 +21,8 @@ PEERS=(
   "etcd|contract/kube|./cmd/etcd|"
   "kube-apiserver|contract/kube|./cmd/kube-apiserver|$K8S_VERSION_FLAGS"
   "kubectl|contract/kube|./cmd/kubectl|$K8S_VERSION_FLAGS"
+  "helm|contract/helm|helm.sh/helm/v3/cmd/helm|-X helm.sh/helm/v3/internal/version.version=v3.22.0"
+  "mockoidc|contract/oidc|.|"
   "alertmanager|contract/alertmanager|script:build.sh|"
 )
 

@@ -51,7 +51,7 @@ describe('a history store that cannot open', () => {
     const keptControl = path.join(dataDir, moved[0]!, 'global/pg_control');
     expect(readFileSync(keptControl, 'hex')).toBe(brokenControl);
 
-    const health = await (await getHealth()).json();
+    const health = await (await getHealth(new Request('http://localhost/api/health'))).json();
     expect(health.history).toBe('pglite');
     expect(health.historyProblem).toContain('moved aside');
     expect(health.historyProblem).toContain(moved[0]);

@@ -26,9 +26,21 @@ const podParams = (pod: string) => ({
 });
 
 describe('route handlers', () => {
-  it('reports health with the configured clusters', async () => {
-    const body = await (await getHealth()).json();
-    expect(body).toMatchObject({ ok: true, clusters: ['sandbox'], history: 'disabled' });
+  it('reports health with the configured clusters by context name, without URLs', async () => {
+    const response = await getHealth(new Request('http://t/api/health'));
+    const text = await response.text();
+    expect(response.status).toBe(200);
+    expect(JSON.parse(text)).toMatchObject({
+      ok: true,
+      clusters: [{ name: 'sandbox', state: 'synced' }],
+      history: 'disabled',
+    });
+    expect(text).not.toContain(env.cluster.server);
+  });
+
+  it('answers liveness without asking a cluster', async () => {
+    const response = await getHealth(new Request('http://t/api/health?live=1'));
+    expect(await response.json()).toEqual({ ok: true, live: true });
   });
 
   it('answers 400 naming the bad query parameter', async () => {
@@ -56,7 +68,7 @@ describe('route handlers', () => {
 
   it('answers a malformed upload with 400, the parser’s message and its line', async () => {
     const text = '{\n  "apiVersion": "v1",\n  "kind": "Pod",\n  "metadata": { "name": "x", }\n}\n';
-    const request = new Request('http://t/api/diagnose', {
+    const request = new Request('http://localhost/api/diagnose', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ files: [{ name: 'pod.json', text }] }),
@@ -74,7 +86,7 @@ describe('route handlers', () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
     form.append('file', new Blob([png]), 'screenshot.png');
     const response = await postDiagnose(
-      new Request('http://t/api/diagnose', { method: 'POST', body: form }),
+      new Request('http://localhost/api/diagnose', { method: 'POST', body: form }),
     );
     expect(response.status).toBe(400);
     expect((await response.json()).error).toMatch(
@@ -86,7 +98,7 @@ describe('route handlers', () => {
     const form = new FormData();
     form.append('log', new Blob(['Error: connect ECONNREFUSED 10.0.0.1:5432\n']), 'previous.log');
     const response = await postDiagnose(
-      new Request('http://t/api/diagnose', { method: 'POST', body: form }),
+      new Request('http://localhost/api/diagnose', { method: 'POST', body: form }),
     );
     expect(response.status).toBe(200);
     expect((await response.json()).kinds[0]).toMatchObject({ file: 'previous.log', kind: 'log' });

@@ -6,6 +6,7 @@ import type { LogView } from '@/lib/views/types';
 import { logLineAnchor } from '@/components/format/names';
 import { CopyButton } from '@/components/ui/copy-button';
 import { ToggleButton } from '@/components/ui/toggle-button';
+import { parseAnsi, type AnsiSegment } from './ansi';
 
 /** A bound on rendered lines; the decisive lines are always kept. */
 const MAX_LINES = 3000;
@@ -100,7 +101,7 @@ export function LogViewer({
                   <span
                     className={`min-w-0 pr-3 ${wrap ? 'break-all whitespace-pre-wrap' : 'whitespace-pre'}`}
                   >
-                    {showTimes ? line : line.replace(TIMESTAMP, '')}
+                    <LineText line={showTimes ? line : line.replace(TIMESTAMP, '')} />
                   </span>
                 </li>
               );
@@ -109,5 +110,35 @@ export function LogViewer({
         </div>
       )}
     </section>
+  );
+}
+
+/** Readable on the dark log background; a class per colour, never markup from the log. */
+const colourClass: Record<NonNullable<AnsiSegment['colour']>, string> = {
+  black: 'text-slate-400',
+  red: 'text-red-300',
+  green: 'text-green-300',
+  yellow: 'text-yellow-200',
+  blue: 'text-sky-300',
+  magenta: 'text-fuchsia-300',
+  cyan: 'text-cyan-300',
+  white: 'text-white',
+};
+
+/** One log line's text, ANSI colours as classes, other escape sequences dropped. */
+function LineText({ line }: { line: string }) {
+  const segments = parseAnsi(line);
+  if (segments.every((s) => !s.colour && !s.bold)) return segments.map((s) => s.text).join('');
+  return segments.map((s, i) =>
+    s.colour || s.bold ? (
+      <span
+        key={i}
+        className={`${s.colour ? colourClass[s.colour] : ''} ${s.bold ? 'font-bold' : ''}`}
+      >
+        {s.text}
+      </span>
+    ) : (
+      s.text
+    ),
   );
 }

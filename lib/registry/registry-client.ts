@@ -2,6 +2,7 @@
 // (https://github.com/opencontainers/distribution-spec/blob/main/spec.md#checking-if-content-exists-in-the-registry),
 // with the bearer-token challenge, timeouts and a short cache.
 import { createHash } from 'node:crypto';
+import { assertFetchable, type LookupAll } from './address-guard';
 import { fetchBearerToken, directAuthorization, parseChallenge } from './bearer-challenge';
 import { parseImageRef } from '../diagnosis';
 import type { RegistryConfig } from './registry-config';
@@ -30,6 +31,7 @@ export class RegistryClient {
   constructor(
     private readonly config: RegistryConfig,
     private readonly now: () => number = Date.now,
+    private readonly lookup?: LookupAll,
   ) {}
 
   /** True when Podtrail may ask this image's registry. */
@@ -59,8 +61,10 @@ export class RegistryClient {
   }
 
   private async head(host: string, repository: string, tag: string): Promise<DigestResult> {
-    const base =
-      this.config.allHostsEndpoint ?? this.config.endpoints[host] ?? registryEndpoint(host);
+    const configured = this.config.allHostsEndpoint ?? this.config.endpoints[host];
+    const base = configured ?? registryEndpoint(host);
+    // Hosts named by an image reference are untrusted input; configured endpoints are not.
+    if (!configured) await this.guard(base);
     const url = `${base}/v2/${repository}/manifests/${encodeURIComponent(tag)}`;
     const credentials = this.config.credentials[host];
     let authorization = directAuthorization(credentials);
@@ -68,6 +72,9 @@ export class RegistryClient {
     if (response.status === 401) {
       const challenge = parseChallenge(response.headers.get('www-authenticate') ?? '');
       if (challenge?.scheme === 'bearer') {
+        // The realm is the registry's word: checked unless it is the trusted endpoint itself.
+        const realm = challenge.params.realm;
+        if (realm && !(configured && sameOrigin(realm, configured))) await this.guard(realm);
         const scope = `repository:${repository}:pull`;
         authorization = await fetchBearerToken(
           challenge,
@@ -88,9 +95,27 @@ export class RegistryClient {
     return { digest: `sha256:${createHash('sha256').update(Buffer.from(body)).digest('hex')}` };
   }
 
+  private async guard(url: string): Promise<void> {
+    if (!this.config.allowLocalAddresses) await assertFetchable(url, this.lookup);
+  }
+
   private request(url: string, method: string, authorization?: string): Promise<Response> {
     const headers: Record<string, string> = { Accept: manifestAccept };
     if (authorization) headers.Authorization = authorization;
-    return fetch(url, { method, headers, signal: AbortSignal.timeout(this.config.timeoutMs) });
+    // No redirects: a registry could otherwise send the request (and its credentials) anywhere.
+    return fetch(url, {
+      method,
+      headers,
+      redirect: 'error',
+      signal: AbortSignal.timeout(this.config.timeoutMs),
+    });
+  }
+}
+
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
   }
 }

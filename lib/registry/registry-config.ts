@@ -16,6 +16,12 @@ export interface RegistryConfig {
   allHostsEndpoint?: string;
   timeoutMs: number;
   cacheMs: number;
+  /**
+   * Allow hosts derived from image references and auth challenges to resolve to loopback,
+   * link-local or metadata addresses (PODTRAIL_REGISTRY_ALLOW_LOCAL=1). Endpoints the operator
+   * configured (mirror, endpoints) are trusted without it.
+   */
+  allowLocalAddresses?: boolean;
 }
 
 /**
@@ -52,7 +58,7 @@ function list(value: string | undefined): string[] {
  * Reads PODTRAIL_REGISTRY_HOSTS (comma list, or *), PODTRAIL_REGISTRY_MIRROR (one URL serving
  * every host, e.g. the sandbox), PODTRAIL_REGISTRY_ENDPOINTS
  * (host=url,...), PODTRAIL_REGISTRY_AUTH (JSON {host: {username,password}|{token}}),
- * PODTRAIL_REGISTRY_TIMEOUT_MS and PODTRAIL_REGISTRY_CACHE_MS.
+ * PODTRAIL_REGISTRY_TIMEOUT_MS, PODTRAIL_REGISTRY_CACHE_MS and PODTRAIL_REGISTRY_ALLOW_LOCAL.
  */
 export function registryConfigFromEnv(
   env: Record<string, string | undefined> = process.env,
@@ -80,5 +86,6 @@ export function registryConfigFromEnv(
     credentials,
     timeoutMs: Number(env.PODTRAIL_REGISTRY_TIMEOUT_MS) || 5_000,
     cacheMs: Number(env.PODTRAIL_REGISTRY_CACHE_MS) || 60_000,
+    allowLocalAddresses: env.PODTRAIL_REGISTRY_ALLOW_LOCAL === '1',
   };
 }

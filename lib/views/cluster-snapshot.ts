@@ -32,7 +32,6 @@ const rank: Record<ResourceHealth['state'], number> = {
 /** The health of a cluster from its caches' health. */
 export function clusterHealthOf(
   cluster: string,
-  server: string | undefined,
   healths: CacheHealth[],
   contact: ClusterContact = { state: 'unknown' },
 ): ClusterHealth {
@@ -73,7 +72,6 @@ export function clusterHealthOf(
       : undefined;
   return {
     cluster,
-    server,
     state: unreachable && state === 'synced' ? 'stale' : state,
     resources,
     forbidden: forbidden.length > 0 ? forbidden : undefined,
@@ -117,7 +115,6 @@ export async function snapshotCluster(
         ? items.filter((o) => !o.metadata?.namespace || o.metadata.namespace === ns)
         : items;
     };
-    const server = access.caches.cluster(cluster)?.server;
     return {
       cluster,
       pods: take(caches.pods),
@@ -132,7 +129,6 @@ export async function snapshotCluster(
       limitRanges: take(caches.limitranges),
       health: clusterHealthOf(
         cluster,
-        server,
         leases.map((l) => l.cache.health()),
         access.contact(cluster),
       ),

@@ -20,6 +20,8 @@ const requestReuseMs = 1_000;
 interface Shared {
   memo: ViewMemo;
   logHeads: number;
+  /** Alert deliveries so far: a pod view shows its alerts, so one is a new revision of it. */
+  alerts: number;
 }
 
 const shared = new WeakMap<Runtime, Shared>();
@@ -27,8 +29,13 @@ const shared = new WeakMap<Runtime, Shared>();
 function sharedOf(runtime: Runtime): Shared {
   let state = shared.get(runtime);
   if (!state) {
-    const made: Shared = { memo: new ViewMemo(() => runtime.access.scheduler.now()), logHeads: 0 };
+    const made: Shared = {
+      memo: new ViewMemo(() => runtime.access.scheduler.now()),
+      logHeads: 0,
+      alerts: 0,
+    };
     runtime.logHeadListeners.add(() => (made.logHeads += 1));
+    runtime.alertListeners.add(() => (made.alerts += 1));
     shared.set(runtime, made);
     state = made;
   }
@@ -74,7 +81,7 @@ export function getPodView(
   const known = runtime.access.caches.cluster(ref.cluster) ? [ref.cluster] : [];
   return state.memo.get(
     `pod:${ref.cluster}/${ref.namespace}/${ref.name}`,
-    revisionOf(runtime, known, state.logHeads),
+    `${revisionOf(runtime, known, state.logHeads)}|${state.alerts}`,
     () => computePodView(ref, runtime),
     { reuseWithinMs: options.live ? undefined : requestReuseMs },
   );

@@ -16,9 +16,9 @@ export interface ResourceHealth {
   message?: string;
 }
 
+/** A cluster named by its kubeconfig context only: its server URL never leaves the server. */
 export interface ClusterHealth {
   cluster: string;
-  server?: string;
   /** Worst state over its resources. */
   state: ResourceHealth['state'];
   resources: ResourceHealth[];

@@ -27,8 +27,11 @@ export interface Stack {
   dashboard: ChildProcess;
   url: string;
   stop(): Promise<void>;
-  /** Stops the sandbox and starts it again from scratch on the same port (lower resourceVersion). */
-  restartSandbox(): Promise<Sandbox>;
+  /**
+   * Stops the sandbox and starts it again from scratch on the same port (lower resourceVersion);
+   * with another seed it is another cluster (another kube-system UID).
+   */
+  restartSandbox(opts?: { seed?: number }): Promise<Sandbox>;
 }
 
 const root = path.resolve(__dirname, '../..');
@@ -86,32 +89,31 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     kubeconfigPath,
   };
   let sandbox = await startSandbox(sandboxOptions);
-  const dashboard = spawn(
-    process.execPath,
-    [nextBin(), 'start', '-H', opts.host, '-p', String(opts.port)],
-    {
-      cwd: root,
-      stdio: 'inherit',
-      env: {
-        ...process.env,
-        KUBECONFIG: kubeconfigPath,
-        PODTRAIL_DATA_DIR: path.join(opts.stateDir, 'data'),
-        PODTRAIL_REGISTRY_MIRROR: process.env.PODTRAIL_REGISTRY_MIRROR ?? sandbox.url,
-        NEXT_TELEMETRY_DISABLED: '1',
-        // Podtrail's own SIGTERM handler stops in order and exits (instrumentation.ts).
-        NEXT_MANUAL_SIG_HANDLE: '1',
-      },
+  // bin/podtrail-server.cjs is what `npm start` and the image run (start-up checks, peer stamp).
+  const dashboard = spawn(process.execPath, [path.join(root, 'bin', 'podtrail-server.cjs')], {
+    cwd: root,
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      HOST: opts.host,
+      PORT: String(opts.port),
+      KUBECONFIG: kubeconfigPath,
+      PODTRAIL_DATA_DIR: path.join(opts.stateDir, 'data'),
+      PODTRAIL_REGISTRY_MIRROR: process.env.PODTRAIL_REGISTRY_MIRROR ?? sandbox.url,
+      NEXT_TELEMETRY_DISABLED: '1',
+      // Podtrail's own SIGTERM handler stops in order and exits (instrumentation.ts).
+      NEXT_MANUAL_SIG_HANDLE: '1',
     },
-  );
+  });
   const stop = async () => {
     dashboard.kill('SIGTERM');
     await sandbox.stop();
   };
   // A restored control plane: the same cluster (same seed) from its start again, on the same
   // port, so its resourceVersions are lower than the ones the dashboard has seen.
-  const restartSandbox = async () => {
+  const restartSandbox = async (restart: { seed?: number } = {}) => {
     await sandbox.stop();
-    sandbox = await startSandbox(sandboxOptions);
+    sandbox = await startSandbox({ ...sandboxOptions, ...restart });
     return sandbox;
   };
   return {

@@ -2,18 +2,20 @@
 // Accepts JSON {files: [{name, text}]} or multipart form data (each file field, or a `text` field).
 import { NextResponse } from 'next/server';
 import { diagnoseUpload } from '@/lib/views';
+import { BodyTooLargeError, readBodyCapped } from '../_lib/body';
+import { guardRoute, routeSecurityHeaders } from '../_lib/guard';
 import { errorResponse, jsonError, parseOr400 } from '../_lib/respond';
 import { diagnoseBodySchema } from '../_lib/schemas';
 
 export const dynamic = 'force-dynamic';
 
-/** Upload cap: 5 MB in total (PODTRAIL_UPLOAD_MAX_BYTES). */
+/** Upload cap: 5 MiB (5242880 bytes) in total unless PODTRAIL_UPLOAD_MAX_BYTES says otherwise. */
 const maxBytes = Number(process.env.PODTRAIL_UPLOAD_MAX_BYTES) || 5 * 1024 * 1024;
 
-async function readFiles(request: Request): Promise<unknown> {
+async function readFiles(request: Request, bytes: Uint8Array<ArrayBuffer>): Promise<unknown> {
   const type = request.headers.get('content-type') ?? '';
-  if (!type.startsWith('multipart/form-data')) return JSON.parse(await request.text());
-  const form = await request.formData();
+  if (!type.startsWith('multipart/form-data')) return JSON.parse(new TextDecoder().decode(bytes));
+  const form = await new Response(bytes, { headers: { 'content-type': type } }).formData();
   const files: Array<{ name: string; text: string }> = [];
   for (const [field, value] of form.entries()) {
     if (typeof value === 'string') files.push({ name: field, text: value });
@@ -24,12 +26,26 @@ async function readFiles(request: Request): Promise<unknown> {
 
 /** Diagnoses the uploaded text; 400 with the parser's message and line when it is malformed. */
 export async function POST(request: Request) {
-  const length = Number(request.headers.get('content-length') ?? 0);
-  if (length > maxBytes)
-    return jsonError(413, `Upload is larger than ${maxBytes} bytes; trim the log.`);
+  // proxy.ts leaves this route alone (so the body streams): the same guard and headers here.
+  const refused = guardRoute(request);
+  if (refused) return refused;
+  const response = await diagnose(request);
+  for (const [name, value] of Object.entries(routeSecurityHeaders()))
+    response.headers.set(name, value);
+  return response;
+}
+
+async function diagnose(request: Request): Promise<NextResponse> {
+  let bytes: Uint8Array<ArrayBuffer>;
+  try {
+    bytes = await readBodyCapped(request, maxBytes);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return jsonError(413, error.message);
+    return jsonError(400, 'The upload was interrupted; send it again.');
+  }
   let body: unknown;
   try {
-    body = await readFiles(request);
+    body = await readFiles(request, bytes);
   } catch {
     return jsonError(400, 'Send JSON {"files":[{"name","text"}]} or multipart form data.');
   }

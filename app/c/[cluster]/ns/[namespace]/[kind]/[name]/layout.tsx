@@ -1,13 +1,7 @@
-import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { requireWorkload } from '@/lib/views';
+import { notFoundBeforeStreaming } from '@/app/c/_lib/not-found';
 import { workloadRef, type WorkloadParams } from './load-workload';
-
-function isNotFound(error: unknown): boolean {
-  return (
-    typeof error === 'object' && error !== null && (error as { status?: unknown }).status === 404
-  );
-}
 
 /** A real HTTP 404 for an unknown workload, decided before the page's loading boundary streams. */
 export default async function WorkloadLayout({
@@ -18,10 +12,6 @@ export default async function WorkloadLayout({
   params: WorkloadParams;
 }) {
   const ref = await workloadRef(params);
-  try {
-    await requireWorkload(ref);
-  } catch (error) {
-    if (isNotFound(error)) notFound();
-  }
+  await notFoundBeforeStreaming(() => requireWorkload(ref));
   return children;
 }
