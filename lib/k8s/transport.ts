@@ -34,7 +34,30 @@ export class Transport {
   }
 
   /** GET a path; throws K8sError on any non-2xx answer or network failure. */
-  async get(path: string, options: RequestOptions = {}): Promise<Response> {
+  get(path: string, options: RequestOptions = {}): Promise<Response> {
+    return this.request('GET', path, options);
+  }
+
+  /**
+   * POST or PUT a JSON object and parse the answer. Podtrail writes only its own recorder Lease
+   * (leader election); every other call is a read.
+   */
+  async sendJson<T>(
+    method: 'POST' | 'PUT',
+    path: string,
+    body: unknown,
+    options: RequestOptions = {},
+  ): Promise<T> {
+    const response = await this.request(method, path, options, JSON.stringify(body));
+    return JSON.parse(await response.text()) as T;
+  }
+
+  private async request(
+    method: string,
+    path: string,
+    options: RequestOptions,
+    body?: string,
+  ): Promise<Response> {
     const scope = { cluster: this.cluster, ...options.scope };
     const url = new URL(this.server.replace(/\/$/, '') + path);
     for (const [key, value] of Object.entries(options.query ?? {})) {
@@ -43,13 +66,15 @@ export class Transport {
     const init: RequestInit = await this.kubeConfig.applyToFetchOptions({});
     const headers = new Headers(init.headers as HeadersInit | undefined);
     headers.set('Accept', options.accept ?? 'application/json');
+    if (body !== undefined) headers.set('Content-Type', 'application/json');
     const timeout = options.timeoutMs ? AbortSignal.timeout(options.timeoutMs) : undefined;
     const signals = [options.signal, timeout].filter((s): s is AbortSignal => s !== undefined);
     let response: Response;
     try {
       response = await fetch(url.toString(), {
         ...init,
-        method: 'GET',
+        method,
+        body,
         headers: Object.fromEntries(headers.entries()),
         signal: signals.length > 0 ? AbortSignal.any(signals) : undefined,
       } as RequestInit);
