@@ -4,6 +4,7 @@
 import type { AuthConfig } from './auth-config';
 import { isAllowedHost } from './host-check';
 import { addressMatcher, peerAddress } from './peer-address';
+import { cookieValue } from './signed-value';
 import {
   secretsMatch,
   sessionCookie,
@@ -46,14 +47,6 @@ export function safeNext(next: string | null | undefined): string {
   return next;
 }
 
-function cookieValue(headers: Headers, name: string): string | undefined {
-  for (const part of (headers.get('cookie') ?? '').split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return rest.join('=');
-  }
-  return undefined;
-}
-
 function isApi(pathname: string): boolean {
   return pathname.startsWith('/api/');
 }
@@ -71,7 +64,11 @@ function identify(facts: RequestFacts, config: AuthConfig, now: number): Session
       return { user, groups, scope: 'full', expiresAt: now + 1 };
     }
   }
-  return verifySession(cookieValue(facts.headers, sessionCookie), config.sessionSecret, now);
+  return verifySession(
+    cookieValue(facts.headers.get('cookie'), sessionCookie),
+    config.sessionSecret,
+    now,
+  );
 }
 
 /** A kiosk link (`?kiosk-token=`): a long-lived read-only session, and the URL without it. */
