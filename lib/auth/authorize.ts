@@ -51,13 +51,17 @@ function isApi(pathname: string): boolean {
   return pathname.startsWith('/api/');
 }
 
-/** Who is asking, from the session cookie or the trusted proxy's headers. */
-function identify(facts: RequestFacts, config: AuthConfig, now: number): Session | undefined {
+/** Who is asking, from the session cookie or the trusted proxy's headers (undefined: no one). */
+export function sessionOf(
+  headers: Pick<Headers, 'get'>,
+  config: AuthConfig,
+  now: number,
+): Session | undefined {
   if (config.mode === 'proxy') {
     const trusted = addressMatcher(config.trustedProxies);
-    const user = facts.headers.get(config.userHeader);
-    if (user && trusted(peerAddress(facts.headers))) {
-      const groups = (facts.headers.get(config.groupsHeader) ?? '')
+    const user = headers.get(config.userHeader);
+    if (user && trusted(peerAddress(headers))) {
+      const groups = (headers.get(config.groupsHeader) ?? '')
         .split(',')
         .map((g) => g.trim())
         .filter(Boolean);
@@ -65,7 +69,7 @@ function identify(facts: RequestFacts, config: AuthConfig, now: number): Session
     }
   }
   return verifySession(
-    cookieValue(facts.headers.get('cookie'), sessionCookie),
+    cookieValue(headers.get('cookie'), sessionCookie),
     config.sessionSecret,
     now,
   );
@@ -103,7 +107,7 @@ export function authorize(facts: RequestFacts, config: AuthConfig, now: number):
   if (kiosk) return kiosk;
   if (config.mode === 'none') return { kind: 'allow', user: 'local', groups: [], scope: 'full' };
   const { pathname } = facts.url;
-  const session = identify(facts, config, now);
+  const session = sessionOf(facts.headers, config, now);
   if (session) {
     if (session.scope === 'kiosk' && !kioskMay(facts.url) && !isPublic(pathname))
       return { kind: 'deny', status: 403, message: 'A kiosk link shows the board only.' };

@@ -33,6 +33,7 @@ export { peerAddress, addressMatcher, peerHeader, peerKeyHeader } from './peer-a
 export {
   authorize,
   safeNext,
+  sessionOf,
   kioskTokenParam,
   type Decision,
   type RequestFacts,

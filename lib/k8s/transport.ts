@@ -12,8 +12,20 @@ import {
 /** Query parameters of an API request; undefined values are left out. */
 export type Query = Record<string, string | number | boolean | undefined>;
 
+/**
+ * Whom a request is made for: sent as Impersonate-User and one Impersonate-Group header per group
+ * (https://kubernetes.io/docs/reference/access-authn-authz/authentication/#user-impersonation);
+ * the API server then authorizes the request as that user. Only per-user reads set it: the shared
+ * watches always run as Podtrail's own identity.
+ */
+export interface Impersonation {
+  user: string;
+  groups: string[];
+}
+
 /** Options of one request. */
 export interface RequestOptions {
+  impersonate?: Impersonation;
   query?: Query;
   accept?: string;
   signal?: AbortSignal;
@@ -34,7 +46,22 @@ export class Transport {
   }
 
   /** GET a path; throws K8sError on any non-2xx answer or network failure. */
-  async get(path: string, options: RequestOptions = {}): Promise<Response> {
+  get(path: string, options: RequestOptions = {}): Promise<Response> {
+    return this.send('GET', path, options);
+  }
+
+  /** POST a JSON body and parse the JSON answer (e.g. a SelfSubjectAccessReview). */
+  async postJson<T>(path: string, body: unknown, options: RequestOptions = {}): Promise<T> {
+    const response = await this.send('POST', path, options, JSON.stringify(body));
+    return (await response.json()) as T;
+  }
+
+  private async send(
+    method: 'GET' | 'POST',
+    path: string,
+    options: RequestOptions,
+    body?: string,
+  ): Promise<Response> {
     const scope = { cluster: this.cluster, ...options.scope };
     const url = new URL(this.server.replace(/\/$/, '') + path);
     for (const [key, value] of Object.entries(options.query ?? {})) {
@@ -43,14 +70,22 @@ export class Transport {
     const init: RequestInit = await this.kubeConfig.applyToFetchOptions({});
     const headers = new Headers(init.headers as HeadersInit | undefined);
     headers.set('Accept', options.accept ?? 'application/json');
+    if (body !== undefined) headers.set('Content-Type', 'application/json');
+    // Pairs, not an object: each group is its own Impersonate-Group header line.
+    const pairs = [...headers.entries()];
+    if (options.impersonate) {
+      pairs.push(['Impersonate-User', options.impersonate.user]);
+      for (const group of options.impersonate.groups) pairs.push(['Impersonate-Group', group]);
+    }
     const timeout = options.timeoutMs ? AbortSignal.timeout(options.timeoutMs) : undefined;
     const signals = [options.signal, timeout].filter((s): s is AbortSignal => s !== undefined);
     let response: Response;
     try {
       response = await fetch(url.toString(), {
         ...init,
-        method: 'GET',
-        headers: Object.fromEntries(headers.entries()),
+        method,
+        body,
+        headers: pairs,
         signal: signals.length > 0 ? AbortSignal.any(signals) : undefined,
       } as RequestInit);
     } catch (error) {

@@ -1,6 +1,8 @@
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { getWorkloadView, type WorkloadView } from '@/lib/views';
+import { headers } from 'next/headers';
+import { checkNamespaceAccess, getWorkloadView, type WorkloadView } from '@/lib/views';
+import { viewerOf } from '@/app/api/_lib/viewer';
 import { viewOrFailure, type Loaded } from '@/components/ui/load-failure';
 
 /** The workload page's params as Next.js passes them. */
@@ -26,6 +28,7 @@ export const loadWorkload = cache(
     name: string,
   ): Promise<Loaded<WorkloadView>> => {
     try {
+      await checkNamespaceAccess(viewerOf(await headers()), { cluster, namespace });
       return { ok: true, view: await getWorkloadView({ cluster, namespace, kind, name }) };
     } catch (error) {
       if (isNotFound(error)) notFound();

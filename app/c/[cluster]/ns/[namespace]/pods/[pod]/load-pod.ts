@@ -1,6 +1,8 @@
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { getPodView, type PodView } from '@/lib/views';
+import { headers } from 'next/headers';
+import { checkNamespaceAccess, getPodView, type PodView } from '@/lib/views';
+import { viewerOf } from '@/app/api/_lib/viewer';
 import { viewOrFailure, type Loaded } from '@/components/ui/load-failure';
 
 /** The pod page's params as Next.js passes them. */
@@ -16,6 +18,7 @@ function isNotFound(error: unknown): boolean {
 export const loadPod = cache(
   async (cluster: string, namespace: string, name: string): Promise<Loaded<PodView>> => {
     try {
+      await checkNamespaceAccess(viewerOf(await headers()), { cluster, namespace });
       return { ok: true, view: await getPodView({ cluster, namespace, name }) };
     } catch (error) {
       if (isNotFound(error)) notFound();
