@@ -1,5 +1,5 @@
-// Every request but static build files and the upload route (which streams its body and runs the
-// same check itself, app/api/_lib/guard.ts) passes here: the Host check, sign-in, and the
+// Every request but static build files and the two routes that take a body (the upload and the
+// Alertmanager webhook, which run the same check themselves, app/api/_lib/guard.ts) passes here: the Host check, sign-in, and the
 // security headers with a fresh CSP nonce (https://nextjs.org/docs/app/guides/content-security-policy).
 import { NextResponse, type NextRequest } from 'next/server';
 import { authorize, newNonce } from '@/lib/auth';
@@ -18,7 +18,8 @@ export function proxy(request: NextRequest): NextResponse {
 }
 
 export const config = {
-  // api/diagnose: a proxy makes Next.js buffer and wait for the whole request body, which would
-  // defeat the upload cap counted as bytes arrive; that route calls the same guard itself.
-  matcher: ['/((?!_next/static|_next/image|api/diagnose).*)'],
+  // api/diagnose and api/alerts: a proxy makes Next.js buffer the whole request body (cut at
+  // proxyClientMaxBodySize, silently), which would defeat the upload cap counted as bytes arrive
+  // and truncate a large Alertmanager delivery; those routes call the same guard themselves.
+  matcher: ['/((?!_next/static|_next/image|api/diagnose|api/alerts).*)'],
 };

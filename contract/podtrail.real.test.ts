@@ -106,13 +106,26 @@ describe('Podtrail against a real kube-apiserver', () => {
         10_000,
         'the crash',
       );
-      const pod = cache.list().find((p) => p.metadata?.name === crashed[0]) as PodLike;
-      const real = (
-        await admin('GET', `/api/v1/namespaces/image-tag-missing/pods/${crashed[0]}`)
-      ).json();
-      expect(pod.status?.containerStatuses?.[0]?.restartCount).toBe(
-        real.status.containerStatuses[0].restartCount,
-      );
+      // The kubelet restarts the container at once (a second status write): compare once the
+      // cache has caught up with what the API server says.
+      const restarts = async () => {
+        const pod = cache.list().find((p) => p.metadata?.name === crashed[0]) as
+          PodLike | undefined;
+        const res = await admin('GET', `/api/v1/namespaces/image-tag-missing/pods/${crashed[0]}`);
+        const real = res.status === 200 ? res.json() : undefined;
+        return [
+          pod?.status?.containerStatuses?.[0]?.restartCount,
+          real?.status?.containerStatuses?.[0]?.restartCount as number | undefined,
+        ];
+      };
+      let [cached, served] = await restarts();
+      for (let i = 0; i < 50 && cached !== served; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        [cached, served] = await restarts();
+      }
+      // The cache says what the API server says about the crashed pod (gone from both, or the
+      // same restart count).
+      expect(cached).toBe(served);
     } finally {
       cache.stop();
     }
@@ -183,7 +196,7 @@ describe('Podtrail against a real kube-apiserver', () => {
       access.stop();
       await store.close();
     }
-  });
+  }, 120_000);
 
   it('under RBAC, a 403 on one namespace degrades that namespace only', async () => {
     // A read-only ClusterRole bound per namespace (RoleBindings), everywhere but oom-no-limit.

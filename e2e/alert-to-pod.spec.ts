@@ -14,7 +14,9 @@ test.use({ viewport: { width: 1280, height: 1000 } });
 test.describe.configure({ mode: 'serial' });
 
 const port = Number(process.env.E2E_PORT ?? 3107);
-const alertmanagerUrl = `http://127.0.0.1:${port + 2}`;
+// port+1 is the sandbox, port+2 and port+3 the real-server dashboard and its info server.
+const alertmanagerPort = port + 5;
+const alertmanagerUrl = `http://127.0.0.1:${alertmanagerPort}`;
 const binary = path.resolve(process.env.PODTRAIL_PEERS_DIR ?? '.peers/bin', 'alertmanager');
 const NS = 'oom-no-limit';
 const CONTAINER = 'report-builder';
@@ -46,7 +48,7 @@ receivers:
     [
       `--config.file=${path.join(dir, 'alertmanager.yml')}`,
       `--storage.path=${path.join(dir, 'data')}`,
-      `--web.listen-address=127.0.0.1:${port + 2}`,
+      `--web.listen-address=127.0.0.1:${alertmanagerPort}`,
       '--cluster.listen-address=',
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },

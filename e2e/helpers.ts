@@ -36,8 +36,11 @@ export async function scenarioPod(
   await expect
     .poll(
       async () => {
-        const response = await request.get(`/api/board?namespace=${encodeURIComponent(namespace)}`);
-        if (!response.ok()) return undefined;
+        // A connection reset while the server is busy is retried like a non-OK answer.
+        const response = await request
+          .get(`/api/board?namespace=${encodeURIComponent(namespace)}`)
+          .catch(() => undefined);
+        if (!response?.ok()) return undefined;
         const board = (await response.json()) as { rows: BoardRowJson[] };
         row = board.rows.find((r) => r.namespace === namespace);
         return row?.pod;

@@ -6,14 +6,11 @@ import { expect, test } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { peerPath } from '../contract/peers';
 import { scenarioPod, screenshot } from './helpers';
-import { startServer, whenListening, type ServerProcess } from './server-process';
+import { freePort, startServer, whenListening, type ServerProcess } from './server-process';
 
 // A fresh server answers each route's first request cold; on 2 busy cores that takes a while.
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
-// Ports: sandbox +1, real project +2/+3, sign-in.spec +4…+7, standalone +8; this dashboard +9
-// (the provider takes any free port and says which).
-const dashboardPort = Number(process.env.E2E_PORT ?? 3107) + 9;
 const clientSecret = 'e2e-oidc-client-secret-5b0e';
 let provider: ChildProcess | undefined;
 let control = '';
@@ -47,6 +44,8 @@ function startProvider(): Promise<{ issuer: string; control: string }> {
 test.beforeAll(async () => {
   const ready = await startProvider();
   control = ready.control;
+  // Free ports for the dashboard and the provider: parallel specs never share one.
+  const dashboardPort = await freePort();
   server = startServer(dashboardPort, {
     PODTRAIL_AUTH: 'oidc',
     PODTRAIL_OIDC_ISSUER: ready.issuer,

@@ -4,9 +4,8 @@
 // namespace they may not read says "No access to namespace X" on the board and the pod page.
 // Direct log reads go as the person: the API server's own 403 names them.
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { freePort } from '../contract/apiserver';
 import { screenshot } from './helpers';
-import { startServer, whenListening, type ServerProcess } from './server-process';
+import { freePort, startServer, whenListening, type ServerProcess } from './server-process';
 
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 

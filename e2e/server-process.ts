@@ -3,6 +3,7 @@
 // against the e2e sandbox cluster.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { sandboxUrl } from './helpers';
@@ -36,6 +37,19 @@ export function sandboxKubeconfig(): string {
     ].join('\n'),
   );
   return file;
+}
+
+/** A port nothing listens on now (the OS picks it), so parallel specs never share one. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 /** Spawns `node bin/podtrail-server.cjs` with these settings (HOST 127.0.0.1 unless given). */

@@ -4,13 +4,13 @@
 // screen gets a read-only link; behind an auth proxy, identity headers count only from it.
 import { expect, test } from '@playwright/test';
 import { scenarioPod, screenshot } from './helpers';
-import { startServer, whenListening, type ServerProcess } from './server-process';
+import { freePort, startServer, whenListening, type ServerProcess } from './server-process';
 
 // Fresh servers answer each route's first request cold; on 2 busy cores that takes a while.
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 // Ports: the sandbox is E2E_PORT+1, the real-apiserver project +2/+3; these specs use +4…+9.
-const e2ePort = Number(process.env.E2E_PORT ?? 3107);
+const alertsToken = 'alertmanager-receiver-token';
 const token = 'e2e-shared-access-token-4f1c9a';
 const kioskToken = 'e2e-kiosk-link-token-77d2e0b1';
 
@@ -46,11 +46,11 @@ async function get(url: string, headers: Record<string, string> = {}) {
 }
 
 test('refuses to listen on a network address without a sign-in mode, naming the setting', async () => {
-  const open = startServer(e2ePort + 4, { HOST: '0.0.0.0' });
+  const open = startServer(await freePort(), { HOST: '0.0.0.0' });
   expect(await open.exited).toBe(1);
   expect(open.output()).toContain('refusing to listen on 0.0.0.0');
   expect(open.output()).toContain('PODTRAIL_AUTH');
-  const half = startServer(e2ePort + 4, { HOST: '0.0.0.0', PODTRAIL_AUTH: 'token' });
+  const half = startServer(await freePort(), { HOST: '0.0.0.0', PODTRAIL_AUTH: 'token' });
   expect(await half.exited).toBe(1);
   expect(half.output()).toContain('PODTRAIL_AUTH=token needs PODTRAIL_AUTH_TOKEN');
 });
@@ -58,14 +58,36 @@ test('refuses to listen on a network address without a sign-in mode, naming the 
 test.describe('shared access token', () => {
   let server: ServerProcess;
   test.beforeAll(async () => {
-    server = startServer(e2ePort + 5, {
+    server = startServer(await freePort(), {
       PODTRAIL_AUTH: 'token',
       PODTRAIL_AUTH_TOKEN: token,
       PODTRAIL_KIOSK_TOKEN: kioskToken,
+      PODTRAIL_ALERTS_TOKEN: alertsToken,
     });
     await whenListening(server);
   });
   test.afterAll(() => server?.stop());
+
+  test('Alertmanager delivers with its receiver token and nothing else', async () => {
+    const deliver = (authorization?: string) =>
+      fetch(`${server.url}/api/alerts`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(authorization && { authorization }) },
+        body: JSON.stringify({ version: '4', status: 'firing', receiver: 'podtrail', alerts: [] }),
+      });
+    expect((await deliver()).status).toBe(401);
+    expect((await deliver(`Bearer ${token}`)).status).toBe(401);
+    // Past sign-in and the receiver token, the route's own parser answers (an empty delivery).
+    const reached = await deliver(`Bearer ${alertsToken}`);
+    expect(reached.status).toBe(400);
+    expect(await reached.text()).toContain('alerts');
+    expect(reached.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    // The receiver token opens the webhook only, not the board.
+    const board = await fetch(`${server.url}/api/board`, {
+      headers: { authorization: `Bearer ${alertsToken}` },
+    });
+    expect(board.status).toBe(401);
+  });
 
   test('refuses every route before sign-in: pages go to sign-in, APIs and streams 401', async ({
     request,
@@ -152,11 +174,11 @@ test.describe('auth proxy headers', () => {
   let trusted: ServerProcess;
   let untrusted: ServerProcess;
   test.beforeAll(async () => {
-    trusted = startServer(e2ePort + 6, {
+    trusted = startServer(await freePort(), {
       PODTRAIL_AUTH: 'proxy',
       PODTRAIL_AUTH_PROXY_ADDRESSES: '127.0.0.1/32,::1',
     });
-    untrusted = startServer(e2ePort + 7, {
+    untrusted = startServer(await freePort(), {
       PODTRAIL_AUTH: 'proxy',
       PODTRAIL_AUTH_PROXY_ADDRESSES: '10.9.9.9',
     });

@@ -63,7 +63,7 @@ function delivery(overrides: { pod?: string; status?: 'firing' | 'resolved' } = 
 
 const post = (body: unknown, headers: Record<string, string> = {}) =>
   postAlerts(
-    new Request('http://t/api/alerts', {
+    new Request('http://127.0.0.1/api/alerts', {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
       body: typeof body === 'string' ? body : JSON.stringify(body),

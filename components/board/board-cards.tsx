@@ -18,16 +18,25 @@ export const BoardCards = memo(function BoardCards({ rows }: { rows: BoardRow[] 
           >
             <div className="flex items-center justify-between gap-2">
               <SeverityBadge severity={row.severity} />
-              <span className="font-mono text-sm" title="restartCount of the worst pod">
+              <span
+                className="font-mono text-sm whitespace-nowrap"
+                title="restartCount of the worst pod plus the pods it replaced"
+              >
                 {row.restarts}↻ · {row.status}
               </span>
             </div>
-            <p className="mt-1 font-semibold [overflow-wrap:anywhere] text-blue-800 underline">
+            <p className="mt-1 font-semibold break-words text-blue-800 underline">
               {row.namespace} / {row.name}
             </p>
-            <p className="text-sm">
+            <p className="text-sm" data-testid="board-cause">
               {row.topFinding ? <WithCode text={row.topFinding.title} /> : 'no finding'}
             </p>
+            {row.trap && (
+              <p className="text-sm text-amber-900" data-testid="board-trap">
+                <span aria-hidden="true">⚠ </span>
+                <WithCode text={row.trap.title} />
+              </p>
+            )}
             {(row.nextRetry || row.lastExit) && (
               <p className="text-xs text-slate-600">
                 {row.lastExit && (

@@ -5,6 +5,7 @@ import { BoardCards } from './board-cards';
 import { BoardTable } from './board-table';
 import { summaryParts } from './board-words';
 import { countStates, headlineParts } from './kiosk-headline';
+import { KioskRestarts } from './kiosk-restarts';
 import { KioskRows } from './kiosk-rows';
 import { freshnessOf } from '@/components/ui/freshness';
 import { NoAccessNotice, StaleBanner, noAccessMap } from './stale-banner';
@@ -70,18 +71,25 @@ export function BoardScreen({
           />
         )}
         <NoAccessNotice kiosk marks={fresh.noAccess} />
-        <div className="flex items-baseline justify-between gap-6 border-b-2 border-slate-600 px-8 py-4 text-[32px] font-bold">
+        <div className="flex flex-wrap items-baseline justify-between gap-x-6 gap-y-1 border-b-2 border-slate-600 px-3 py-4 text-[22px] font-bold sm:px-8 sm:text-[32px]">
           <h1 className="min-w-0 truncate">
             <span className={board.rows.length > 0 ? 'text-red-400' : 'text-green-400'} aria-hidden>
               ●{' '}
             </span>
             {headline.length > 0 ? headline.join(' · ') : `${board.rows.length} unhealthy`}
           </h1>
-          <p className="shrink-0 text-[28px] font-normal text-slate-200">
+          <p className="min-w-0 text-[18px] font-normal text-slate-200 sm:shrink-0 sm:text-[28px]">
             {clusters} · {updated}
           </p>
         </div>
-        <KioskRows rows={board.rows} dimmed={stale !== undefined} noAccess={noAccess} />
+        <KioskRows
+          rows={board.rows}
+          now={now}
+          dimmed={stale !== undefined}
+          maxRows={6}
+          noAccess={noAccess}
+        />
+        <KioskRestarts rows={board.rows} />
       </main>
     );
   }

@@ -5,6 +5,7 @@ import { SeverityBadge } from '@/components/ui/severity-badge';
 import { podPath, workloadPath } from '@/components/format/names';
 import { formatClock } from '@/components/format/time';
 import { WithCode } from '@/components/ui/with-code';
+import { SEVERITY_SYMBOL } from '@/components/format/exit-style';
 import { NoAccessTag, type NoAccessMap } from './stale-banner';
 import { TableHead } from '@/components/ui/table-head';
 
@@ -56,7 +57,7 @@ export const BoardTable = memo(function BoardTable({
             { label: 'Severity' },
             { label: 'Workload' },
             { label: 'Top finding' },
-            { label: 'Restarts', title: 'restartCount of the worst pod' },
+            { label: 'Restarts', title: 'restartCount of the worst pod plus the pods it replaced' },
             { label: 'Next retry' },
             { label: 'Last exit' },
             { label: 'Status' },
@@ -95,19 +96,33 @@ export const BoardTable = memo(function BoardTable({
               </td>
               <td className="py-2 pr-2">
                 {row.topFinding ? (
-                  <WithCode text={row.topFinding.title} />
+                  <p data-testid="board-cause">
+                    <span aria-hidden="true">{SEVERITY_SYMBOL[row.topFinding.severity]} </span>
+                    <WithCode text={row.topFinding.title} />
+                  </p>
                 ) : (
                   <span className="text-slate-500">—</span>
                 )}
+                {row.trap && (
+                  <p data-testid="board-trap" className="mt-1 text-amber-900">
+                    <span aria-hidden="true">⚠ </span>
+                    <WithCode text={row.trap.title} />
+                  </p>
+                )}
               </td>
-              <td className="py-2 pr-2 font-mono">{row.restarts}↻</td>
+              <td className="py-2 pr-2 font-mono whitespace-nowrap" data-testid="board-restarts">
+                {row.restarts}↻
+                {row.podRestarts !== undefined && row.podRestarts !== row.restarts && (
+                  <span className="block text-xs text-slate-600">this pod {row.podRestarts}</span>
+                )}
+              </td>
               <td className="py-2 pr-2">
                 <NextRetry row={row} />
               </td>
               <td className="py-2 pr-2">
                 <LastExit row={row} />
               </td>
-              <td className="py-2 [overflow-wrap:anywhere]">{row.status}</td>
+              <td className="py-2 whitespace-nowrap">{row.status}</td>
             </tr>
           ))}
         </tbody>

@@ -55,3 +55,8 @@ export function workloadPath(
 ): string {
   return `/c/${encodeURIComponent(cluster)}/ns/${encodeURIComponent(namespace)}/${encodeURIComponent(kind.toLowerCase())}/${encodeURIComponent(name)}`;
 }
+
+/** A finding title as plain text (tab titles, link previews): `code` spans lose their backticks. */
+export function plainTitle(text: string): string {
+  return text.replace(/`([^`]*)`/g, '$1').replaceAll('`', '');
+}

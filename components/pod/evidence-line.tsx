@@ -27,7 +27,7 @@ export function EvidenceLine({ evidence, container }: { evidence: Evidence; cont
         <span>{where}</span>
       )}{' '}
       <code
-        className="rounded bg-slate-100 px-1 py-0.5 font-mono text-[0.85em] break-all text-slate-900"
+        className="rounded bg-slate-100 px-1 py-0.5 font-mono text-[0.85em] break-words text-slate-900"
         title={evidence.path}
       >
         {evidence.text}

@@ -6,7 +6,13 @@ import { AdviceRows } from './advice-list';
 import { EvidenceLine } from './evidence-line';
 import { WithCode } from '@/components/ui/with-code';
 
-function FindingItem({ finding }: { finding: Finding }) {
+// The cause block above shows the first two pieces of evidence, the advice and two commands of
+// the cause: its list item keeps only the rest, so nothing is said twice on one page.
+const SHOWN_IN_CAUSE = 2;
+
+function FindingItem({ finding, isCause }: { finding: Finding; isCause: boolean }) {
+  const evidence = isCause ? finding.evidence.slice(SHOWN_IN_CAUSE) : finding.evidence;
+  const commands = isCause ? finding.commands.slice(SHOWN_IN_CAUSE) : finding.commands;
   return (
     <li
       id={findingAnchor(finding.id)}
@@ -25,9 +31,18 @@ function FindingItem({ finding }: { finding: Finding }) {
       <p className="mt-1 text-slate-800">
         <WithCode text={finding.explanation} />
       </p>
-      {finding.evidence.length > 0 && (
+      {isCause && (
+        <p className="mt-1 text-sm text-slate-600">
+          Evidence, advice and commands: see{' '}
+          <a href="#cause-heading" className="underline">
+            Cause
+          </a>{' '}
+          above{evidence.length + commands.length > 0 ? ' (more below)' : ''}.
+        </p>
+      )}
+      {evidence.length > 0 && (
         <ul className="mt-2 space-y-1 text-sm" aria-label="Evidence">
-          {finding.evidence.map((evidence, i) => (
+          {evidence.map((evidence, i) => (
             <li key={i} className="flex gap-1">
               <span aria-hidden>•</span>
               <EvidenceLine evidence={evidence} container={finding.container} />
@@ -35,14 +50,14 @@ function FindingItem({ finding }: { finding: Finding }) {
           ))}
         </ul>
       )}
-      {(finding.doNext.length > 0 || finding.dont.length > 0) && (
+      {!isCause && (finding.doNext.length > 0 || finding.dont.length > 0) && (
         <dl className="mt-2 grid grid-cols-[5.5rem_1fr] gap-x-2 gap-y-1 text-sm">
           <AdviceRows finding={finding} />
         </dl>
       )}
-      {finding.commands.length > 0 && (
+      {commands.length > 0 && (
         <div className="mt-2 space-y-2">
-          {finding.commands.map((command) => (
+          {commands.map((command) => (
             <CommandLine key={command.command} command={command} />
           ))}
         </div>
@@ -52,7 +67,14 @@ function FindingItem({ finding }: { finding: Finding }) {
 }
 
 /** Every finding, worst first, each with links to its evidence. */
-export function FindingsList({ findings }: { findings: Finding[] }) {
+export function FindingsList({
+  findings,
+  cause,
+}: {
+  findings: Finding[];
+  /** The finding the cause block shows (its details are not repeated). */
+  cause?: Finding;
+}) {
   return (
     <section aria-labelledby="findings-heading">
       <h2 id="findings-heading" className="text-lg font-semibold">
@@ -63,7 +85,11 @@ export function FindingsList({ findings }: { findings: Finding[] }) {
       ) : (
         <ol className="mt-2 space-y-3">
           {findings.map((finding) => (
-            <FindingItem key={finding.id + (finding.container ?? '')} finding={finding} />
+            <FindingItem
+              key={finding.id + (finding.container ?? '')}
+              finding={finding}
+              isCause={finding === cause}
+            />
           ))}
         </ol>
       )}

@@ -7,6 +7,9 @@ import { NoAccessNotice, StaleBanner } from '@/components/board/stale-banner';
 import { formatClock } from '@/components/format/time';
 import { freshnessOf, noAccessFor } from '@/components/ui/freshness';
 import { useNow } from '@/components/ui/use-now';
+import Link from 'next/link';
+import { Timestamp } from '@/components/ui/timestamp';
+import { podPath } from '@/components/format/names';
 import { PodPresentation } from './pod-presentation';
 import { podTitle } from './pod-title';
 
@@ -52,8 +55,32 @@ export function LivePod({
       )}
       {noAccess && <NoAccessNotice marks={[noAccess]} />}
       {view.fromHistory && (
-        <p role="status" className="rounded border border-amber-500 bg-amber-50 p-3 text-amber-950">
-          This pod no longer exists; what follows is from Podtrail&apos;s history.
+        <p
+          role="status"
+          data-testid="deleted-notice"
+          className="rounded border border-amber-500 bg-amber-50 p-3 text-amber-950"
+        >
+          This pod was deleted
+          {view.deletedAt !== undefined && (
+            <>
+              {' '}
+              (gone at <Timestamp at={view.deletedAt} />)
+            </>
+          )}
+          ; what follows is its own record from Podtrail&apos;s history, not live data.
+          {view.replacedBy && (
+            <>
+              {' '}
+              Its replacement is{' '}
+              <Link
+                href={podPath(view.cluster, ref.namespace, view.replacedBy)}
+                className="font-semibold underline"
+              >
+                {view.replacedBy}
+              </Link>
+              .
+            </>
+          )}
         </p>
       )}
     </>
@@ -66,11 +93,13 @@ export function LivePod({
       basePath={basePath}
       reportHref={reportHref}
       source={
-        noAccess
-          ? `no access since ${noAccess.since ? formatClock(noAccess.since) : 'now'} — last known data`
-          : stale
-            ? 'possibly stale data'
-            : 'live'
+        view.fromHistory
+          ? 'recorded history'
+          : noAccess
+            ? `no access since ${noAccess.since ? formatClock(noAccess.since) : 'now'} — last known data`
+            : stale
+              ? 'possibly stale data'
+              : 'live'
       }
       notice={notice}
       alerts={view.alerts}

@@ -21,7 +21,7 @@ export function PodHeader({
   return (
     <header className="flex flex-col gap-2">
       <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
-        <h1 className="min-w-0 text-2xl font-bold [overflow-wrap:anywhere]">
+        <h1 className="min-w-0 text-2xl font-bold break-words">
           <span className="text-slate-600">{pod.namespace} /</span> {pod.name}
         </h1>
         <p className="text-xl font-semibold" data-testid="pod-status">

@@ -10,6 +10,7 @@ import { TimelineLegend } from '@/components/timeline/timeline-legend';
 import { AlertList, alertsForContainer } from '@/components/timeline/alert-marks';
 import { NextRetryCountdown } from '@/components/timeline/next-retry-countdown';
 import { formatClock } from '@/components/format/time';
+import { causeAndTrap } from '@/lib/diagnosis';
 import { CauseBlock } from './cause-block';
 import { FindingsList } from './findings-list';
 import { PodHeader } from './pod-header';
@@ -43,6 +44,7 @@ export function PodPresentation(props: PodPresentationProps) {
   const previous = c && logs.find((l) => l.container === c.name && l.kind === 'previous');
   const current = c && logs.find((l) => l.container === c.name && l.kind === 'current');
   const lastRun = c && lastTerminatedRun(c);
+  const { cause, trap } = causeAndTrap(d.findings);
   const alerts = c ? alertsForContainer(props.alerts, c.name) : (props.alerts ?? []);
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-6 px-3 py-4 sm:px-6">
@@ -55,7 +57,7 @@ export function PodPresentation(props: PodPresentationProps) {
       />
       <div className="flex flex-col gap-6">
         <div className="order-1">
-          <CauseBlock finding={d.findings[0]} status={d.pod.status} />
+          <CauseBlock finding={cause} trap={trap} status={d.pod.status} />
         </div>
         {d.containers.length > 1 && props.basePath && (
           <nav aria-label="Containers" className="order-1 flex flex-wrap gap-2">
@@ -90,7 +92,13 @@ export function PodPresentation(props: PodPresentationProps) {
               )}
             </div>
             <div className="hidden md:block">
-              <TimeAxisChart container={c} events={events} now={d.generatedAt} alerts={alerts} />
+              <TimeAxisChart
+                container={c}
+                events={events}
+                now={d.generatedAt}
+                podUid={d.pod.uid}
+                alerts={alerts}
+              />
               <TimelineLegend />
             </div>
             <AlertList alerts={alerts} />
@@ -102,7 +110,12 @@ export function PodPresentation(props: PodPresentationProps) {
             <h2 id="runs-heading" className="text-lg font-semibold">
               Runs and events — newest first
             </h2>
-            <VerticalTimeline container={c} events={events} generatedAt={d.generatedAt} />
+            <VerticalTimeline
+              container={c}
+              events={events}
+              generatedAt={d.generatedAt}
+              podUid={d.pod.uid}
+            />
           </section>
         )}
         {c && (
@@ -129,7 +142,7 @@ export function PodPresentation(props: PodPresentationProps) {
           </div>
         )}
         <div className="order-5">
-          <FindingsList findings={d.findings} />
+          <FindingsList findings={d.findings} cause={cause} />
           {d.missing.length > 0 && (
             <p className="mt-3 text-sm text-slate-600">
               Not available (would have helped): {d.missing.join('; ')}.

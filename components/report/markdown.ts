@@ -43,8 +43,9 @@ export function findingsMarkdown(findings: Finding[]): string {
         .join(', ');
       lines.push(`- Evidence (${where}): \`${e.text.replace(/`/g, "'")}\``);
     }
-    if (f.doNext.length) lines.push(`- Do next: ${f.doNext.join('; ')}`);
-    if (f.dont.length) lines.push(`- Don't: ${f.dont.join('; ')}`);
+    // One bullet per piece of advice: joining sentences with "; " gave ".;".
+    if (f.doNext.length) lines.push('- Do next:', ...f.doNext.map((a) => `  - ${a}`));
+    if (f.dont.length) lines.push("- Don't:", ...f.dont.map((a) => `  - ${a}`));
     return lines.join('\n');
   });
   return `## Findings\n\n${parts.join('\n\n') || 'None.'}`;

@@ -72,6 +72,22 @@ describe('buildPodReport', () => {
   });
 });
 
+describe('a postmortem states what happened', () => {
+  it('gives no future time: no next-try row and a span that ends at the last thing that happened', () => {
+    const d = diagnosis();
+    const report = buildPodReport(d);
+    expect(report.rows.some((r) => /next try/.test(r.text))).toBe(false);
+    expect(report.rows.every((r) => r.at <= d.generatedAt)).toBe(true);
+    expect(report.markdown).not.toMatch(/next try/i);
+  });
+
+  it('puts every piece of advice on its own bullet (never ".;")', () => {
+    const { markdown } = buildPodReport(diagnosis());
+    expect(markdown).not.toContain('.;');
+    expect(markdown).toMatch(/- Do next:\n  - /);
+  });
+});
+
 describe('Markdown cells', () => {
   it('escapes pipes and turns newlines into <br> so a log line cannot break the table', () => {
     expect(cell('a | b\nc')).toBe('a \\| b<br>c');

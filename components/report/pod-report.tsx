@@ -14,8 +14,11 @@ export function PodReport({
   diagnosis: d,
   alerts = [],
   standalone = true,
+  backHref,
 }: {
   diagnosis: PodDiagnosis;
+  /** The pod page (omitted for an import, which has no live page). */
+  backHref?: string;
   /** Alertmanager alerts about the pod, drawn on the timeline and listed with their times. */
   alerts?: AlertMark[];
   /** False when embedded in another page (the import), which has its own <main>. */
@@ -26,6 +29,8 @@ export function PodReport({
   return (
     <ReportFrame
       standalone={standalone}
+      backHref={backHref}
+      backLabel={`pod ${d.pod.name}`}
       fileName={fileName}
       markdown={model.markdown}
       title={model.title}
@@ -48,12 +53,18 @@ export function PodReport({
           .map((c) => (
             <div key={c.name} className="flex flex-col gap-1">
               <h3 className="font-semibold">container {c.name}</h3>
-              <TimeAxisChart
-                container={c}
-                events={[...c.events, ...d.podEvents]}
-                now={d.generatedAt}
-                alerts={alertsForContainer(alerts, c.name)}
-              />
+              <div className="overflow-x-auto">
+                <div className="min-w-[640px]">
+                  <TimeAxisChart
+                    container={c}
+                    events={[...c.events, ...d.podEvents]}
+                    now={d.generatedAt}
+                    postmortem
+                    podUid={d.pod.uid}
+                    alerts={alertsForContainer(alerts, c.name)}
+                  />
+                </div>
+              </div>
               <ContainerFacts container={c} />
             </div>
           ))}

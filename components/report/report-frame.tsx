@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { Finding, KubectlCommand } from '@/lib/diagnosis';
 import { WithCode } from '@/components/ui/with-code';
@@ -26,7 +27,12 @@ export function ReportFrame({
   findings,
   commands,
   children,
+  backHref,
+  backLabel,
 }: {
+  /** The live page this report is about (pod or workload). */
+  backHref?: string;
+  backLabel?: string;
   /** False when embedded in another page (the import), which has its own <main>. */
   standalone?: boolean;
   fileName: string;
@@ -43,8 +49,17 @@ export function ReportFrame({
 }) {
   const Root = standalone ? 'main' : 'div';
   return (
-    <Root className="min-h-screen bg-slate-200 py-6 print:bg-white print:py-0">
-      <div className="mx-auto mb-4 w-[1200px]">
+    <Root className="min-h-screen overflow-x-hidden bg-slate-200 py-6 print:bg-white print:py-0">
+      <div className="mx-auto mb-4 flex w-full max-w-[1200px] flex-wrap items-center gap-3 px-3 sm:px-0">
+        {backHref && (
+          <Link
+            href={backHref}
+            className="no-print inline-flex min-h-11 items-center text-blue-800 underline"
+            data-testid="report-back"
+          >
+            ← {backLabel ?? 'back'}
+          </Link>
+        )}
         <ReportActions targetId="report" fileName={fileName} markdown={markdown} />
       </div>
       <ReportPage id="report">

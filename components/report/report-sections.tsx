@@ -12,24 +12,26 @@ const td = 'border border-slate-300 px-2 py-1 align-top';
 /** The timeline as a table with absolute UTC times. */
 export function ReportTimelineTable({ rows }: { rows: ReportRow[] }) {
   return (
-    <table className="w-full border-collapse text-sm" data-testid="report-timeline">
-      <thead>
-        <tr>
-          <th className={`${th} w-56`}>Time (UTC)</th>
-          <th className={`${th} w-32`}>Container</th>
-          <th className={th}>What happened</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r, i) => (
-          <tr key={i}>
-            <td className={`${td} font-mono whitespace-nowrap`}>{formatDateTime(r.at)}</td>
-            <td className={td}>{r.container ?? 'pod'}</td>
-            <td className={`${td} break-words`}>{r.text}</td>
+    <div className="overflow-x-auto">
+      <table className="w-full border-collapse text-sm" data-testid="report-timeline">
+        <thead>
+          <tr>
+            <th className={`${th} sm:w-56`}>Time (UTC)</th>
+            <th className={`${th} sm:w-32`}>Container</th>
+            <th className={th}>What happened</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => (
+            <tr key={i}>
+              <td className={`${td} font-mono sm:whitespace-nowrap`}>{formatDateTime(r.at)}</td>
+              <td className={td}>{r.container ?? 'pod'}</td>
+              <td className={`${td} break-words`}>{r.text}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -89,7 +91,7 @@ export function ReportEvidence({ findings }: { findings: Finding[] }) {
                   {e.path ? `, ${e.path}` : ''}
                   {e.at !== undefined ? `, ${formatDateTime(e.at)}` : ''}:
                 </span>{' '}
-                <code className="font-mono break-all">{e.text}</code>
+                <code className="font-mono break-words">{e.text}</code>
               </li>
             ))}
           </ul>
@@ -103,7 +105,7 @@ export function ReportEvidence({ findings }: { findings: Finding[] }) {
 export function ReportCommands({ commands }: { commands: KubectlCommand[] }) {
   const unique = [...new Map(commands.map((c) => [c.command, c])).values()];
   return (
-    <pre className="rounded border border-slate-300 bg-slate-50 p-3 font-mono text-sm break-all whitespace-pre-wrap">
+    <pre className="rounded border border-slate-300 bg-slate-50 p-3 font-mono text-sm break-words whitespace-pre-wrap">
       {unique.map((c) => `# ${c.label}\n$ ${c.command}`).join('\n')}
     </pre>
   );
@@ -114,7 +116,7 @@ export function ReportPage({ id, children }: { id: string; children: React.React
   return (
     <article
       id={id}
-      className="report mx-auto flex w-[1200px] flex-col gap-5 bg-white p-10 text-slate-900"
+      className="report mx-auto flex w-full max-w-[1200px] flex-col gap-5 bg-white p-4 text-slate-900 sm:p-10"
       data-testid="report"
     >
       {children}

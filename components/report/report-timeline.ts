@@ -15,7 +15,7 @@ export interface ReportRow {
 
 const MAX_ROWS = 80;
 
-/** Runs, resets, unobserved restarts, events and the next try of every container, oldest first. */
+/** Runs, resets, unobserved restarts and events of every container, oldest first. */
 export function reportTimelineRows(d: PodDiagnosis): ReportRow[] {
   const rows: ReportRow[] = [];
   for (const c of d.containers) {
@@ -56,13 +56,7 @@ export function reportTimelineRows(d: PodDiagnosis): ReportRow[] {
         text: `event ${e.type} ${e.reason}${e.count > 1 ? ` ×${e.count}` : ''}: ${e.message}`,
       });
     }
-    if (c.nextRetry) {
-      rows.push({
-        at: c.nextRetry.earliest,
-        container: c.name,
-        text: `next try expected (back-off ${formatDuration(c.nextRetry.backoffMs)})`,
-      });
-    }
+    // A postmortem states what happened: the kubelet's next try is a forecast, not a row.
   }
   for (const e of d.podEvents) {
     if (e.timeUnknown) continue;

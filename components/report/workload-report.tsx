@@ -8,11 +8,20 @@ import { ReportFrame } from './report-frame';
 import { ReportSection } from './report-sections';
 
 /** The printable postmortem of a workload. */
-export function WorkloadReport({ view: raw }: { view: WorkloadView }) {
+export function WorkloadReport({
+  view: raw,
+  backHref,
+}: {
+  view: WorkloadView;
+  /** The workload page. */
+  backHref?: string;
+}) {
   const view = { ...raw, findings: worstFirst(raw.findings) };
   const model = buildWorkloadReport(view);
   return (
     <ReportFrame
+      backHref={backHref}
+      backLabel={`${raw.kind} ${raw.name}`}
       fileName={`podtrail-${view.namespace}-${view.kind.toLowerCase()}-${view.name}`}
       markdown={model.markdown}
       title={model.title}

@@ -4,8 +4,16 @@ import type { ContainerTimeline, TimelineEvent } from '@/lib/diagnosis';
 import { EXIT_FILL, EXIT_WORD, exitKind, runLabel } from '@/components/format/exit-style';
 import { runAnchor } from '@/components/format/names';
 import { formatClock, formatDuration, formatHourMinute } from '@/components/format/time';
-import { buildScale, spacedLabels, timelineTimes, type TimeScale } from './timeline-scale';
+import { buildScale, timelineTimes, type TimeScale } from './timeline-scale';
+import type { Placement } from './label-layout';
 import { H, LANE, RESET_WORDS, W, X0, X1, gapText } from './chart-layout';
+import {
+  layoutChartLabels,
+  nextTryText,
+  resetAt,
+  runsByEnd,
+  type ChartLabels,
+} from './chart-labels';
 import { Events, ImageChanges, Unobserved } from './timeline-marks';
 import type { AlertMark } from '@/lib/views/types';
 import { AlertSpans, alertTimes } from './alert-marks';
@@ -50,28 +58,83 @@ function LaneLabels() {
   );
 }
 
-function Runs({ c, s, now }: { c: ContainerTimeline; s: TimeScale; now: number }) {
-  const runs = [...c.runs].sort((a, b) => (a.finishedAt ?? now) - (b.finishedAt ?? now));
-  const ends = runs.map((r) => s.x(r.finishedAt ?? now));
-  const labelled = spacedLabels(ends, 26);
+function ResetMark({
+  c,
+  s,
+  gap,
+  place,
+}: {
+  c: ContainerTimeline;
+  s: TimeScale;
+  gap: ContainerTimeline['gaps'][number];
+  place?: Placement;
+}) {
+  const x = s.x(resetAt(c, gap));
+  return (
+    <g data-testid="chart-reset">
+      <line
+        x1={x}
+        x2={x}
+        y1={LANE.marks + 4}
+        y2={LANE.backoff + 6}
+        stroke="#be123c"
+        strokeWidth={2}
+        strokeDasharray="4 3"
+      />
+      {place && gap.reset && (
+        <text
+          x={place.x}
+          y={LANE.marks}
+          textAnchor={place.anchor}
+          fontSize={12}
+          fontWeight={700}
+          fill="#be123c"
+        >
+          ↺ {RESET_WORDS[gap.reset]}
+        </text>
+      )}
+    </g>
+  );
+}
+
+interface LaneProps {
+  c: ContainerTimeline;
+  s: TimeScale;
+  now: number;
+  labels: ChartLabels;
+}
+
+function Runs({ c, s, now, labels, ownUid }: LaneProps & { ownUid?: string }) {
+  const runs = runsByEnd(c, now);
   return (
     <g>
-      {runs.map((run, i) => {
+      {runs.map((run) => {
+        const shown = labels.exit.has(`run:${run.id}`);
         const end = run.finishedAt ?? now;
         const start = run.startedAt ?? end - 1000;
         const x = s.x(start);
         const w = Math.max(3, s.x(end) - x);
         const kind = exitKind(run);
-        const tip = `${run.id}: ${EXIT_WORD[kind]}${run.exitCode !== undefined ? `, exitCode ${run.exitCode}` : ''}${run.reason ? ` (reason ${run.reason})` : ''}${run.exitMeaning ? ` — ${run.exitMeaning}` : ''}, finishedAt ${run.finishedAt ? formatClock(run.finishedAt) : 'still running'}`;
+        // Runs of a pod this one replaced: drawn fainter, named in the tooltip.
+        const other = run.podName !== undefined && run.podUid !== ownUid;
+        const tip = `${other ? `replaced pod ${run.podName} ` : ''}${run.id}: ${EXIT_WORD[kind]}${run.exitCode !== undefined ? `, exitCode ${run.exitCode}` : ''}${run.reason ? ` (reason ${run.reason})` : ''}${run.exitMeaning ? ` — ${run.exitMeaning}` : ''}, finishedAt ${run.finishedAt ? formatClock(run.finishedAt) : 'still running'}`;
         return (
           <a
             key={run.id}
             href={`#${runAnchor(run.id)}`}
-            aria-label={labelled.has(i) ? `${runLabel(run)} — ${tip}` : tip}
+            aria-label={shown ? `${runLabel(run)} — ${tip}` : tip}
           >
             <title>{tip}</title>
-            <rect x={x} y={LANE.runs} width={w} height={LANE.runsH} rx={2} fill={EXIT_FILL[kind]} />
-            {labelled.has(i) && (
+            <rect
+              x={x}
+              y={LANE.runs}
+              width={w}
+              height={LANE.runsH}
+              rx={2}
+              fill={EXIT_FILL[kind]}
+              opacity={other ? 0.5 : 1}
+            />
+            {shown && (
               <text
                 x={x + w / 2}
                 y={LANE.exit}
@@ -90,18 +153,18 @@ function Runs({ c, s, now }: { c: ContainerTimeline; s: TimeScale; now: number }
   );
 }
 
-function Gaps({ c, s, now }: { c: ContainerTimeline; s: TimeScale; now: number }) {
+function Gaps({ c, s, now, labels }: LaneProps) {
   const gaps = [...c.gaps].sort((a, b) => a.from - b.from);
-  const mids = gaps.map((g) => (s.x(g.from) + s.x(g.to ?? now)) / 2);
-  const labelled = spacedLabels(mids, 64);
   return (
     <g>
-      {gaps.map((gap, i) => {
+      {gaps.map((gap) => {
         const x1 = s.x(gap.from);
         const x2 = s.x(gap.to ?? now);
+        const mid = (x1 + x2) / 2;
         const text = gapText(gap);
+        const key = `${gap.afterRunId}-${gap.from}`;
         return (
-          <g key={`${gap.afterRunId}-${gap.from}`}>
+          <g key={key}>
             <title>{`back-off after ${gap.afterRunId}: observed ${gap.observedMs !== undefined ? formatDuration(gap.observedMs) : 'not yet'}, kubelet schedule ${formatDuration(gap.expectedMs)}${gap.reset ? ` — ${RESET_WORDS[gap.reset]}` : ''}`}</title>
             <line
               x1={x1}
@@ -111,26 +174,13 @@ function Gaps({ c, s, now }: { c: ContainerTimeline; s: TimeScale; now: number }
               stroke="#94a3b8"
               strokeWidth={2}
             />
-            {(labelled.has(i) || gap.reset) && gap.to !== undefined && (
-              <text x={mids[i]} y={LANE.backoff} textAnchor="middle" fontSize={11} fill="#334155">
+            {labels.backoff.has(`gap:${key}`) && (
+              <text x={mid} y={LANE.backoff} textAnchor="middle" fontSize={11} fill="#334155">
                 {text}
               </text>
             )}
             {gap.reset && (
-              <g>
-                <line
-                  x1={x2}
-                  x2={x2}
-                  y1={LANE.marks + 4}
-                  y2={LANE.backoff + 6}
-                  stroke="#be123c"
-                  strokeWidth={2}
-                  strokeDasharray="4 3"
-                />
-                <text x={x2 + 4} y={LANE.marks} fontSize={12} fontWeight={700} fill="#be123c">
-                  ↺ {RESET_WORDS[gap.reset]}
-                </text>
-              </g>
+              <ResetMark c={c} s={s} gap={gap} place={labels.marks.get(`reset:${key}`)} />
             )}
           </g>
         );
@@ -144,17 +194,30 @@ export function TimeAxisChart({
   container,
   events,
   now,
+  postmortem = false,
+  podUid,
   alerts = [],
 }: {
+  /** This pod's UID, to tell its runs from those of the pods it replaced. */
+  podUid?: string;
   container: ContainerTimeline;
   events: TimelineEvent[];
   now: number;
+  /** A postmortem draws what happened: no "now" line and no forecast of the next try. */
+  postmortem?: boolean;
   /** Alertmanager alerts for this container (alertsForContainer), drawn as tinted spans. */
   alerts?: AlertMark[];
 }) {
-  const s = buildScale([...timelineTimes(container, events, now), ...alertTimes(alerts)], X0, X1);
+  const c = postmortem ? { ...container, nextRetry: undefined } : container;
+  const times = [...timelineTimes(c, events, now), ...alertTimes(alerts)];
+  const s = buildScale(
+    postmortem && times.length > 1 ? times.filter((t) => t !== now) : times,
+    X0,
+    X1,
+  );
   const hatchId = `hatch-${container.name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
-  const next = container.nextRetry;
+  const next = c.nextRetry;
+  const labels = layoutChartLabels(c, s, now);
   return (
     <svg
       viewBox={`0 0 ${W} ${H}`}
@@ -178,10 +241,10 @@ export function TimeAxisChart({
       <AlertSpans alerts={alerts} s={s} now={now} />
       <Axis s={s} />
       <LaneLabels />
-      <Unobserved c={container} s={s} id={hatchId} />
-      <Gaps c={container} s={s} now={now} />
-      <Runs c={container} s={s} now={now} />
-      <ImageChanges c={container} s={s} now={now} />
+      <Unobserved c={c} s={s} id={hatchId} labels={labels} />
+      <Gaps c={c} s={s} now={now} labels={labels} />
+      <Runs c={c} s={s} now={now} labels={labels} ownUid={podUid} />
+      <ImageChanges c={c} s={s} now={now} labels={labels} />
       {next && (
         <g>
           <title>{`next try between ${formatClock(next.earliest)} and ${formatClock(next.latest)} (back-off ${formatDuration(next.backoffMs)})`}</title>
@@ -194,29 +257,35 @@ export function TimeAxisChart({
             stroke="#15803d"
             strokeDasharray="3 2"
           />
-          <text
-            x={Math.min(s.x(next.latest), X1)}
-            y={LANE.backoff}
-            textAnchor="end"
-            fontSize={12}
-            fontWeight={700}
-            fill="#14532d"
-          >
-            next try ~{formatHourMinute(next.earliest)}
-          </text>
+          {labels.backoff.has('next') && (
+            <text
+              x={Math.min(s.x(next.latest), X1)}
+              y={LANE.backoff}
+              textAnchor="end"
+              fontSize={12}
+              fontWeight={700}
+              fill="#14532d"
+            >
+              {nextTryText(next.earliest)}
+            </text>
+          )}
         </g>
       )}
-      <line
-        x1={s.x(now)}
-        x2={s.x(now)}
-        y1={LANE.axis + 4}
-        y2={H - 4}
-        stroke="#0f172a"
-        strokeDasharray="2 2"
-      />
-      <text x={s.x(now)} y={H - 2} textAnchor="middle" fontSize={11} fill="#0f172a">
-        now
-      </text>
+      {!postmortem && (
+        <>
+          <line
+            x1={s.x(now)}
+            x2={s.x(now)}
+            y1={LANE.axis + 4}
+            y2={H - 4}
+            stroke="#0f172a"
+            strokeDasharray="2 2"
+          />
+          <text x={s.x(now)} y={H - 2} textAnchor="middle" fontSize={11} fill="#0f172a">
+            now
+          </text>
+        </>
+      )}
       <Events events={events} s={s} />
     </svg>
   );

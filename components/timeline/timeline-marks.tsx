@@ -2,10 +2,21 @@
 import type { ContainerTimeline, TimelineEvent } from '@/lib/diagnosis';
 import { formatClock } from '@/components/format/time';
 import { LANE } from './chart-layout';
+import { imageChanges, unobservedText, type ChartLabels } from './chart-labels';
 import { spacedLabels, type TimeScale } from './timeline-scale';
 
 /** Hatched blocks: restarts counted by restartCount but never seen. */
-export function Unobserved({ c, s, id }: { c: ContainerTimeline; s: TimeScale; id: string }) {
+export function Unobserved({
+  c,
+  s,
+  id,
+  labels,
+}: {
+  c: ContainerTimeline;
+  s: TimeScale;
+  id: string;
+  labels: ChartLabels;
+}) {
   return (
     <g>
       {c.unobserved.map((u, i) => {
@@ -25,9 +36,11 @@ export function Unobserved({ c, s, id }: { c: ContainerTimeline; s: TimeScale; i
               fill={`url(#${id})`}
               stroke="#475569"
             />
-            <text x={x + 2} y={LANE.exit} fontSize={11} fill="#334155" fontStyle="italic">
-              {w > 120 ? text : `${u.count} not observed`}
-            </text>
+            {labels.exit.has(`unobserved:${i}`) && (
+              <text x={x + 2} y={LANE.exit} fontSize={11} fill="#334155" fontStyle="italic">
+                {unobservedText(u.count)}
+              </text>
+            )}
           </g>
         );
       })}
@@ -76,24 +89,29 @@ export function Events({ events, s }: { events: TimelineEvent[]; s: TimeScale })
 }
 
 /** A mark where the running image (imageID) changed from the run before: a new digest. */
-export function ImageChanges({ c, s, now }: { c: ContainerTimeline; s: TimeScale; now: number }) {
-  const runs = [...c.runs].sort(
-    (a, b) => (a.startedAt ?? a.finishedAt ?? now) - (b.startedAt ?? b.finishedAt ?? now),
-  );
-  const marks = runs.flatMap((run, i) => {
-    const prev = runs[i - 1];
-    if (!prev?.imageID || !run.imageID || prev.imageID === run.imageID) return [];
-    return [{ run, prev, x: s.x(run.startedAt ?? run.finishedAt ?? now) }];
-  });
+export function ImageChanges({
+  c,
+  s,
+  now,
+  labels,
+}: {
+  c: ContainerTimeline;
+  s: TimeScale;
+  now: number;
+  labels: ChartLabels;
+}) {
+  const marks = imageChanges(c, now).map((m) => ({ ...m, x: s.x(m.at) }));
   return (
     <g>
       {marks.map(({ run, prev, x }) => (
         <g key={run.id}>
           <title>{`imageID changed: ${prev.imageID} → ${run.imageID}`}</title>
           <path d={`M${x},${LANE.marks - 8} l5,5 l-5,5 l-5,-5 Z`} fill="#0e7490" />
-          <text x={x + 7} y={LANE.marks} fontSize={11} fill="#0e7490" fontWeight={700}>
-            image changed
-          </text>
+          {labels.marks.has(`image:${run.id}`) && (
+            <text x={x + 7} y={LANE.marks} fontSize={11} fill="#0e7490" fontWeight={700}>
+              image changed
+            </text>
+          )}
         </g>
       ))}
     </g>

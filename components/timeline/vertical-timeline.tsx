@@ -1,12 +1,20 @@
 import type { ContainerTimeline, TimelineEvent } from '@/lib/diagnosis';
 import { EXIT_FILL, EXIT_WORD, exitKind } from '@/components/format/exit-style';
 import { runAnchor } from '@/components/format/names';
-import { formatClock, formatDuration } from '@/components/format/time';
+import { formatDateTime, formatDuration } from '@/components/format/time';
 import { RESET_WORDS, gapText } from './chart-layout';
 import { NextRetryCountdown } from './next-retry-countdown';
 import { buildTimelineItems, type TimelineItem } from './timeline-items';
 
-function Item({ item, generatedAt }: { item: TimelineItem; generatedAt: number }) {
+function Item({
+  item,
+  generatedAt,
+  podUid,
+}: {
+  item: TimelineItem;
+  generatedAt: number;
+  podUid?: string;
+}) {
   switch (item.kind) {
     case 'next':
       return (
@@ -38,9 +46,14 @@ function Item({ item, generatedAt }: { item: TimelineItem; generatedAt: number }
             style={{ background: EXIT_FILL[kind] }}
           />
           <span className="min-w-0 break-words">
+            {podUid && run.podUid && run.podUid !== podUid && (
+              <span className="text-slate-600" data-testid="replaced-pod-run">
+                replaced pod {run.podName ?? run.podUid.slice(0, 8)}{' '}
+              </span>
+            )}
             <strong>#{run.restartCount ?? run.id}</strong>{' '}
             {run.state === 'running' ? (
-              <>running since {run.startedAt ? formatClock(run.startedAt) : '?'}</>
+              <>running since {run.startedAt ? formatDateTime(run.startedAt) : '?'}</>
             ) : (
               <>
                 {EXIT_WORD[kind]}
@@ -51,7 +64,7 @@ function Item({ item, generatedAt }: { item: TimelineItem; generatedAt: number }
                 {run.finishedAt !== undefined && (
                   <span title="lastState.terminated.finishedAt">
                     {' '}
-                    at {formatClock(run.finishedAt)}
+                    at {formatDateTime(run.finishedAt)}
                   </span>
                 )}
                 {ran}
@@ -107,7 +120,7 @@ function Item({ item, generatedAt }: { item: TimelineItem; generatedAt: number }
             <strong title="reason">{item.event.reason}</strong>
             {item.event.count > 1 && <span title="count"> ×{item.event.count}</span>}{' '}
             <span className="text-slate-600" title="lastTimestamp">
-              {item.event.timeUnknown ? 'time unknown' : formatClock(item.event.lastAt)}
+              {item.event.timeUnknown ? 'time unknown' : formatDateTime(item.event.lastAt)}
             </span>
             : {item.event.message}
           </span>
@@ -121,10 +134,13 @@ export function VerticalTimeline({
   container,
   events,
   generatedAt,
+  podUid,
 }: {
   container: ContainerTimeline;
   events: TimelineEvent[];
   generatedAt: number;
+  /** This pod's UID: runs of the pods it replaced are labelled with their pod. */
+  podUid?: string;
 }) {
   const items = buildTimelineItems(container, events);
   return (
@@ -134,7 +150,12 @@ export function VerticalTimeline({
       data-testid="vertical-timeline"
     >
       {items.map((item, i) => (
-        <Item key={`${item.kind}-${item.at}-${i}`} item={item} generatedAt={generatedAt} />
+        <Item
+          key={`${item.kind}-${item.at}-${i}`}
+          item={item}
+          generatedAt={generatedAt}
+          podUid={podUid}
+        />
       ))}
     </ol>
   );

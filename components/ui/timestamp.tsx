@@ -7,7 +7,7 @@ import { formatClock, formatDateTime, formatIso, formatRelative } from '@/compon
 export function Timestamp({
   at,
   now,
-  withDate = false,
+  withDate = true,
   className = '',
 }: {
   at: number;

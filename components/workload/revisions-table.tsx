@@ -1,5 +1,6 @@
 import type { Revision, TemplateChange } from '@/lib/views/types';
 import { Timestamp } from '@/components/ui/timestamp';
+import { Breakable } from '@/components/ui/breakable';
 import { stackBody, stackCell, stackHead, stackRow, stackTable } from '@/components/ui/stack-table';
 import { TableHead } from '@/components/ui/table-head';
 
@@ -60,14 +61,17 @@ export function RevisionsTable({ revisions, now }: { revisions: Revision[]; now:
                   <span className="ml-1 block text-xs font-semibold text-red-800">✖ crashed</span>
                 )}
               </td>
-              <td data-label="ReplicaSet" className={`${stackCell} py-2 pr-2 font-mono break-all`}>
-                {r.replicaSet}
+              <td
+                data-label="ReplicaSet"
+                className={`${stackCell} py-2 pr-2 font-mono break-words`}
+              >
+                <Breakable text={r.replicaSet} />
               </td>
               <td data-label="Created" className={`${stackCell} py-2 pr-2`}>
                 {r.createdAt ? <Timestamp at={r.createdAt} now={now} withDate /> : '—'}
               </td>
-              <td data-label="Images" className={`${stackCell} py-2 pr-2 font-mono break-all`}>
-                {r.images.join(', ')}
+              <td data-label="Images" className={`${stackCell} py-2 pr-2 font-mono break-words`}>
+                <Breakable text={r.images.join(', ')} />
               </td>
               <td data-label="Replicas" className={`${stackCell} py-2 pr-2`}>
                 {r.replicas}

@@ -58,7 +58,7 @@ export function WorkloadPodsTable({
               key={p.uid ?? p.name}
               className={`${stackRow} border-b border-slate-200 align-top ${p.deletedAt ? 'text-slate-500' : ''}`}
             >
-              <td data-label="Pod" className={`${stackCell} py-2 pr-2 font-mono break-all`}>
+              <td data-label="Pod" className={`${stackCell} py-2 pr-2 font-mono break-words`}>
                 {p.deletedAt ? (
                   p.name
                 ) : (

@@ -6,6 +6,7 @@ import { Timestamp } from '@/components/ui/timestamp';
 import { RevisionsTable } from './revisions-table';
 import { WorkloadPodsTable } from './workload-pods-table';
 import { worstFirst } from '@/components/format/exit-style';
+import { causeAndTrap } from '@/lib/diagnosis';
 
 /** The workload page: cause, revisions and what changed, pods replaced and their digests, findings. */
 export function WorkloadPresentation({
@@ -19,10 +20,11 @@ export function WorkloadPresentation({
   const live = view.pods.filter((p) => !p.deletedAt);
   const replaced = view.pods.length - live.length;
   const rollbacks = view.revisions.filter((r) => r.rolledBackTo).length;
+  const { cause, trap } = causeAndTrap(view.findings);
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-6 px-3 py-4 sm:px-6">
       <header className="flex flex-col gap-2">
-        <h1 className="text-2xl font-bold [overflow-wrap:anywhere]">
+        <h1 className="text-2xl font-bold break-words">
           <span className="text-slate-600">{view.namespace} /</span> {view.kind} {view.name}
         </h1>
         <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-700">
@@ -35,7 +37,7 @@ export function WorkloadPresentation({
           <PageActions reportHref={reportHref} />
         </div>
       </header>
-      <CauseBlock finding={view.findings[0]} status={`${live.length} pods`} />
+      <CauseBlock finding={cause} trap={trap} status={`${live.length} pods`} />
       <section aria-labelledby="revisions-heading">
         <h2 id="revisions-heading" className="text-lg font-semibold">
           Revisions
@@ -53,7 +55,7 @@ export function WorkloadPresentation({
           now={view.generatedAt}
         />
       </section>
-      <FindingsList findings={view.findings} />
+      <FindingsList findings={view.findings} cause={cause} />
     </div>
   );
 }

@@ -32,6 +32,8 @@ export interface AuthConfig {
   impersonate: boolean;
   /** Sign-in attempts allowed per client address per minute (mode token). */
   attemptsPerMinute: number;
+  /** Alertmanager's bearer token for POST /api/alerts: its credential in every mode. */
+  alertsReceiverToken?: string;
 }
 
 /** The OpenID Connect client (mode oidc). */
@@ -88,6 +90,7 @@ const envSchema = z.object({
   PODTRAIL_OIDC_ALLOWED_EMAILS: z.string().optional(),
   PODTRAIL_IMPERSONATE: z.enum(['0', '1', 'false', 'true']).default('0'),
   PODTRAIL_SIGNIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().positive().default(5),
+  PODTRAIL_ALERTS_TOKEN: z.string().min(1).optional(),
 });
 
 function needed<T>(value: T | undefined, setting: string, mode: AuthMode): T {
@@ -161,6 +164,7 @@ export function authConfigFromEnv(
     oidc,
     impersonate,
     attemptsPerMinute: e.PODTRAIL_SIGNIN_ATTEMPTS_PER_MINUTE,
+    alertsReceiverToken: e.PODTRAIL_ALERTS_TOKEN,
   };
 }
 

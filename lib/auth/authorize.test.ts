@@ -75,6 +75,26 @@ describe('authorize', () => {
     expect(authorize(facts('/sign-in'), tokenMode, now).kind).toBe('allow');
   });
 
+  it('lets an Alertmanager delivery through to its receiver-token check only when one is set', () => {
+    const delivery = facts('/api/alerts', { authorization: 'Bearer x' }, 'POST');
+    expect(authorize(delivery, tokenMode, now)).toMatchObject({ kind: 'deny', status: 401 });
+    const withReceiver = authConfigFromEnv({
+      PODTRAIL_AUTH: 'token',
+      PODTRAIL_AUTH_TOKEN: token,
+      PODTRAIL_ALERTS_TOKEN: 'receiver-token-1',
+    });
+    expect(authorize(delivery, withReceiver, now)).toMatchObject({
+      kind: 'allow',
+      user: 'alertmanager',
+      scope: 'anonymous',
+    });
+    // Only the delivery: reading other routes still needs a session, and the Host is still checked.
+    expect(authorize(facts('/api/board'), withReceiver, now)).toMatchObject({ status: 401 });
+    expect(
+      authorize(facts('/api/alerts', { host: 'evil.example' }, 'POST'), withReceiver, now),
+    ).toMatchObject({ status: 421 });
+  });
+
   it('lets a signed session in until it expires, and not a forged one', () => {
     const good = signSession(
       { user: 'token', groups: [], scope: 'full', expiresAt: now + 1000 },

@@ -47,6 +47,10 @@ export function safeNext(next: string | null | undefined): string {
   return next;
 }
 
+function isAlertDelivery(facts: RequestFacts): boolean {
+  return facts.method === 'POST' && facts.url.pathname === '/api/alerts';
+}
+
 function isApi(pathname: string): boolean {
   return pathname.startsWith('/api/');
 }
@@ -105,6 +109,10 @@ export function authorize(facts: RequestFacts, config: AuthConfig, now: number):
   }
   const kiosk = kioskLink(facts, config, now);
   if (kiosk) return kiosk;
+  // Alertmanager cannot sign in: with a receiver token set, the webhook route checks that bearer
+  // token itself (lib/alerts refuseReceiver), in every mode.
+  if (isAlertDelivery(facts) && config.alertsReceiverToken)
+    return { kind: 'allow', user: 'alertmanager', groups: [], scope: 'anonymous' };
   if (config.mode === 'none') return { kind: 'allow', user: 'local', groups: [], scope: 'full' };
   const { pathname } = facts.url;
   const session = sessionOf(facts.headers, config, now);

@@ -1,4 +1,5 @@
 // One line of the board from a pod diagnosis: worst severity, top finding, next retry, last exit.
+import { causeAndTrap, restartsAcrossPods } from './process-traps';
 import { severityRank } from './severity';
 import type { Finding, PodDiagnosis, Severity } from './types';
 
@@ -8,7 +9,12 @@ export interface BoardSummary {
   severity: Severity;
   /** True when the pod needs no attention: the board can leave it out. */
   healthy?: boolean;
+  /** The cause: the worst finding that is not a process trap. */
   topFinding?: Pick<Finding, 'id' | 'title' | 'severity' | 'category'>;
+  /** The worst process trap (e.g. pods deleted → back-off reset), a line of its own. */
+  trap?: Pick<Finding, 'id' | 'title' | 'severity' | 'category'>;
+  /** This pod's restarts plus those of the pods it replaced. */
+  restartsAcrossPods: number;
   nextRetry?: { earliest: number; latest: number };
   lastExit?: { code: number; reason?: string; at?: number };
 }
@@ -34,7 +40,13 @@ function nextRetry(d: PodDiagnosis): BoardSummary['nextRetry'] {
 
 /** Summarises a diagnosis for the board: severity, top finding, next retry window, last exit. */
 export function summarizeForBoard(d: PodDiagnosis): BoardSummary {
-  const top = d.findings[0];
+  const { cause: top, trap } = causeAndTrap(d.findings);
+  const brief = (f: Finding) => ({
+    id: f.id,
+    title: f.title,
+    severity: f.severity,
+    category: f.category,
+  });
   const severity = d.findings.reduce<Severity>(
     (worst, f) => (severityRank(f.severity) > severityRank(worst) ? f.severity : worst),
     'info',
@@ -42,9 +54,9 @@ export function summarizeForBoard(d: PodDiagnosis): BoardSummary {
   return {
     severity,
     healthy: d.healthy ?? severity === 'info',
-    topFinding: top
-      ? { id: top.id, title: top.title, severity: top.severity, category: top.category }
-      : undefined,
+    topFinding: top ? brief(top) : undefined,
+    trap: trap ? brief(trap) : undefined,
+    restartsAcrossPods: restartsAcrossPods(d.pod.restarts, d.containers, d.pod.uid),
     nextRetry: nextRetry(d),
     lastExit: lastExit(d),
   };

@@ -87,6 +87,22 @@ function notePlaceholder(ctx: DetectorContext, f: Finding): Finding {
   };
 }
 
+// `kubectl logs --previous` answers only for a container whose status has a lastState.terminated
+// (kubelet validateContainerLogStatus: "previous terminated container … not found"); a container
+// that never ran (image pull, config error) gets no such command.
+function dropImpossibleCommands(ctx: DetectorContext, f: Finding): Finding {
+  const ran = (name: string | undefined) => {
+    const refs = name ? ctx.refs.filter((r) => r.name === name) : ctx.refs;
+    return refs.some((r) => r.status?.lastState?.terminated) || refs.length === 0;
+  };
+  const commands = f.commands.filter((c) => {
+    if (!c.command.includes(' --previous')) return true;
+    const named = / -c (\S+)/.exec(c.command)?.[1];
+    return ran(named ?? f.container);
+  });
+  return commands.length === f.commands.length ? f : { ...f, commands };
+}
+
 /** Diagnoses one pod: timelines per container and findings sorted worst first. */
 export function diagnosePod(input: DiagnosisInput): PodDiagnosis {
   const ctx = buildContext(input);
@@ -97,7 +113,9 @@ export function diagnosePod(input: DiagnosisInput): PodDiagnosis {
   const all = healthy
     ? [...found.map(asHistory), ...detectRestartHistory(ctx, own)]
     : [...found, ...detectNotEnoughEvidence(ctx, own)];
-  const findings = sortFindings(all.map((f) => notePlaceholder(ctx, f)));
+  const findings = sortFindings(
+    all.map((f) => dropImpossibleCommands(ctx, notePlaceholder(ctx, f))),
+  );
   return {
     pod: summarizePod(input),
     containers: ctx.containers,

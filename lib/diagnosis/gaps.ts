@@ -11,6 +11,12 @@ interface CurveState {
   baseRc: number;
 }
 
+// The back-off key hashes the image *string* (HashContainer: name + image), so only a changed
+// image reference restarts the curve; a tag that moved to another digest (imageID) does not.
+function imageChanged(run: ContainerRun, state: CurveState): boolean {
+  return !!run.image && !!state.image && run.image !== state.image;
+}
+
 function resetReason(
   run: ContainerRun,
   prev: ContainerRun | undefined,
@@ -23,8 +29,7 @@ function resetReason(
       ? run.finishedAt - run.startedAt
       : 0;
   if (prev && ran > params.resetMs) return 'idle';
-  const image = run.imageID ?? run.image;
-  if (prev && image && state.image && image !== state.image) return 'image-changed';
+  if (prev && imageChanged(run, state)) return 'image-changed';
   return undefined;
 }
 
@@ -40,10 +45,13 @@ export function buildGaps(runs: ContainerRun[], params: BackoffParams): BackoffG
       state.podUid = run.podUid;
       state.baseRc = reset === 'idle' || reset === 'image-changed' ? (run.restartCount ?? 0) : 0;
     }
-    state.image = run.imageID ?? run.image ?? state.image;
+    state.image = run.image ?? state.image;
     prev = run;
     if (run.state !== 'terminated' || run.finishedAt === undefined) continue;
     const next = runs[i + 1];
+    // The pod was deleted while it waited: its replacement's runs are another curve, and this
+    // wait ended with the pod, not with a start to compare with the schedule.
+    if (next && next.podUid !== run.podUid) continue;
     const sameCurve = next && next.podUid === run.podUid;
     const crashNumber = (run.restartCount ?? 0) - state.baseRc + 1;
     const to = sameCurve ? next.startedAt : undefined;

@@ -36,6 +36,14 @@ export { kubectlStatus } from './pod-status';
 export { normalizeEvent } from './events';
 export { parseQuantity, formatBytes } from './quantity';
 export { toMs } from './time';
+export { dedupeRecordedRuns, lastStateRestartCount } from './runs';
+export { REPLACEMENT_WINDOW_MS, podIdentity, replacedPods, type PodIdentity } from './replacements';
+export {
+  PROCESS_TRAP_CATEGORIES,
+  causeAndTrap,
+  isProcessTrap,
+  restartsAcrossPods,
+} from './process-traps';
 export { revisionOf } from './revisions';
 export {
   EXPECTED_INPUT,

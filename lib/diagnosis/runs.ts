@@ -51,17 +51,26 @@ function terminatedRun(
   };
 }
 
+/**
+ * The restartCount of the run `lastState.terminated` shows. While the container waits (back-off)
+ * the status's restartCount is the dead instance's own; once the next instance runs or has
+ * ended, lastState is the one before it (kubernetes-semantics.md §2.2 steps 5–6).
+ */
+export function lastStateRestartCount(status: ContainerStatusLike): number {
+  const rc = status.restartCount ?? 0;
+  const cur = status.state;
+  const waiting = !!cur?.waiting || (!cur?.running && !cur?.terminated);
+  return waiting ? rc : Math.max(rc - 1, 0);
+}
+
 /** Runs visible in one container status: the current instance and lastState. */
 export function runsFromStatus(status: ContainerStatusLike, podUid?: string): ContainerRun[] {
   const rc = status.restartCount ?? 0;
   const runs: ContainerRun[] = [];
   const cur = status.state;
-  const waiting = !!cur?.waiting || (!cur?.running && !cur?.terminated);
   const last = status.lastState?.terminated;
   if (last) {
-    // In back-off the shown restartCount is the dead instance's; otherwise it is one less.
-    const lastRc = waiting ? rc : Math.max(rc - 1, 0);
-    runs.push(terminatedRun(status.name, last, lastRc, status, podUid));
+    runs.push(terminatedRun(status.name, last, lastStateRestartCount(status), status, podUid));
   }
   if (cur?.terminated) runs.push(terminatedRun(status.name, cur.terminated, rc, status, podUid));
   if (cur?.running) {
@@ -93,6 +102,7 @@ export function runFromHistory(t: RecordedTermination, ownUid?: string): Contain
     id: runId(t.container, t.restartCount, t.podUid, ownUid),
     container: t.container,
     podUid: t.podUid,
+    podName: t.podName,
     restartCount: t.restartCount,
     startedAt: t.startedAt,
     finishedAt: t.finishedAt,
@@ -131,4 +141,47 @@ function compareRuns(a: ContainerRun, b: ContainerRun): number {
   if (ta !== undefined && tb !== undefined && ta !== tb) return ta - tb;
   if (a.podUid === b.podUid) return (a.restartCount ?? 0) - (b.restartCount ?? 0);
   return 0;
+}
+
+function betterRecord(a: RecordedTermination, b: RecordedTermination): RecordedTermination {
+  // Of two records of one run the higher restartCount is right: stores written before the
+  // lastState rule was shared labelled a run seen in back-off one lower.
+  const [hi, lo] = a.restartCount >= b.restartCount ? [a, b] : [b, a];
+  const merged: RecordedTermination = { ...lo };
+  for (const [key, value] of Object.entries(hi)) {
+    if (value !== undefined) Object.assign(merged, { [key]: value });
+  }
+  return merged;
+}
+
+/**
+ * Recorded terminations with each run once. A run is (pod UID, container, containerID): the
+ * same containerID under two restartCounts is one run (the higher count wins), and within a
+ * pod's container restartCounts rise with time, so a run recorded one too low is lifted above
+ * its predecessor. Ordered by pod, container and finish time.
+ */
+export function dedupeRecordedRuns(rows: RecordedTermination[]): RecordedTermination[] {
+  const byRun = new Map<string, RecordedTermination>();
+  for (const row of rows) {
+    const key = `${row.podUid}|${row.container}|${row.containerID || `#${row.restartCount}`}`;
+    const prev = byRun.get(key);
+    byRun.set(key, prev ? betterRecord(prev, row) : row);
+  }
+  const groups = new Map<string, RecordedTermination[]>();
+  for (const row of byRun.values()) {
+    const key = `${row.podUid}|${row.container}`;
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  const out: RecordedTermination[] = [];
+  for (const group of groups.values()) {
+    group.sort((a, b) => a.finishedAt - b.finishedAt || a.restartCount - b.restartCount);
+    let prev: number | undefined;
+    for (const row of group) {
+      const restartCount =
+        prev === undefined ? row.restartCount : Math.max(row.restartCount, prev + 1);
+      out.push(restartCount === row.restartCount ? row : { ...row, restartCount });
+      prev = restartCount;
+    }
+  }
+  return out;
 }

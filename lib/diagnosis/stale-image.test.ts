@@ -88,8 +88,10 @@ describe('generic findings rank last', () => {
           {
             uid: '7d1c2b9e-0a4f-4e61-8c3b-2f5a9d0e6b14',
             name: 'queue-worker-7b7cb7c965-k2m9p',
-            createdAt: Date.parse('2026-11-25T10:40:02Z'),
-            deletedAt: Date.parse('2026-11-25T10:44:02Z'),
+            createdAt: Date.parse('2026-11-25T10:44:07Z'),
+            // Deleted when this pod's replacement (the fixture pod) was created.
+            deletionRequestedAt: Date.parse('2026-11-25T10:48:06Z'),
+            deletedAt: Date.parse('2026-11-25T10:48:37Z'),
             ownerKind: 'ReplicaSet',
             ownerName: 'queue-worker-7b7cb7c965',
           },
@@ -102,7 +104,7 @@ describe('generic findings rank last', () => {
             restartCount: 2,
             exitCode: 1,
             reason: 'Error',
-            finishedAt: Date.parse('2026-11-25T10:43:30Z'),
+            finishedAt: Date.parse('2026-11-25T10:47:30Z'),
           },
         ],
       },

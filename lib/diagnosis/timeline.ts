@@ -6,13 +6,15 @@ import { findUnobserved, buildGaps } from './gaps';
 import { normalizeDigest, runningDigest } from './image-facts';
 import { memoryFacts } from './memory-facts';
 import { containerStateWord } from './pod-status';
-import { mergeRuns, runFromHistory, runsFromStatus } from './runs';
+import { podIdentity, replacedPods } from './replacements';
+import { dedupeRecordedRuns, mergeRuns, runFromHistory, runsFromStatus } from './runs';
 import { toMs } from './time';
 import type {
   ContainerSpecLike,
   ContainerStatusLike,
   ContainerTimeline,
   DiagnosisInput,
+  RecordedTermination,
   TimelineEvent,
 } from './types';
 
@@ -73,6 +75,19 @@ function imageFacts(ref: ContainerRef, input: DiagnosisInput) {
   };
 }
 
+/**
+ * The recorded terminations a pod's timeline holds: its own and those of the pods it replaced —
+ * never its siblings' (other replicas of the same owner) or other revisions'.
+ */
+export function timelineTerminations(input: DiagnosisInput): RecordedTermination[] {
+  const own = input.pod.metadata.uid;
+  const uids = new Set([
+    own,
+    ...replacedPods(podIdentity(input.pod), input.history?.pods ?? []).map((p) => p.uid),
+  ]);
+  return (input.history?.terminations ?? []).filter((t) => uids.has(t.podUid));
+}
+
 /** Builds the timeline of one container. */
 export function buildContainerTimeline(
   ref: ContainerRef,
@@ -81,7 +96,7 @@ export function buildContainerTimeline(
 ): ContainerTimeline {
   const podUid = input.pod.metadata.uid;
   const params = resolveBackoffParams(input.backoff);
-  const history = (input.history?.terminations ?? [])
+  const history = dedupeRecordedRuns(timelineTerminations(input))
     .filter((t) => t.container === ref.name)
     .map((t) => runFromHistory(t, podUid));
   const runs = mergeRuns(ref.status ? runsFromStatus(ref.status, podUid) : [], history);

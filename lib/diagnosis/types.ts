@@ -184,7 +184,7 @@ export interface ListedPod {
 
 /** What lib/history recorded, handed to diagnosis so the timeline outlives lastState. */
 export interface HistoryInput {
-  /** Every container termination seen, any pod of the same owner (dedupe containerID+restartCount). */
+  /** Container terminations seen: this pod's, the pods it replaced, and other revisions' (see replacedPods). */
   terminations?: RecordedTermination[];
   /** Pods of the same owner, including deleted ones (a replacement resets the back-off). */
   pods?: RecordedPod[];
@@ -217,6 +217,8 @@ export interface RecordedPod {
   name: string;
   createdAt: number;
   deletedAt?: number;
+  /** metadata.deletionTimestamp of its last seen object: when deletion was asked for. */
+  deletionRequestedAt?: number;
   nodeName?: string;
   ownerKind?: string;
   ownerName?: string;
@@ -307,6 +309,8 @@ export interface ContainerRun {
   id: string;
   container: string;
   podUid?: string;
+  /** The pod's name when the run is a replaced pod's (recorded history). */
+  podName?: string;
   restartCount?: number;
   startedAt?: number;
   finishedAt?: number;

@@ -15,7 +15,8 @@ describe('terminationsOf', () => {
     const [row] = terminationsOf(JSON.parse(text), 0);
     expect(row).toMatchObject({
       container: 'manager',
-      restartCount: 2,
+      // Waiting in back-off ("back-off 40s"), lastState is the dead instance: its own count.
+      restartCount: 3,
       exitCode: 128,
       reason: 'StartError',
       finishedAt: Date.UTC(2025, 2, 4, 10, 6, 30),

@@ -1,5 +1,6 @@
 // Turns API objects into history rows. Pure functions; times as epoch ms.
 import {
+  lastStateRestartCount,
   toMs,
   type ContainerStatusLike,
   type EventLike,
@@ -10,7 +11,7 @@ import {
 /** A termination as stored: the diagnosis' RecordedTermination, keyed for the store. */
 export interface TerminationRow extends Omit<RecordedTermination, 'containerID' | 'logHead'> {
   namespace: string;
-  /** The run's own restartCount (state.terminated: restartCount; lastState: restartCount - 1). */
+  /** The run's own restartCount (lib/diagnosis lastStateRestartCount for lastState). */
   restartCount: number;
   /** '' when the runtime reported none: it is part of the store's key. */
   containerID: string;
@@ -21,9 +22,10 @@ export interface TerminationRow extends Omit<RecordedTermination, 'containerID' 
 function fromStatus(pod: PodLike, status: ContainerStatusLike, now: number): TerminationRow[] {
   const rows: TerminationRow[] = [];
   const count = status.restartCount ?? 0;
+  // One rule for which run lastState is (it is the dead instance's own count in back-off).
   const candidates = [
     { term: status.state?.terminated, run: count, previousLog: false },
-    { term: status.lastState?.terminated, run: Math.max(0, count - 1), previousLog: true },
+    { term: status.lastState?.terminated, run: lastStateRestartCount(status), previousLog: true },
   ];
   for (const { term, run, previousLog } of candidates) {
     if (!term) continue;
@@ -41,7 +43,9 @@ function fromStatus(pod: PodLike, status: ContainerStatusLike, now: number): Ter
       startedAt: toMs(term.startedAt),
       finishedAt: toMs(term.finishedAt) ?? now,
       image: status.image,
-      imageID: status.imageID,
+      // imageID belongs to the instance status.containerID names.
+      imageID:
+        !term.containerID || term.containerID === status.containerID ? status.imageID : undefined,
       previousLog,
     });
   }

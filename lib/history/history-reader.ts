@@ -1,4 +1,5 @@
 // Reads history back as lib/diagnosis's HistoryInput and as rows for the workload view.
+import { dedupeRecordedRuns, replacedPods, toMs } from '../diagnosis';
 import type {
   EventLike,
   HistoryInput,
@@ -28,16 +29,18 @@ export interface StoredReplicaSet {
 }
 
 function toPod(row: Row): StoredPod {
+  const lastObject = (row.last_object ?? undefined) as PodLike | undefined;
   return {
     uid: String(row.uid),
     name: String(row.name),
     namespace: String(row.namespace),
     createdAt: num(row.created_at) ?? 0,
     deletedAt: num(row.deleted_at),
+    deletionRequestedAt: toMs(lastObject?.metadata.deletionTimestamp),
     nodeName: str(row.node_name),
     ownerKind: str(row.owner_kind),
     ownerName: str(row.owner_name),
-    lastObject: (row.last_object ?? undefined) as PodLike | undefined,
+    lastObject,
   };
 }
 
@@ -89,17 +92,27 @@ export class HistoryReader {
     return rows.map(toPod);
   }
 
-  /** The HistoryInput of a pod: its owner's pods, their terminations and events, and gaps. */
+  /**
+   * The HistoryInput of a pod: itself, the pods it replaced (never its siblings: other replicas
+   * of its owner), pods of its other owners (a Deployment's other revisions), their
+   * terminations (each run once) and events, and gaps.
+   */
   async historyForPod(
     cluster: string,
     namespace: string,
     pod: { uid?: string; name: string; ownerNames: string[] },
   ): Promise<HistoryInput> {
     const owned = await this.podsOfOwner(cluster, namespace, pod.ownerNames);
-    const self = owned.some((p) => p.uid === pod.uid)
-      ? []
-      : [await this.findPod(cluster, namespace, pod.name)].filter((p) => p !== undefined);
-    const pods = [...owned, ...self];
+    const stored = owned.find((p) => p.uid === pod.uid);
+    const self = stored ?? (await this.findPod(cluster, namespace, pod.name));
+    const replaced = self ? replacedPods(self, owned) : [];
+    const keep = new Set([self?.uid, ...replaced.map((p) => p.uid)]);
+    const pods = [
+      ...owned.filter(
+        (p) => keep.has(p.uid) || (self?.ownerName !== undefined && p.ownerName !== self.ownerName),
+      ),
+      ...(self && !stored ? [self] : []),
+    ];
     const uids = pods.map((p) => p.uid);
     const names = [...new Set([pod.name, ...pods.map((p) => p.name)])];
     const [terminations, events, gaps] = await Promise.all([
@@ -117,11 +130,53 @@ export class HistoryReader {
       this.gaps(cluster, pods.length > 0 ? Math.min(...pods.map((p) => p.createdAt)) : 0),
     ]);
     return {
-      terminations: terminations.map(toTermination),
+      terminations: dedupeRecordedRuns(terminations.map(toTermination)),
       pods: pods.map(({ lastObject: _o, namespace: _n, ...recorded }) => recorded),
       events: events.map((r) => r.object as EventLike),
       gaps,
     };
+  }
+
+  /**
+   * Deleted pods of these owners with their terminations (each run once): what the board and the
+   * workload page need to see a pod replaced while crash-looping, without reading each pod.
+   */
+  async deletedPodHistory(
+    cluster: string,
+    ownerNames: string[],
+  ): Promise<Required<Pick<HistoryInput, 'pods' | 'terminations'>>> {
+    if (ownerNames.length === 0) return { pods: [], terminations: [] };
+    const rows = await this.store.query(
+      `SELECT * FROM pods WHERE cluster = $1 AND owner_name = ANY($2::text[])
+         AND deleted_at IS NOT NULL ORDER BY created_at DESC LIMIT 500`,
+      [cluster, ownerNames],
+    );
+    const pods = rows.map(toPod);
+    if (pods.length === 0) return { pods: [], terminations: [] };
+    const terminations = await this.store.query(
+      `SELECT * FROM terminations WHERE cluster = $1 AND pod_uid = ANY($2::text[])
+       ORDER BY finished_at LIMIT 2000`,
+      [cluster, pods.map((p) => p.uid)],
+    );
+    return {
+      pods: pods.map(({ lastObject: _o, namespace: _n, ...recorded }) => recorded),
+      terminations: dedupeRecordedRuns(terminations.map(toTermination)),
+    };
+  }
+
+  /** Terminations of these pods that finished at or after `since` (each run once). */
+  async recentTerminations(
+    cluster: string,
+    podUids: string[],
+    since: number,
+  ): Promise<RecordedTermination[]> {
+    if (podUids.length === 0) return [];
+    const rows = await this.store.query(
+      `SELECT * FROM terminations WHERE cluster = $1 AND pod_uid = ANY($2::text[])
+         AND finished_at >= $3 ORDER BY finished_at LIMIT 5000`,
+      [cluster, podUids, since],
+    );
+    return dedupeRecordedRuns(rows.map(toTermination));
   }
 
   /** Windows nobody watched, ending after `since`. */

@@ -19,6 +19,8 @@ async function recordOnce(options: OpenStoreOptions) {
   const inserted = [];
   for (const row of rows) inserted.push(await writer.insertTermination(row, 1));
   for (const row of rows) inserted.push(await writer.insertTermination(row, 2));
+  // What a store written before the shared lastState rule holds: the same run one number lower.
+  for (const row of rows) await writer.insertTermination({ ...row, restartCount: 4 }, 3);
   await writer.deletePod(pod, 1_700_000_100_000);
   await store.close();
   return inserted;
@@ -38,13 +40,14 @@ async function readBack(options: OpenStoreOptions) {
 
 function describeEngine(name: string, options: () => OpenStoreOptions) {
   describe(`history store on ${name}`, () => {
-    it('keeps terminations once per containerID + restartCount and survives a reopen', async () => {
+    it('keeps each run once (also an old store’s duplicate under a lower number) and survives a reopen', async () => {
       expect(await recordOnce(options())).toEqual([true, false]);
       const history = await readBack(options());
       expect(history.terminations).toHaveLength(1);
       expect(history.terminations?.[0]).toMatchObject({
         container: 'checkout',
-        restartCount: 4,
+        // In back-off, lastState is the dead instance, numbered by the status's own restartCount.
+        restartCount: 5,
         exitCode: 1,
         containerID: 'containerd://4f1c',
       });

@@ -109,7 +109,46 @@ function describeEngine(engine: string, options: () => OpenStoreOptions) {
       } finally {
         await env.stop();
       }
-    });
+    }, 120_000);
+
+    it('records each run once, under its own restartCount, as many rows as real runs', async () => {
+      const env = await startSandboxCluster({ scenarios: crashLooping, speed: 0 });
+      try {
+        const session = await openSession(env, options());
+        await waitFor(() => previousRuns(session).length > 4, 10_000, 'crashed pods');
+        // 12 virtual minutes in 20 s steps: every run is seen running, terminated and in back-off.
+        for (let i = 0; i < 36; i += 1) {
+          env.sandbox.control.advance(20_000);
+          await new Promise((r) => setTimeout(r, 40));
+        }
+        await new Promise((r) => setTimeout(r, 300));
+        await session.recorder.flush();
+        const rows = await session.store.query<{
+          pod_uid: string;
+          container: string;
+          container_id: string;
+          restart_count: number;
+        }>('SELECT pod_uid, container, container_id, restart_count FROM terminations');
+        const runs = new Set(rows.map((r) => `${r.pod_uid}|${r.container}|${r.container_id}`));
+        // The real runs: every distinct instance (containerID) the statuses showed as terminated.
+        expect(rows.length).toBeGreaterThan(20);
+        expect(rows.length).toBe(runs.size);
+        const byContainer = new Map<string, number[]>();
+        for (const r of rows) {
+          const key = `${r.pod_uid}|${r.container}`;
+          byContainer.set(key, [...(byContainer.get(key) ?? []), Number(r.restart_count)]);
+        }
+        for (const [key, counts] of byContainer) {
+          const sorted = [...counts].sort((a, b) => a - b);
+          const first = sorted[0] ?? 0;
+          // Unique and consecutive from the first run recorded.
+          expect(sorted, key).toEqual(sorted.map((_, i) => first + i));
+        }
+        await closeSession(session);
+      } finally {
+        await env.stop();
+      }
+    }, 120_000);
 
     it('records the time the watch was disconnected as a gap', async () => {
       let env = await startSandboxCluster({ scenarios: [ns] });
@@ -141,8 +180,21 @@ function describeEngine(engine: string, options: () => OpenStoreOptions) {
         await waitFor(() => livePods(session).length === 1, 10_000, 'the worker pod');
         const victim = livePods(session)[0]!;
         const owner = (victim.metadata?.ownerReferences as Array<{ name: string }>)[0]!.name;
-        const byOwner = () =>
-          session.reader.historyForPod('sandbox', ns, { name: '', ownerNames: [owner] });
+        // The owner's pods, the deleted ones' terminations, and the live pod's own history (a
+        // pod's history no longer holds every pod of its owner, only the ones it replaced).
+        const byOwner = async () => {
+          const pods = await session.reader.podsOfOwner('sandbox', ns, [owner]);
+          const deleted = await session.reader.deletedPodHistory('sandbox', [owner]);
+          const live = pods.find((p) => p.deletedAt === undefined);
+          const own = live
+            ? await session.reader.historyForPod('sandbox', ns, {
+                uid: live.uid,
+                name: live.name,
+                ownerNames: [owner],
+              })
+            : undefined;
+          return { ...own, pods, terminations: deleted.terminations };
+        };
         env.sandbox.control.crash(ns);
         await session.recorder.flush();
         await waitFor(() => livePods(session)[0]?.metadata?.uid === victim.metadata?.uid);

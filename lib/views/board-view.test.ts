@@ -18,6 +18,7 @@ import {
   type BoardView,
   type Runtime,
 } from './index';
+import { causeAndTrap } from '../diagnosis';
 
 /** Scenarios whose pods are crash-looping when the sandbox starts. */
 const crashLooping = [
@@ -62,7 +63,8 @@ describe('the board on a fresh start', () => {
       pairs.push({
         namespace,
         board: row?.topFinding?.id,
-        podPage: view?.diagnosis.findings[0]?.id,
+        // The cause, as the pod page's cause block shows it (a process trap is its own line).
+        podPage: causeAndTrap(view?.diagnosis.findings ?? []).cause?.id,
       });
     }
     expect(pairs.filter((p) => !p.board || p.board !== p.podPage)).toEqual([]);
@@ -81,6 +83,31 @@ describe('the board on a fresh start', () => {
     expect(row?.topFinding?.id).toBe('missing-env-var');
     expect(workload.findings[0]?.id).toBe('missing-env-var');
     expect(workload.findings[0]?.title).toContain('AUTH_JWKS_URL');
+  });
+
+  it('counts each workload’s crashes of the last hour in twelve five-minute bars', async () => {
+    const board = await getBoardView({}, runtime);
+    for (const namespace of crashLooping) {
+      const row = board.rows.find((r) => r.namespace === namespace);
+      expect(row?.restartsLastHour, namespace).toHaveLength(12);
+      const workload = await getWorkloadView(
+        { cluster: 'sandbox', namespace, kind: row!.kind, name: row!.name },
+        runtime,
+      );
+      const hourAgo = board.generatedAt - 3600_000;
+      let crashes = 0;
+      for (const pod of workload.pods.filter((p) => !p.deletedAt && p.restarts > 0)) {
+        const view = await getPodView({ cluster: 'sandbox', namespace, name: pod.name }, runtime);
+        crashes += view.diagnosis.containers
+          .flatMap((c) => c.runs)
+          .filter((r) => r.state === 'terminated' && (r.finishedAt ?? 0) >= hourAgo).length;
+      }
+      // The bars hold exactly the crashes the workload's pod pages show for the last hour.
+      expect(
+        row!.restartsLastHour!.reduce((n, x) => n + x, 0),
+        namespace,
+      ).toBe(crashes);
+    }
   });
 
   it('leaves healthy pods off the board', async () => {

@@ -11,7 +11,7 @@ import {
 import { cacheInput } from './assemble-input';
 import { snapshotCluster } from './cluster-snapshot';
 import { HealthyVerdicts, inputSignature } from './healthy-verdicts';
-import { diagnoseWithHeads, recordedLogs } from './recorded-logs';
+import { RECENT_WINDOW_MS, diagnoseWithHeads, recordedLogs } from './recorded-logs';
 import { getRuntime, type Runtime } from './runtime';
 import type { BoardRow, BoardView } from './types';
 
@@ -25,10 +25,33 @@ export interface BoardFilters {
 
 const severityRank: Record<Severity, number> = { critical: 3, warning: 2, info: 1 };
 
+const BUCKETS = 12;
+
+/** Crashes per five minutes over the last hour (oldest first), each run once. */
+function crashBuckets(diagnosis: PodDiagnosis, now: number): number[] {
+  const buckets = new Array<number>(BUCKETS).fill(0);
+  const size = RECENT_WINDOW_MS / BUCKETS;
+  for (const c of diagnosis.containers) {
+    for (const run of c.runs) {
+      if (run.state !== 'terminated' || run.finishedAt === undefined) continue;
+      const age = now - run.finishedAt;
+      if (age < 0 || age >= RECENT_WINDOW_MS) continue;
+      const i = BUCKETS - 1 - Math.floor(age / size);
+      buckets[i] = (buckets[i] ?? 0) + 1;
+    }
+  }
+  return buckets;
+}
+
+function addBuckets(a: number[] | undefined, b: number[] | undefined): number[] | undefined {
+  if (!a || !b) return a ?? b;
+  return a.map((n, i) => n + (b[i] ?? 0));
+}
+
 /** The board row of one pod, or undefined when the diagnosis calls the pod healthy. */
-function rowOf(cluster: string, diagnosis: PodDiagnosis): BoardRow | undefined {
+function rowOf(cluster: string, diagnosis: PodDiagnosis, now: number): BoardRow | undefined {
   const { pod } = diagnosis;
-  const { healthy, ...summary } = summarizeForBoard(diagnosis);
+  const { healthy, restartsAcrossPods, ...summary } = summarizeForBoard(diagnosis);
   if (healthy || diagnosis.findings.length === 0) return undefined;
   const workload = pod.workload ?? pod.owner ?? { kind: 'Pod', name: pod.name };
   const row = {
@@ -40,7 +63,9 @@ function rowOf(cluster: string, diagnosis: PodDiagnosis): BoardRow | undefined {
     pod: pod.name,
     podCount: 1,
     status: pod.status,
-    restarts: pod.restarts,
+    restarts: restartsAcrossPods,
+    podRestarts: pod.restarts,
+    restartsLastHour: crashBuckets(diagnosis, now),
     ...summary,
   };
   return { ...row, state: boardStateOf(row) };
@@ -56,7 +81,11 @@ function mergeRows(rows: BoardRow[]): BoardRow[] {
       continue;
     }
     const worse = compareRows(row, seen) < 0 ? row : seen;
-    byKey.set(row.key, { ...worse, podCount: seen.podCount + 1 });
+    byKey.set(row.key, {
+      ...worse,
+      podCount: seen.podCount + 1,
+      restartsLastHour: addBuckets(seen.restartsLastHour, row.restartsLastHour),
+    });
   }
   return [...byKey.values()].sort(compareRows);
 }
@@ -95,15 +124,15 @@ export async function getBoardView(
   );
   const rows: BoardRow[] = [];
   for (const snapshot of snapshots) {
-    const heads = await recordedLogs(runtime, snapshot);
+    const facts = await recordedLogs(runtime, snapshot, now);
     const verdicts = healthyVerdicts(runtime, snapshot.cluster);
     for (const pod of snapshot.pods) {
       const uid = pod.metadata.uid ?? '';
-      const head = heads.get(uid);
+      const head = facts.heads.get(uid);
       const signature = inputSignature(cacheInput(snapshot, pod, now), head);
       if (uid && verdicts.stillHealthy(uid, signature, now)) continue;
-      const diagnosis = diagnoseWithHeads(snapshot, pod, head, now);
-      const row = rowOf(snapshot.cluster, diagnosis);
+      const diagnosis = diagnoseWithHeads(snapshot, pod, facts, now);
+      const row = rowOf(snapshot.cluster, diagnosis, now);
       if (uid) verdicts.record(uid, signature, !row, now);
       if (row && severityRank[row.severity] >= min) rows.push(row);
     }

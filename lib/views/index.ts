@@ -4,12 +4,13 @@ import 'server-only';
 export type * from './types';
 export type { BoardFilters } from './board-view';
 export type { PodRef } from './pod-view';
+export { requirePod } from './pod-view';
 /** The board and pod views as callers get them: computed once per change, shared by viewers. */
 export { getBoardView, getPodView } from './shared-views';
 export { readPodViewOnce } from './pod-view-once';
 /** The board computed now for one caller, unshared (the bench times it). */
 export { getBoardView as computeBoardView } from './board-view';
-export { getWorkloadView, type WorkloadRef } from './workload-view';
+export { getWorkloadView, requireWorkload, type WorkloadRef } from './workload-view';
 export { listClusterHealth, processHealth, type ProcessHealth } from './health-view';
 export {
   NotFoundError,

@@ -1,6 +1,7 @@
 // One pod: the live pod from the cache with logs, history, expected images and metrics — or, when
 // it no longer exists, its last state from history (fromHistory: true).
-import { diagnosePod, toMs, type PodLike } from '../diagnosis';
+import { diagnosePod, podIdentity, replacedPods, toMs, type PodLike } from '../diagnosis';
+import type { StoredPod } from '../history';
 import { alertsForPod } from './alerts-view';
 import { cacheInput, enrichInput, gatherLogs, logTargets } from './assemble-input';
 import { snapshotCluster, type ClusterSnapshot } from './cluster-snapshot';
@@ -50,6 +51,38 @@ function throwWhyMissing(snapshot: ClusterSnapshot, ref: PodRef): void {
   }
 }
 
+/**
+ * Whether the pod page has something to show, cheaply (caches and one history lookup): throws
+ * NotFoundError naming the pod when neither the cluster nor history knows it, so the page can
+ * answer a real 404 before it streams anything.
+ */
+export async function requirePod(ref: PodRef, runtime: Runtime = getRuntime()): Promise<void> {
+  requireCluster(runtime, ref.cluster);
+  const snapshot = await snapshotCluster(runtime.access, ref.cluster, { namespace: ref.namespace });
+  if (findLivePod(snapshot, ref)) return;
+  const stored = await (
+    await runtime.history
+  )?.reader.findPod(ref.cluster, ref.namespace, ref.name);
+  if (stored?.lastObject) return;
+  throwWhyMissing(snapshot, ref);
+  throw notFound(ref);
+}
+
+function notFound(ref: PodRef): NotFoundError {
+  return new NotFoundError(
+    `Pod ${ref.namespace}/${ref.name} is not in cluster "${ref.cluster}" and Podtrail has no history of it.`,
+  );
+}
+
+/** The live pod that replaced a deleted one (same owner, created when it was deleted). */
+function replacementOf(snapshot: ClusterSnapshot, gone: StoredPod): string | undefined {
+  const candidates = snapshot.pods.filter((p) => p.metadata.namespace === gone.namespace);
+  const replacement = candidates.find((p) =>
+    replacedPods(podIdentity(p), [gone]).some((r) => r.uid === gone.uid),
+  );
+  return replacement?.metadata.name;
+}
+
 /** Log slots that could not be read, saying why. */
 function unreadLogs(pod: PodLike, why: string): PodView['logs'] {
   return logTargets(pod).map(({ container, previous }) => ({
@@ -71,11 +104,7 @@ export async function getPodView(ref: PodRef, runtime: Runtime = getRuntime()): 
     : await (await runtime.history)?.reader.findPod(ref.cluster, ref.namespace, ref.name);
   const pod = live ?? stored?.lastObject;
   if (!pod) throwWhyMissing(snapshot, ref);
-  if (!pod) {
-    throw new NotFoundError(
-      `Pod ${ref.namespace}/${ref.name} is not in cluster "${ref.cluster}" and Podtrail has no history of it.`,
-    );
-  }
+  if (!pod) throw notFound(ref);
   // While the API server does not answer, the page is drawn from the cache at once: no request
   // to it (logs, metrics, registry through it) would come back.
   const down = snapshot.health.unreachable;
@@ -92,6 +121,10 @@ export async function getPodView(ref: PodRef, runtime: Runtime = getRuntime()): 
     metrics: Boolean(live) && !down,
   });
   const diagnosis = diagnosePod(input);
+  if (!live) {
+    // Its last object may say Terminating: what is true now is that it is gone.
+    diagnosis.pod = { ...diagnosis.pod, status: 'Deleted' };
+  }
   return {
     cluster: ref.cluster,
     diagnosis,
@@ -99,5 +132,6 @@ export async function getPodView(ref: PodRef, runtime: Runtime = getRuntime()): 
     logs,
     health: snapshot.health,
     fromHistory: !live,
+    ...(stored ? { deletedAt: stored.deletedAt, replacedBy: replacementOf(snapshot, stored) } : {}),
   };
 }

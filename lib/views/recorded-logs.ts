@@ -1,5 +1,12 @@
-// The previous-log heads the recorder captured, for views that diagnose many pods at once.
-import { diagnosePod, type PodLike } from '../diagnosis';
+// What the recorder kept that views diagnosing many pods at once need: the previous-log heads it
+// captured and the pods replaced while crash-looping (so a reset back-off and the restarts of the
+// replaced pods are on the board, not only on the pod page).
+import {
+  diagnosePod,
+  type HistoryInput,
+  type PodLike,
+  type RecordedTermination,
+} from '../diagnosis';
 import { cacheInput } from './assemble-input';
 import type { ClusterSnapshot } from './cluster-snapshot';
 import type { Runtime } from './runtime';
@@ -14,36 +21,81 @@ function hasTerminated(pod: PodLike): boolean {
   );
 }
 
+/** The recorded facts of many pods: log heads by pod uid and container, and deleted pods. */
+export interface RecordedFacts {
+  heads: Map<string, Record<string, string>>;
+  deleted: Required<Pick<HistoryInput, 'pods' | 'terminations'>>;
+  /** Live pods' terminations of the last hour (the kiosk's restarts per workload). */
+  recent: RecordedTermination[];
+}
+
+/** How far back the board's restart counts per workload look. */
+export const RECENT_WINDOW_MS = 3600_000;
+
+function controllerName(pod: PodLike): string | undefined {
+  const refs = pod.metadata.ownerReferences ?? [];
+  return (refs.find((r) => r.controller) ?? refs[0])?.name;
+}
+
 /**
- * Captured previous-log heads by pod uid, then container. Views that diagnose many pods (the board,
- * a workload) read no logs from the API server — that would cost a request per crashing pod per
- * update — but the head of the previous log the recorder captured at each termination.
+ * Captured previous-log heads and deleted pods of the snapshot's owners. Views that diagnose many
+ * pods (the board, a workload) read no logs from the API server — that would cost a request per
+ * crashing pod per update — but what the recorder captured at each termination.
  */
-export async function recordedLogs(runtime: Runtime, snapshot: ClusterSnapshot) {
+export async function recordedLogs(
+  runtime: Runtime,
+  snapshot: ClusterSnapshot,
+  now: number,
+): Promise<RecordedFacts> {
+  const empty: RecordedFacts = {
+    heads: new Map(),
+    deleted: { pods: [], terminations: [] },
+    recent: [],
+  };
   const history = await runtime.history;
+  if (!history) return empty;
   const uids = snapshot.pods
     .filter(hasTerminated)
     .flatMap((p) => (p.metadata.uid ? [p.metadata.uid] : []));
-  if (!history || uids.length === 0) return new Map<string, Record<string, string>>();
-  return history.reader
-    .latestLogHeads(snapshot.cluster, uids)
-    .catch(() => new Map<string, Record<string, string>>());
+  const owners = [...new Set(snapshot.pods.flatMap((p) => controllerName(p) ?? []))];
+  const since = now - RECENT_WINDOW_MS;
+  const [heads, deleted, recent] = await Promise.all([
+    uids.length === 0
+      ? empty.heads
+      : history.reader.latestLogHeads(snapshot.cluster, uids).catch(() => empty.heads),
+    history.reader.deletedPodHistory(snapshot.cluster, owners).catch(() => empty.deleted),
+    history.reader.recentTerminations(snapshot.cluster, uids, since).catch(() => empty.recent),
+  ]);
+  return { heads, deleted, recent };
 }
 
-/** diagnosePod with the captured log heads as each container's (truncated) previous log. */
+/** diagnosePod with the captured log heads as previous logs and the pods it replaced. */
 export function diagnoseWithHeads(
   snapshot: ClusterSnapshot,
   pod: PodLike,
-  heads: Record<string, string> | undefined,
+  facts: RecordedFacts,
   now: number,
 ) {
   const input = cacheInput(snapshot, pod, now);
-  if (!heads) return diagnosePod(input);
-  const logs = Object.fromEntries(
-    Object.entries(heads).map(([container, head]) => [
-      container,
-      { previous: head, previousTruncated: true },
-    ]),
-  );
-  return diagnosePod({ ...input, logs });
+  const owner = controllerName(pod);
+  const pods = facts.deleted.pods.filter((p) => owner !== undefined && p.ownerName === owner);
+  const uids = new Set(pods.map((p) => p.uid));
+  const own = facts.recent.filter((t) => t.podUid === pod.metadata.uid);
+  const history =
+    pods.length || own.length
+      ? {
+          pods,
+          terminations: [...facts.deleted.terminations.filter((t) => uids.has(t.podUid)), ...own],
+        }
+      : undefined;
+  const heads = facts.heads.get(pod.metadata.uid ?? '');
+  const logs = heads
+    ? Object.fromEntries(
+        Object.entries(heads).map(([container, head]) => [
+          container,
+          { previous: head, previousTruncated: true },
+        ]),
+      )
+    : undefined;
+  return diagnosePod({ ...input, ...(logs ? { logs } : {}), ...(history ? { history } : {}) });
 }

@@ -48,8 +48,19 @@ export interface BoardRow {
   status: string;
   /** The worst pod's state word (crash-looping, image-pull, config-error, oom, other). */
   state: BoardState;
+  /** Restarts of the worst pod and of the pods it replaced (a deleted pod's count is not lost). */
   restarts: number;
+  /** The worst pod's own restartCount sum, as kubectl shows it. */
+  podRestarts?: number;
+  /** The cause: the worst finding that is not a process trap. */
   topFinding?: Pick<Finding, 'id' | 'title' | 'severity' | 'category'>;
+  /** A process trap beside the cause (pods deleted → back-off reset), shown on its own line. */
+  trap?: Pick<Finding, 'id' | 'title' | 'severity' | 'category'>;
+  /**
+   * Crashes (terminated runs) of the workload's unhealthy pods and the pods they replaced in the
+   * last hour, in 12 five-minute buckets, oldest first.
+   */
+  restartsLastHour?: number[];
   /** Window of the next kubelet retry of the worst container. */
   nextRetry?: { earliest: number; latest: number };
   lastExit?: { code: number; reason?: string; at?: number };
@@ -86,6 +97,10 @@ export interface PodView {
   health: ClusterHealth;
   /** True when the pod no longer exists and this view comes from history. */
   fromHistory: boolean;
+  /** When a deleted pod was seen gone. */
+  deletedAt?: number;
+  /** The live pod that replaced a deleted one, by name. */
+  replacedBy?: string;
   /** Alertmanager alerts about the pod or its workload, oldest first (POST /api/alerts). */
   alerts?: AlertMark[];
 }

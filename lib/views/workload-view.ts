@@ -2,6 +2,7 @@
 // the pod template, rollbacks, the pods of each revision (deleted ones too) and their digests.
 import {
   diffPodTemplates,
+  kubectlStatus,
   revisionOf,
   sortFindings,
   toMs,
@@ -83,7 +84,8 @@ function podRow(pod: PodLike, revisionByRs: Map<string, number>): WorkloadPodRow
     name: pod.metadata.name ?? '',
     uid: pod.metadata.uid,
     nodeName: pod.spec?.nodeName,
-    status: pod.status?.phase ?? 'Unknown',
+    // kubectl's STATUS (CrashLoopBackOff), not the phase (Running while crash-looping).
+    status: kubectlStatus(pod),
     restarts: statuses.reduce((sum, s) => sum + (s.restartCount ?? 0), 0),
     createdAt: toMs(pod.metadata.creationTimestamp),
     imageDigests: Object.fromEntries(
@@ -103,7 +105,8 @@ function deletedRows(
     .map((p) => {
       const row = p.lastObject ? podRow(p.lastObject, revisionByRs) : undefined;
       return {
-        ...(row ?? { name: p.name, uid: p.uid, status: 'Deleted', restarts: 0, imageDigests: {} }),
+        ...(row ?? { name: p.name, uid: p.uid, restarts: 0, imageDigests: {} }),
+        status: 'Deleted',
         deletedAt: p.deletedAt,
         nodeName: p.nodeName,
         createdAt: p.createdAt,
@@ -160,13 +163,33 @@ async function findingsOf(
   pods: PodLike[],
   now: number,
 ): Promise<Finding[]> {
-  const heads = await recordedLogs(runtime, snapshot);
+  const facts = await recordedLogs(runtime, snapshot, now);
   const findings = new Map<string, Finding>();
   for (const pod of pods) {
-    const diagnosis = diagnoseWithHeads(snapshot, pod, heads.get(pod.metadata.uid ?? ''), now);
+    const diagnosis = diagnoseWithHeads(snapshot, pod, facts, now);
     for (const f of diagnosis.findings) if (!findings.has(f.id)) findings.set(f.id, f);
   }
   return sortFindings([...findings.values()]);
+}
+
+function findWorkload(snapshot: ClusterSnapshot, ref: WorkloadRef): WorkloadLike {
+  const workload = snapshot.workloads.find(
+    (w) => w.kind.toLowerCase() === ref.kind.toLowerCase() && w.metadata.name === ref.name,
+  );
+  if (!workload) {
+    const where = `${ref.kind} ${ref.namespace}/${ref.name}`;
+    throw new NotFoundError(`${where} is not in cluster "${ref.cluster}".`);
+  }
+  return workload;
+}
+
+/** Throws NotFoundError naming the workload when the cluster does not have it (cheap: caches only). */
+export async function requireWorkload(
+  ref: WorkloadRef,
+  runtime: Runtime = getRuntime(),
+): Promise<void> {
+  const snapshot = await snapshotCluster(runtime.access, ref.cluster, { namespace: ref.namespace });
+  findWorkload(snapshot, ref);
 }
 
 /** The workload view; throws NotFoundError when the workload is unknown. */
@@ -176,13 +199,7 @@ export async function getWorkloadView(
 ): Promise<WorkloadView> {
   const now = runtime.access.scheduler.now();
   const snapshot = await snapshotCluster(runtime.access, ref.cluster, { namespace: ref.namespace });
-  const workload = snapshot.workloads.find(
-    (w) => w.kind.toLowerCase() === ref.kind.toLowerCase() && w.metadata.name === ref.name,
-  );
-  if (!workload) {
-    const where = `${ref.kind} ${ref.namespace}/${ref.name}`;
-    throw new NotFoundError(`${where} is not in cluster "${ref.cluster}".`);
-  }
+  const workload = findWorkload(snapshot, ref);
   const sources = await revisionSources(runtime, ref, workload, snapshot);
   const pods = podsOwnedBy(
     snapshot.pods,

@@ -1,5 +1,6 @@
 /** Who may read what: the optional bearer token and namespaces made forbidden by tests. */
 import type { IncomingMessage } from 'node:http';
+import type { ResourceDef } from '../store/resources';
 import { forbidden, unauthorized } from './status';
 
 /** The user behind SandboxOptions.restrictedToken (as contract/apiserver.ts names it). */
@@ -58,6 +59,18 @@ export class AccessControl {
         (resource === 'namespaces' && this.forbiddenNamespaces.has(options.name ?? ''))
       : namespaced && this.clusterScope === 'forbid';
     if (denied) throw forbidden({ user: this.user(), ...options });
+  }
+
+  /** authorize() for a verb on one of the sandbox's resources, named by its definition. */
+  authorizeOn(verb: string, def: ResourceDef, namespace?: string, name?: string): void {
+    this.authorize({
+      verb,
+      group: def.group,
+      resource: def.plural,
+      name,
+      namespace,
+      namespaced: def.namespaced,
+    });
   }
 
   /** Whether an object of `namespace` may appear in a cluster-wide answer (filter mode). */

@@ -112,14 +112,7 @@ export function serveResource(
   const watch = boolParam(q, 'watch');
   const verb = name ? 'get' : watch ? 'watch' : 'list';
   deps.stats.classify(verb);
-  deps.access.authorize({
-    verb,
-    group: def.group,
-    resource: def.plural,
-    name,
-    namespace,
-    namespaced: def.namespaced,
-  });
+  deps.access.authorizeOn(verb, def, namespace, name);
   if (name) return serveGet(r, name);
   if (watch) return serveWatchResource(r);
   serveList(r);

@@ -1,46 +1,24 @@
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../index';
+import { selfSignedCert } from '../real/kubelet-server';
 
 let sb: Sandbox;
 let dir: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'sandbox-tls-'));
-  const cert = path.join(dir, 'cert.pem');
-  const key = path.join(dir, 'key.pem');
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-days',
-      '1',
-      '-subj',
-      '/CN=sandbox',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1',
-      '-keyout',
-      key,
-      '-out',
-      cert,
-    ],
-    { stdio: 'ignore' },
-  );
   sb = await startSandbox({
     port: 0,
     scenarios: ['healthy'],
     kubeconfigPath: path.join(dir, 'kubeconfig'),
     token: 'tls-token',
-    tls: { cert: readFileSync(cert, 'utf8'), key: readFileSync(key, 'utf8') },
+    tls: selfSignedCert('sandbox'),
   });
 });
 afterAll(() => sb.stop());

@@ -79,14 +79,7 @@ export async function serveWrite(
 ): Promise<void> {
   const { store, access } = deps;
   const verb = req.method === 'POST' ? 'create' : req.method === 'PUT' ? 'update' : 'delete';
-  access.authorize({
-    verb,
-    group: def.group,
-    resource: def.plural,
-    name,
-    namespace,
-    namespaced: def.namespaced,
-  });
+  access.authorizeOn(verb, def, namespace, name);
   const withKind = (o: KObject) => ({ ...o, kind: def.kind, apiVersion: apiVersionOf(def) });
 
   if (req.method === 'DELETE') {

@@ -3,6 +3,8 @@
 import { NextResponse } from 'next/server';
 import { parseWebhookPayload, refuseReceiver } from '@/lib/alerts';
 import { receiveAlerts } from '@/lib/views';
+import { BodyTooLargeError, readBodyCapped } from '../_lib/body';
+import { guardRoute, routeSecurityHeaders } from '../_lib/guard';
 import { errorResponse, jsonError } from '../_lib/respond';
 
 export const dynamic = 'force-dynamic';
@@ -12,11 +14,28 @@ const maxBytes = 2 * 1024 * 1024;
 
 /** Stores a delivery; 401 without the receiver token (when set), 400 naming the bad field. */
 export async function POST(request: Request) {
+  // proxy.ts leaves this route alone (so a large delivery is not cut): the same guard here, which
+  // lets the delivery through to the receiver-token check when PODTRAIL_ALERTS_TOKEN is set.
+  const guarded = guardRoute(request);
+  if (guarded) return guarded;
+  const response = await receive(request);
+  for (const [name, value] of Object.entries(routeSecurityHeaders()))
+    response.headers.set(name, value);
+  return response;
+}
+
+async function receive(request: Request): Promise<NextResponse> {
   const refused = refuseReceiver(request.headers.get('authorization'));
   if (refused)
     return jsonError(401, refused, {}, { 'www-authenticate': 'Bearer realm="podtrail-alerts"' });
-  const text = await request.text();
-  if (text.length > maxBytes) return jsonError(413, `Payload is larger than ${maxBytes} bytes.`);
+  let text: string;
+  try {
+    text = new TextDecoder().decode(await readBodyCapped(request, maxBytes));
+  } catch (error) {
+    if (error instanceof BodyTooLargeError)
+      return jsonError(413, `Payload is larger than ${maxBytes} bytes.`);
+    return jsonError(400, 'The delivery was interrupted; Alertmanager will send it again.');
+  }
   let body: unknown;
   try {
     body = JSON.parse(text);

@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import { AppShell } from '@/components/ui/app-shell';
 import { HealthNotice } from '@/components/ui/health-notice';
 import { WorkloadPresentation } from '@/components/workload/workload-presentation';
-import { workloadPath } from '@/components/format/names';
+import { plainTitle, workloadPath } from '@/components/format/names';
+import { causeAndTrap } from '@/lib/diagnosis';
 import { loadWorkload, loadWorkloadRoute, workloadRef, type WorkloadParams } from './load-workload';
 
 export const dynamic = 'force-dynamic';
@@ -12,7 +13,8 @@ export async function generateMetadata({ params }: { params: WorkloadParams }): 
   const loaded = await loadWorkload(ref.cluster, ref.namespace, ref.kind, ref.name);
   if (!loaded.ok) return { title: `${ref.kind} ${ref.name} — could not load` };
   const view = loaded.view;
-  const title = `${view.kind} ${view.name} — ${view.findings[0]?.title ?? 'no finding'}`;
+  const cause = causeAndTrap(view.findings).cause;
+  const title = `${view.kind} ${view.name} — ${cause ? plainTitle(cause.title) : 'no finding'}`;
   return { title, openGraph: { title } };
 }
 

@@ -1,10 +1,15 @@
+import { AppShell } from '@/components/ui/app-shell';
 import { LoadingPanel } from '@/components/ui/state-panels';
+
+// Inside the same AppShell as the page: the header does not move when the page replaces this.
 
 export default function Loading() {
   return (
-    <LoadingPanel
-      what="the pod"
-      from="its status, events, previous container log and recorded history from the cluster"
-    />
+    <AppShell>
+      <LoadingPanel
+        what="the pod"
+        from="its status, events, previous container log and recorded history from the cluster"
+      />
+    </AppShell>
   );
 }

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { AppShell } from '@/components/ui/app-shell';
 import { LivePod } from '@/components/pod/live-pod';
-import { podPath } from '@/components/format/names';
+import { plainTitle, podPath } from '@/components/format/names';
+import { causeAndTrap } from '@/lib/diagnosis';
 import { loadPod, loadPodRoute, podRef, type PodParams } from './load-pod';
 import { podTitle } from '@/components/pod/pod-title';
 
@@ -17,8 +18,9 @@ export async function generateMetadata({ params }: { params: PodParams }): Promi
   const view = loaded.view;
   const d = view.diagnosis;
   const title = podTitle(d);
-  const description = d.findings[0]
-    ? `${d.findings[0].title} (${d.pod.namespace}, cluster ${view.cluster})`
+  const cause = causeAndTrap(d.findings).cause;
+  const description = cause
+    ? `${plainTitle(cause.title)} (${d.pod.namespace}, cluster ${view.cluster})`
     : `${d.pod.namespace}, cluster ${view.cluster}: no finding`;
   return {
     title,

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { WorkloadReport } from '@/components/report/workload-report';
+import { workloadPath } from '@/components/format/names';
 import { loadWorkloadRoute, workloadRef, type WorkloadParams } from '../load-workload';
 
 export const dynamic = 'force-dynamic';
@@ -13,5 +14,11 @@ export async function generateMetadata({ params }: { params: WorkloadParams }): 
 export default async function WorkloadReportPage({ params }: { params: WorkloadParams }) {
   const route = await loadWorkloadRoute(params);
   if ('failure' in route) return route.failure;
-  return <WorkloadReport view={route.view} />;
+  const { ref } = route;
+  return (
+    <WorkloadReport
+      view={route.view}
+      backHref={workloadPath(ref.cluster, ref.namespace, ref.kind, ref.name)}
+    />
+  );
 }

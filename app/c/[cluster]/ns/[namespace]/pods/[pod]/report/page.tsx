@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { PodReport } from '@/components/report/pod-report';
+import { podPath } from '@/components/format/names';
 import { loadPodRoute, podRef, type PodParams } from '../load-pod';
 
 export const dynamic = 'force-dynamic';
@@ -13,5 +14,12 @@ export async function generateMetadata({ params }: { params: PodParams }): Promi
 export default async function PodReportPage({ params }: { params: PodParams }) {
   const route = await loadPodRoute(params);
   if ('failure' in route) return route.failure;
-  return <PodReport diagnosis={route.view.diagnosis} alerts={route.view.alerts} />;
+  const { ref } = route;
+  return (
+    <PodReport
+      diagnosis={route.view.diagnosis}
+      alerts={route.view.alerts}
+      backHref={podPath(ref.cluster, ref.namespace, ref.name)}
+    />
+  );
 }
