@@ -19,6 +19,7 @@ const config = [
       'playwright-report/**',
       'contract/bin/**',
       'dist/**',
+      'cli/dist/**',
       '.peers/**',
       // Files that break the boundaries on purpose; lint/boundaries.test.ts lints them.
       'lint/fixtures/**',

@@ -1,33 +1,27 @@
-// First-load JS of a page, from the build output: the scripts Chromium loads for the page, read
-// from .next/static and gzipped (level 9, as a CDN would serve them).
+// First-load JS of a route, from the build output: the chunks Next.js lists as the route's first
+// load (.next/diagnostics/route-bundle-stats.json, written by `next build`), gzipped (level 9, as
+// a CDN would serve them). Scripts a page prefetches after it has loaded are not counted.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser } from '@playwright/test';
 
-/** Gzipped bytes of every /_next/static script the page loads. */
-export async function firstLoadJs(browser: Browser, url: string): Promise<number> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const scripts = new Set<string>();
-  page.on('request', (request) => {
-    const u = new URL(request.url());
-    if (request.resourceType() === 'script' && u.pathname.startsWith('/_next/static/'))
-      scripts.add(u.pathname);
-  });
-  await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
-  await page.waitForTimeout(3_000);
-  await context.close();
-  let total = 0;
-  for (const pathname of scripts) {
-    const file = path.resolve(
-      __dirname,
-      '..',
-      '.next',
-      'static',
-      decodeURIComponent(pathname.slice('/_next/static/'.length)),
-    );
-    total += gzipSync(readFileSync(file), { level: 9 }).length;
-  }
-  return total;
+const root = path.resolve(__dirname, '..');
+
+interface RouteStats {
+  route: string;
+  firstLoadChunkPaths: string[];
+}
+
+/** Gzipped bytes of the route's first-load chunks, and the biggest of them. */
+export function firstLoadJs(route: string): { bytes: number; chunks: Array<[string, number]> } {
+  const file = path.join(root, '.next', 'diagnostics', 'route-bundle-stats.json');
+  const stats = JSON.parse(readFileSync(file, 'utf8')) as RouteStats[];
+  const entry = stats.find((s) => s.route === route);
+  if (!entry) throw new Error(`no route ${route} in ${file}`);
+  const chunks = entry.firstLoadChunkPaths.map((chunk): [string, number] => [
+    path.basename(chunk),
+    gzipSync(readFileSync(path.join(root, chunk)), { level: 9 }).length,
+  ]);
+  chunks.sort((a, b) => b[1] - a[1]);
+  return { bytes: chunks.reduce((n, [, b]) => n + b, 0), chunks };
 }

@@ -9,17 +9,27 @@ function heapAfterGc(): number {
   return process.memoryUsage().heapUsed;
 }
 
+/** One list page; a busy machine can drop a connection, so a page is tried 3 times. */
+async function page(url: string): Promise<{ items: unknown[]; metadata: { continue?: string } }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return (await (await fetch(url)).json()) as Awaited<ReturnType<typeof page>>;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await new Promise((r) => setTimeout(r, 1_000));
+    }
+  }
+}
+
 async function listRaw(server: string): Promise<unknown[]> {
   const items: unknown[] = [];
   let next = '';
   do {
-    const page = (await (
-      await fetch(
-        `${server}/api/v1/pods?limit=500${next ? `&continue=${encodeURIComponent(next)}` : ''}`,
-      )
-    ).json()) as { items: unknown[]; metadata: { continue?: string } };
-    items.push(...page.items);
-    next = page.metadata.continue ?? '';
+    const listed = await page(
+      `${server}/api/v1/pods?limit=500${next ? `&continue=${encodeURIComponent(next)}` : ''}`,
+    );
+    items.push(...listed.items);
+    next = listed.metadata.continue ?? '';
   } while (next);
   return items;
 }

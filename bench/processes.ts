@@ -96,6 +96,40 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
   }
 }
 
+/**
+ * Creates the history store's PGlite directory in a process of its own, as a server restarted on
+ * its data directory finds it: PostgreSQL's initdb, which runs once per directory, peaks at
+ * ~600 MB of WASM memory, and the RSS it leaves behind is not the server's steady state.
+ */
+export async function initHistoryDir(dataDir: string): Promise<void> {
+  const script = `require('node:fs').mkdirSync(process.argv[1], { recursive: true });
+  import('@electric-sql/pglite').then(async ({ PGlite }) => {
+    const db = await PGlite.create(process.argv[1]);
+    await db.close();
+  })`;
+  const child = spawn(process.execPath, ['-e', script, path.join(dataDir, 'history')], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`bench: PGlite initdb exited with ${code}`);
+}
+
+/** Process memory as Podtrail's /api/health reports it (bytes). */
+export interface ServerMemory {
+  rss: number;
+  heapTotal: number;
+  heapUsed: number;
+  external: number;
+  arrayBuffers: number;
+}
+
+/** Podtrail's own account of its memory. */
+export async function serverMemory(url: string): Promise<ServerMemory> {
+  const health = (await (await fetch(`${url}/api/health`)).json()) as { memory: ServerMemory };
+  return health.memory;
+}
+
 /** Podtrail's production server (`next start`) against a kubeconfig. */
 export async function startPodtrail(
   kubeconfig: string,

@@ -45,6 +45,16 @@ function parse(argv: string[]) {
   return { ...values, help: false as const, command, pod };
 }
 
+/** The kubeconfig's contexts; a kubeconfig that cannot be read is the user's to fix (exit 2). */
+function readClusters(kubeconfig: string | undefined): ClusterConnection[] {
+  try {
+    return loadClusters({ kubeconfig });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new UsageError(`cannot read the kubeconfig: ${reason}`);
+  }
+}
+
 /** The kubeconfig context to use: --context, else the current one (listed first). */
 function pickContext(clusters: ClusterConnection[], context: string | undefined) {
   if (clusters.length === 0) throw new UsageError('no kubeconfig context found (set KUBECONFIG)');
@@ -59,7 +69,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     io.out(USAGE);
     return 0;
   }
-  const cluster = pickContext(loadClusters({ kubeconfig: args.kubeconfig }), args.context);
+  const cluster = pickContext(readClusters(args.kubeconfig), args.context);
   const namespace = args.namespace ?? cluster.defaultNamespace ?? 'default';
   if (args.command === 'open') {
     const base = process.env.PODTRAIL_URL;
@@ -115,7 +125,7 @@ export async function main(
   }
 }
 
-// Run directly (tsx); the installed command is the launcher bin/kubectl-podtrail.cjs.
+// Run directly (tsx); the installed command is the launcher cli/bin/kubectl-podtrail.cjs.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   void main(process.argv.slice(2)).then((code) => (process.exitCode = code));
 }

@@ -134,7 +134,7 @@ export function main(argv: string[], io = { out: console.log, err: console.error
   }
 }
 
-// Run directly (`npm run podtrail`, tsx); the installed command is the launcher bin/podtrail.cjs.
+// Run directly (`npm run podtrail`, tsx); the installed command is the launcher cli/bin/podtrail.cjs.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   process.exitCode = main(process.argv.slice(2));
 }

@@ -11,11 +11,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import https from 'node:https';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
+import { apiRequest } from '../sandbox/real/http-request';
 import { buildPeers, peerPath } from './peers';
 
 /** The Kubernetes minor every peer here is pinned to (contract/kube/go.mod). */
@@ -91,27 +91,6 @@ function tail(max = 16_384): { push(s: string): void; text(): string } {
 
 function token(): string {
   return randomBytes(24).toString('hex');
-}
-
-function httpsRequest(
-  url: string,
-  method: string,
-  headers: Record<string, string>,
-  body?: string,
-): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = https.request(url, { method, headers, rejectUnauthorized: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
-      );
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.setTimeout(30_000, () => req.destroy(new Error(`${method} ${url}: timed out`)));
-    req.end(body);
-  });
 }
 
 async function httpJson(url: string, body: unknown): Promise<unknown> {
@@ -266,17 +245,15 @@ export async function startRealApiServer(opts: RealApiServerOptions = {}): Promi
     const url = `https://127.0.0.1:${port}`;
 
     const request: RealApiServer['request'] = async (method, apiPath, body, o = {}) => {
-      const headers: Record<string, string> = {
-        authorization: `Bearer ${o.token ?? adminToken}`,
-        accept: o.accept ?? 'application/json',
-      };
-      let payload: string | undefined;
-      if (body !== undefined) {
-        payload = typeof body === 'string' ? body : JSON.stringify(body);
-        headers['content-type'] = o.contentType ?? 'application/json';
-      }
-      const res = await httpsRequest(url + apiPath, method, headers, payload);
-      return { ...res, json: () => JSON.parse(res.body) as unknown };
+      const token = o.token ?? adminToken;
+      const answer = await apiRequest(url + apiPath, {
+        ...o,
+        method,
+        token,
+        body,
+        rejectUnauthorized: false,
+      });
+      return { status: answer.status, body: answer.text, json: () => JSON.parse(answer.text) };
     };
 
     // Ready when /readyz says ok (2.5–4 s here).

@@ -2,9 +2,8 @@
  * What the `real` vitest project's global setup provides: a real kube-apiserver with the
  * simulator playing every scenario on it, and ways to reach both.
  */
-import http from 'node:http';
-import https from 'node:https';
 import { inject } from 'vitest';
+import { apiRequest } from '../sandbox/real/http-request';
 
 export interface RealEnv {
   /** Admin kubeconfig, context `real`. */
@@ -51,37 +50,8 @@ export function rawRequest(
     ca?: string;
   } = {},
 ): Promise<Answer> {
-  const headers: Record<string, string> = { accept: opts.accept ?? 'application/json' };
-  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-  const payload =
-    opts.body === undefined
-      ? undefined
-      : typeof opts.body === 'string'
-        ? opts.body
-        : JSON.stringify(opts.body);
-  if (payload !== undefined) headers['content-type'] = opts.contentType ?? 'application/json';
-  const request = url.startsWith('https:') ? https.request : http.request;
-  return new Promise((resolve, reject) => {
-    const req = request(
-      url,
-      { method: opts.method ?? 'GET', headers, ca: opts.ca, rejectUnauthorized: !!opts.ca },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            text,
-            json: () => JSON.parse(text),
-          });
-        });
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.setTimeout(30_000, () => req.destroy(new Error(`${url}: timed out`)));
-    req.end(payload);
-  });
+  return apiRequest(url, { ...opts, rejectUnauthorized: !!opts.ca }).then((answer) => ({
+    ...answer,
+    json: () => JSON.parse(answer.text),
+  }));
 }

@@ -1,8 +1,9 @@
 // Journey: from the alert to the pod. A real Alertmanager (contract/alertmanager, built into
 // .peers/bin or PODTRAIL_PEERS_DIR) gets a KubePodCrashLooping alert with kube-prometheus' labels
-// on its API, delivers it to Podtrail's webhook, fires and resolves; the on-call person follows
-// the /go link the alert template builds and lands on the pod page, which draws the alert on the
-// container's timeline with the times Alertmanager was told.
+// on its API, delivers it to Podtrail's webhook, fires and resolves; the pod page open at that
+// moment draws the alert without a reload; the on-call person follows the /go link the alert
+// template builds and lands on the pod page, which draws the alert on the container's timeline
+// with the times Alertmanager was told.
 import { expect, test } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,7 +27,7 @@ let dir = '';
 let output = '';
 
 test.beforeAll(async () => {
-  expect(existsSync(binary), `${binary}: run contract/alertmanager/build.sh`).toBe(true);
+  expect(existsSync(binary), `${binary}: run scripts/build-peers.sh alertmanager`).toBe(true);
   dir = mkdtempSync(path.join(os.tmpdir(), 'podtrail-alertmanager-'));
   writeFileSync(
     path.join(dir, 'alertmanager.yml'),
@@ -109,8 +110,23 @@ test('an alert delivered by Alertmanager is on the pod timeline, one click from 
     severity: 'warning',
     uid: 'e2e',
   };
+  // The pod page is open when the alert comes: it redraws with the mark, without a reload.
+  await page.goto(`${podUrl(NS, pod)}?container=${CONTAINER}`);
+  const mark = page.getByTestId('timeline-svg').locator('[data-alert="KubePodCrashLooping"]');
+  await expect(page.getByTestId('timeline-svg')).toBeVisible();
+  await expect(mark).toHaveCount(0);
+  await page.evaluate(() => ((window as { notReloaded?: boolean }).notReloaded = true));
   const firedAt = Math.floor((Date.now() - 6 * 60_000) / 1000) * 1000;
   await postAlert(labels, firedAt);
+  await expect(mark, `the open page draws the delivered alert (${output.slice(-300)})`).toHaveCount(
+    1,
+    { timeout: 30_000 },
+  );
+  await expect(page.getByTestId('alert-list')).toContainText(
+    `alert KubePodCrashLooping fired ${clock(firedAt)}, still firing`,
+  );
+  expect(await page.evaluate(() => (window as { notReloaded?: boolean }).notReloaded)).toBe(true);
+  await screenshot(page, 'alert-arrives-on-open-pod-page');
 
   type PodJson = {
     alerts?: Array<{ alertname: string; status: string; startsAt: number; endsAt?: number }>;
@@ -147,7 +163,6 @@ test('an alert delivered by Alertmanager is on the pod timeline, one click from 
   await expect(page).toHaveURL(`${podUrl(NS, pod)}?container=${CONTAINER}`);
   const words = `alert KubePodCrashLooping fired ${clock(firedAt)}, resolved ${clock(resolvedAt)}`;
   await expect(page.getByTestId('alert-list')).toContainText(words);
-  const mark = page.getByTestId('timeline-svg').locator('[data-alert="KubePodCrashLooping"]');
   await expect(mark).toHaveCount(1);
   await expect(mark.locator('title')).toHaveText(`${words} — Pod is crash looping.`);
   // The span starts where the axis puts the fire time: left of the runs that ended after it.

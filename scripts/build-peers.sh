@@ -13,7 +13,9 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 OUT="${PODTRAIL_PEERS_DIR:-$ROOT/.peers/bin}"
 
 # One line per peer: output name | module dir (relative to the repo) | package | extra -ldflags.
-# Add yours here (its own Go module under contract/, go.sum committed).
+# Add yours here (its own Go module under contract/, go.sum committed). A package of the form
+# `script:FILE` means the module's FILE builds the peer itself (called with the output path), for a
+# peer that needs more than `go build` (Alertmanager: a placeholder for its unpublished web UI).
 K8S_VERSION_FLAGS="-X k8s.io/component-base/version.gitVersion=v1.37.2 -X k8s.io/component-base/version.gitMajor=1 -X k8s.io/component-base/version.gitMinor=37 -X k8s.io/component-base/version.gitTreeState=clean -X k8s.io/client-go/pkg/version.gitVersion=v1.37.2 -X k8s.io/client-go/pkg/version.gitMajor=1 -X k8s.io/client-go/pkg/version.gitMinor=37"
 PEERS=(
   "etcd|contract/kube|./cmd/etcd|"
@@ -21,6 +23,7 @@ PEERS=(
   "kubectl|contract/kube|./cmd/kubectl|$K8S_VERSION_FLAGS"
   "helm|contract/helm|helm.sh/helm/v3/cmd/helm|-X helm.sh/helm/v3/internal/version.version=v3.22.0"
   "mockoidc|contract/oidc|.|"
+  "alertmanager|contract/alertmanager|script:build.sh|"
 )
 
 # Go comes with the machine image (/usr/local/go, Go ≥ 1.26); Debian's golang package is too old.
@@ -35,10 +38,12 @@ for w in "${want[@]}"; do
   [[ " ${known[*]} " == *" $w "* ]] || { echo "build-peers: unknown peer \"$w\"; known: ${known[*]}" >&2; exit 2; }
 done
 
-stamp_of() { # module dir → a hash of everything the build depends on
+# Paths relative to the repository, so that every checkout (worktrees too) agrees on a stamp.
+stamp_of() { # module dir → a hash of everything the build depends on (a build script included)
   local dir="$1"
   { go version
-    find "$ROOT/$dir" -type f \( -name '*.go' -o -name 'go.mod' -o -name 'go.sum' \) -print0 | sort -z | xargs -0 sha256sum
+    cd "$ROOT" && find "$dir" -type f \( -name '*.go' -o -name 'go.mod' -o -name 'go.sum' -o -name '*.sh' \) -print0 |
+      sort -z | xargs -0 sha256sum
   } | sha256sum | cut -d' ' -f1
 }
 
@@ -52,7 +57,11 @@ for entry in "${PEERS[@]}"; do
   fi
   echo "build-peers: building $name ($dir $pkg)…"
   start=$SECONDS
-  (cd "$ROOT/$dir" && nice -n 10 go build -mod=readonly -trimpath -ldflags "-s -w $ldflags" -o "$OUT/$name.tmp" "$pkg")
+  if [[ "$pkg" == script:* ]]; then
+    (cd "$ROOT/$dir" && nice -n 10 bash "./${pkg#script:}" "$OUT/$name.tmp")
+  else
+    (cd "$ROOT/$dir" && nice -n 10 go build -mod=readonly -trimpath -ldflags "-s -w $ldflags" -o "$OUT/$name.tmp" "$pkg")
+  fi
   mv -f "$OUT/$name.tmp" "$OUT/$name"
   echo "$stamp" >"$OUT/$name.stamp"
   echo "build-peers: $name built in $((SECONDS - start)) s"

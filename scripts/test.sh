@@ -7,8 +7,9 @@ cd "$(dirname "$0")/.."
 bash scripts/ensure-system.sh
 bash scripts/ensure-node-modules.sh
 export NEXT_TELEMETRY_DISABLED=1
-# Real peers (kube-apiserver, etcd, kubectl 1.37 ...) from Go modules, once per run: built in the
-# background while the static checks run (a cold build takes 10–20 min on 2 cores, a warm one ~25 s).
+# Real peers (kube-apiserver, etcd, kubectl 1.37, Alertmanager ...) from Go modules, once per run:
+# built in the background while the static checks run (a cold build takes 10–20 min on 2 cores, a
+# warm one ~25 s).
 mkdir -p .peers
 bash scripts/build-peers.sh >.peers/build.log 2>&1 &
 peers=$!
@@ -20,6 +21,4 @@ if ! wait "$peers"; then cat .peers/build.log >&2; echo "building the test peers
 cat .peers/build.log
 echo "== unit + integration + contract (sandbox and real kube-apiserver)" && npx vitest run
 echo "== build" && npx next build
-echo "== peers (Alertmanager for e2e/alert-to-pod)" &&
-  bash contract/alertmanager/build.sh "${PODTRAIL_PEERS_DIR:-$PWD/.peers/bin}"
 echo "== e2e" && CI=${CI:-true} npx playwright test

@@ -21,10 +21,13 @@ export function PodHeader({
   return (
     <header className="flex flex-col gap-2">
       <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
-        <h1 className="min-w-0 text-2xl font-bold break-words">
-          <span className="text-slate-600">{pod.namespace} /</span> {pod.name}
+        {/* On a phone the namespace is in the line below: the name keeps one line, so the cause
+            block starts on the first screen. */}
+        <h1 className="min-w-0 text-xl font-bold break-words sm:text-2xl">
+          <span className="hidden text-slate-600 sm:inline">{pod.namespace} / </span>
+          {pod.name}
         </h1>
-        <p className="text-xl font-semibold" data-testid="pod-status">
+        <p className="text-lg font-semibold sm:text-xl" data-testid="pod-status">
           <span title="kubectl get pod: STATUS">{pod.status}</span> ·{' '}
           <span title="sum of status.containerStatuses[].restartCount">
             {pod.restarts} restart{pod.restarts === 1 ? '' : 's'}

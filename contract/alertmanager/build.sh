@@ -1,15 +1,12 @@
 #!/usr/bin/env bash
-# Builds Alertmanager v0.35.0 (go.mod) into $1 (default .peers/bin). The published module has no
-# ui/app/dist (see go.mod): it is built from a copy with a placeholder page there.
+# Builds Alertmanager (the version go.mod requires) into the file $1. Called by
+# scripts/build-peers.sh (its "script:" row), which decides when a rebuild is due. The published
+# module has no ui/app/dist (see go.mod): it is built from a copy with a placeholder page there.
 set -euo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
-out="${1:-$here/../../.peers/bin}"
-cd "$here"
+out="${1:?usage: build.sh OUTPUT-FILE}"
+case "$out" in /*) ;; *) out="$PWD/$out" ;; esac
+cd "$(dirname "$0")"
 version="$(sed -n "s/^require github.com\/prometheus\/alertmanager \(v[^ ]*\)$/\1/p" go.mod)"
-if "$out/alertmanager" --version 2>&1 | grep -q "version ${version#v} "; then
-  echo "alertmanager ${version#v} already built in $out"
-  exit 0
-fi
 dir="$(go list -m -f '{{.Dir}}' github.com/prometheus/alertmanager 2>/dev/null || true)"
 if [ -z "$dir" ] || [ ! -d "$dir" ]; then
   go mod download github.com/prometheus/alertmanager
@@ -28,9 +25,8 @@ for ui in elm mantine; do
 done
 cp go.mod go.sum tools.go "$work/"
 (cd "$work" && go mod edit -replace github.com/prometheus/alertmanager=./src)
-mkdir -p "$out"
-(cd "$work" && go build -mod=readonly -trimpath -o "$out/alertmanager.tmp" \
-  -ldflags "-X github.com/prometheus/common/version.Version=${version#v}" \
+mkdir -p "$(dirname "$out")"
+(cd "$work" && go build -mod=readonly -trimpath -o "$out" \
+  -ldflags "-s -w -X github.com/prometheus/common/version.Version=${version#v}" \
   github.com/prometheus/alertmanager/cmd/alertmanager)
-mv "$out/alertmanager.tmp" "$out/alertmanager"
-"$out/alertmanager" --version 2>&1 | head -1
+"$out" --version 2>&1 | head -1

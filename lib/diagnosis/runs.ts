@@ -25,6 +25,18 @@ export function runId(
   return `${container}#${rc}`;
 }
 
+/** How a run ended, the same whether the status or a recorded termination tells it. */
+function endOf(t: Pick<Terminated, 'exitCode' | 'signal' | 'reason' | 'message'>) {
+  return {
+    state: 'terminated' as const,
+    exitCode: t.exitCode,
+    signal: t.signal || undefined,
+    reason: t.reason,
+    message: t.message,
+    exitMeaning: decodeExitCode(t.exitCode, t.signal, t.reason).meaning,
+  };
+}
+
 function terminatedRun(
   container: string,
   t: Terminated,
@@ -39,12 +51,7 @@ function terminatedRun(
     restartCount,
     startedAt: toMs(t.startedAt),
     finishedAt: toMs(t.finishedAt),
-    state: 'terminated',
-    exitCode: t.exitCode,
-    signal: t.signal || undefined,
-    reason: t.reason,
-    message: t.message,
-    exitMeaning: decodeExitCode(t.exitCode, t.signal, t.reason).meaning,
+    ...endOf(t),
     containerID: t.containerID,
     image: status.image,
     source: 'status',
@@ -106,12 +113,7 @@ export function runFromHistory(t: RecordedTermination, ownUid?: string): Contain
     restartCount: t.restartCount,
     startedAt: t.startedAt,
     finishedAt: t.finishedAt,
-    state: 'terminated',
-    exitCode: t.exitCode,
-    signal: t.signal || undefined,
-    reason: t.reason,
-    message: t.message,
-    exitMeaning: decodeExitCode(t.exitCode, t.signal, t.reason).meaning,
+    ...endOf(t),
     containerID: t.containerID,
     image: t.image,
     imageID: t.imageID,

@@ -33,10 +33,19 @@ export interface OpenStoreOptions {
   dataDir?: string;
 }
 
+/**
+ * PostgreSQL's default 128 MB of shared buffers live inside PGlite's WASM memory, which never
+ * shrinks; history's tables are small and written a row at a time, so 16 MB holds their working
+ * set (measured: the process's external memory 208 → 144 MB, RSS 312 → 183 MB on open).
+ */
+const PGLITE_SETTINGS = ['-c', 'shared_buffers=16MB'];
+
 async function openPgliteDir(dir: string, recovery?: StoreRecovery): Promise<SqlStore> {
   const { PGlite } = await import('@electric-sql/pglite');
   await mkdir(dir, { recursive: true });
-  const db = await PGlite.create(dir);
+  const db = await PGlite.create(dir, {
+    startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS],
+  });
   return {
     engine: 'pglite',
     ...(recovery ? { recovery } : {}),

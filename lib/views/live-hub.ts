@@ -9,7 +9,7 @@ import type {
   Scheduler,
   TimerHandle,
 } from '../k8s';
-import { getRuntime, type Runtime } from './runtime';
+import { getRuntime, type AlertListener, type Runtime } from './runtime';
 import { getBoardView, getPodView } from './shared-views';
 import type { LiveMessage } from './types';
 
@@ -66,6 +66,17 @@ class LiveHub {
         if (names.has(cluster)) this.schedule();
       };
       const listeners = this.runtime.logHeadListeners;
+      listeners.add(listener);
+      this.unsubscribes.push(() => listeners.delete(listener));
+    }
+    // A pod page draws the alerts about its pod: redraw when one arrives for its namespace.
+    if (this.scope.type === 'pod') {
+      const { cluster, namespace } = this.scope;
+      const listener: AlertListener = (alertCluster, alertNamespace) => {
+        if (alertNamespace === namespace && (!alertCluster || alertCluster === cluster))
+          this.schedule();
+      };
+      const listeners = this.runtime.alertListeners;
       listeners.add(listener);
       this.unsubscribes.push(() => listeners.delete(listener));
     }

@@ -26,11 +26,16 @@ export interface Runtime {
   recorders: Recorder[];
   /** Told the cluster whenever one of its recorders stores a log head (live views redraw). */
   logHeadListeners: Set<(cluster: string) => void>;
+  /** Told where each delivered alert points (live pod views redraw); see receiveAlerts. */
+  alertListeners: Set<AlertListener>;
   /** Why there are no clusters, if there are none. */
   configError?: string;
   /** Why history is not recorded (set when the store could not be opened at all). */
   historyError?: string;
 }
+
+/** Hears of an alert delivered about `namespace` of `cluster` (undefined: it named no cluster). */
+export type AlertListener = (cluster: string | undefined, namespace: string) => void;
 
 /** Options to build a runtime (tests pass clusters and a data dir). */
 export interface RuntimeOptions extends Omit<K8sAccessOptions, 'clusters'>, LoadClustersOptions {
@@ -94,6 +99,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     history: Promise.resolve(undefined),
     recorders: [],
     logHeadListeners: new Set(),
+    alertListeners: new Set(),
     configError,
   };
   runtime.history = openHistory(options, (why) => (runtime.historyError = why));

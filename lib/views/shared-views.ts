@@ -6,63 +6,22 @@
 import { getBoardView as computeBoardView, type BoardFilters } from './board-view';
 import { getPodView as computePodView, type PodRef } from './pod-view';
 import { getRuntime, type Runtime } from './runtime';
+import { ViewMemo } from './view-memo';
 import type { BoardView, PodView } from './types';
 
-/** How long a view is served unchanged at most (its clocks — "next retry in" — move on). */
-const maxAgeMs = 2_000;
 /**
- * An HTTP request takes a view being computed, or one begun this recently, even if a change came
- * in since: on a busy cluster changes come faster than a big board computes, and starting a
- * computation per request would queue them all behind each other.
+ * An HTTP request takes the last view finished this recently, even if a change came in since
+ * (the change starts a computation in the background for the next caller): on a busy cluster
+ * changes come faster than a big board computes, and a request waiting for each recomputation
+ * would take as long as the computation itself.
  */
 const requestReuseMs = 1_000;
-
-interface Entry {
-  revision: string;
-  at: number;
-  value: Promise<unknown>;
-  /** Still computing: a request joins it rather than start a second computation. */
-  pending: boolean;
-}
-
-/** A memo of views of one runtime: single-flight per key and revision, short-lived. */
-export class ViewMemo {
-  private readonly entries = new Map<string, Entry>();
-
-  constructor(private readonly now: () => number) {}
-
-  /** The view under `key` at `revision`, computing it only when nobody has (or is). */
-  get<T>(
-    key: string,
-    revision: string,
-    compute: () => Promise<T>,
-    options: { reuseWithinMs?: number } = {},
-  ): Promise<T> {
-    const now = this.now();
-    for (const [k, e] of this.entries)
-      if (!e.pending && now - e.at >= maxAgeMs) this.entries.delete(k);
-    const hit = this.entries.get(key);
-    const reuse = options.reuseWithinMs;
-    const fresh =
-      hit &&
-      (hit.revision === revision || (reuse !== undefined && (hit.pending || now - hit.at < reuse)));
-    if (hit && fresh) return hit.value as Promise<T>;
-    const value = compute();
-    const entry: Entry = { revision, at: now, value, pending: true };
-    this.entries.set(key, entry);
-    value.then(
-      () => (entry.pending = false),
-      () => {
-        if (this.entries.get(key) === entry) this.entries.delete(key);
-      },
-    );
-    return value;
-  }
-}
 
 interface Shared {
   memo: ViewMemo;
   logHeads: number;
+  /** Alert deliveries so far: a pod view shows its alerts, so one is a new revision of it. */
+  alerts: number;
 }
 
 const shared = new WeakMap<Runtime, Shared>();
@@ -70,8 +29,13 @@ const shared = new WeakMap<Runtime, Shared>();
 function sharedOf(runtime: Runtime): Shared {
   let state = shared.get(runtime);
   if (!state) {
-    const made: Shared = { memo: new ViewMemo(() => runtime.access.scheduler.now()), logHeads: 0 };
+    const made: Shared = {
+      memo: new ViewMemo(() => runtime.access.scheduler.now()),
+      logHeads: 0,
+      alerts: 0,
+    };
     runtime.logHeadListeners.add(() => (made.logHeads += 1));
+    runtime.alertListeners.add(() => (made.alerts += 1));
     shared.set(runtime, made);
     state = made;
   }
@@ -117,7 +81,7 @@ export function getPodView(
   const known = runtime.access.caches.cluster(ref.cluster) ? [ref.cluster] : [];
   return state.memo.get(
     `pod:${ref.cluster}/${ref.namespace}/${ref.name}`,
-    revisionOf(runtime, known, state.logHeads),
+    `${revisionOf(runtime, known, state.logHeads)}|${state.alerts}`,
     () => computePodView(ref, runtime),
     { reuseWithinMs: options.live ? undefined : requestReuseMs },
   );

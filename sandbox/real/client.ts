@@ -4,6 +4,7 @@
  */
 import https from 'node:https';
 import { KubeConfig } from '@kubernetes/client-node';
+import { httpRequest } from './http-request';
 
 /** A response of the real API server. */
 export interface RealResponse {
@@ -70,28 +71,17 @@ export class RealClient {
     };
     const payload = body === undefined ? undefined : JSON.stringify(body);
     if (payload !== undefined) headers['content-type'] = contentType;
-    return new Promise<RealResponse>((resolve, reject) => {
-      const req = https.request(
-        this.server + apiPath,
-        { method, headers, agent: this.agent },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => {
-            const text = Buffer.concat(chunks).toString('utf8');
-            resolve({
-              status: res.statusCode ?? 0,
-              body: text,
-              json: <T>() => JSON.parse(text) as T,
-            });
-          });
-          res.on('error', reject);
-        },
-      );
-      req.on('error', reject);
-      req.setTimeout(30_000, () => req.destroy(new Error(`${method} ${apiPath}: timed out`)));
-      req.end(payload);
+    const answer = await httpRequest(this.server + apiPath, {
+      method,
+      headers,
+      body: payload,
+      agent: this.agent,
     });
+    return {
+      status: answer.status,
+      body: answer.text,
+      json: <T>() => JSON.parse(answer.text) as T,
+    };
   }
 
   close(): void {

@@ -19,13 +19,42 @@ export interface ScalePodInput {
   hostIP: string;
   podIP: string;
   owner: OwnerReference;
+  /** The app's image, as in the ReplicaSet's template. */
+  image: string;
+  /** The digest each image resolves to: one per image (so per ReplicaSet and image), as a
+   * registry answers while no tag moves. */
+  digests: ImageDigests;
   created: number;
   /** Crash-looping pods: the app exits with 1 and waits in CrashLoopBackOff. */
   crashLooping?: { restarts: number; lastExit: number };
   rng: Rng;
 }
 
-const digest = (rng: Rng) => `sha256:${rng.hex(64)}`;
+/** The sidecar every scale pod runs. */
+export const PROXY_IMAGE = 'docker.io/envoyproxy/envoy:v1.31.2';
+
+/** The digest an image resolved to when the nodes pulled it: one per image, shared by every pod
+ * of a ReplicaSet (a digest per pod would make every pod look like tag drift). */
+export class ImageDigests {
+  private readonly byImage = new Map<string, string>();
+  constructor(private readonly rng: Rng) {}
+
+  /** `repository@sha256:…` as the kubelet reports it in `imageID`. */
+  imageID(image: string): string {
+    let digest = this.byImage.get(image);
+    if (!digest) {
+      digest = `sha256:${this.rng.hex(64)}`;
+      this.byImage.set(image, digest);
+    }
+    return `${repositoryOf(image)}@${digest}`;
+  }
+}
+
+/** The image without its tag (a registry port's colon is not a tag). */
+function repositoryOf(image: string): string {
+  const colon = image.lastIndexOf(':');
+  return colon > image.lastIndexOf('/') ? image.slice(0, colon) : image;
+}
 
 function env(app: string, ns: string): unknown[] {
   const plain = [
@@ -195,7 +224,7 @@ function containerStatus(
   const base = {
     name,
     image,
-    imageID: `docker.io/${image.split(':')[0]}@${digest(input.rng)}`,
+    imageID: input.digests.imageID(image),
     containerID: `containerd://${input.rng.hex(64)}`,
     volumeMounts: [
       {
@@ -252,8 +281,8 @@ export function crashStatus(
 export function scalePod(input: ScalePodInput): NewObject {
   const { namespace, app, name, rng } = input;
   const created = rfc3339(input.created);
-  const image = `registry.example.com/${namespace}/${app}:1.${rng.int(0, 40)}.${rng.int(0, 9)}`;
-  const proxy = 'docker.io/envoyproxy/envoy:v1.31.2';
+  const { image } = input;
+  const proxy = PROXY_IMAGE;
   const envs = env(app, namespace);
   const envNames = envs.map((e) => (e as { name: string }).name);
   const crash = input.crashLooping;
@@ -361,7 +390,7 @@ export function scalePod(input: ScalePodInput): NewObject {
         {
           name: 'migrate',
           image,
-          imageID: `${image.split(':')[0]}@${digest(rng)}`,
+          imageID: input.digests.imageID(image),
           containerID: `containerd://${rng.hex(64)}`,
           state: {
             terminated: {

@@ -2,11 +2,27 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../index';
 
 interface PodJson {
-  metadata: { name: string; namespace: string; managedFields?: unknown[] };
-  spec: { containers: Array<{ env?: unknown[] }> };
-  status: {
-    containerStatuses: Array<{ restartCount: number; state: { waiting?: { reason: string } } }>;
+  metadata: {
+    name: string;
+    namespace: string;
+    managedFields?: unknown[];
+    ownerReferences: Array<{ uid: string }>;
   };
+  spec: { containers: Array<{ name: string; image: string; env?: unknown[] }> };
+  status: {
+    containerStatuses: Array<{
+      name: string;
+      image: string;
+      imageID: string;
+      restartCount: number;
+      state: { waiting?: { reason: string } };
+    }>;
+  };
+}
+
+interface ReplicaSetJson {
+  metadata: { uid: string; namespace: string };
+  spec: { template: { spec: { containers: Array<{ name: string; image: string }> } } };
 }
 
 let sandbox: Sandbox;
@@ -44,6 +60,28 @@ describe('scale mode', () => {
     expect(looping).toHaveLength(4);
     const bytes = JSON.stringify(pods[0]).length;
     expect(bytes).toBeGreaterThan(8_000);
+  });
+
+  it('runs each ReplicaSet’s template image at one digest per container, in every pod', async () => {
+    const pods = await teamPods();
+    const sets = (await (await fetch(`${sandbox.url}/apis/apps/v1/replicasets`)).json()) as {
+      items: ReplicaSetJson[];
+    };
+    const teamSets = sets.items.filter((r) => r.metadata.namespace.startsWith('team-'));
+    expect(teamSets).toHaveLength(40);
+    for (const rs of teamSets) {
+      const own = pods.filter((p) => p.metadata.ownerReferences[0]?.uid === rs.metadata.uid);
+      expect(own).toHaveLength(5);
+      for (const container of rs.spec.template.spec.containers) {
+        const statuses = own.map((p) =>
+          p.status.containerStatuses.find((s) => s.name === container.name),
+        );
+        expect(new Set(statuses.map((s) => s?.image))).toEqual(new Set([container.image]));
+        expect(new Set(statuses.map((s) => s?.imageID)).size).toBe(1);
+      }
+    }
+    const appDigests = new Set(pods.map((p) => p.status.containerStatuses[0]?.imageID));
+    expect(appDigests.size).toBe(40);
   });
 
   it('cycles the crash loops with the kubelet’s events, and the controllers leave the pods alone', async () => {

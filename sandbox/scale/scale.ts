@@ -13,7 +13,7 @@ import type { Cluster } from '../cluster/cluster';
 import { nodeObject } from '../cluster/nodes';
 import { rfc3339 } from '../sim/time-format';
 import type { KObject } from '../store/types';
-import { crashStatus, scalePod } from './scale-pod';
+import { crashStatus, ImageDigests, PROXY_IMAGE, scalePod } from './scale-pod';
 
 /** How big the cluster grows. */
 export interface ScaleOptions {
@@ -60,6 +60,7 @@ export function populateScale(cluster: Cluster, options: ScaleOptions, liveFrom:
   const replicas = options.replicas ?? 5;
   const share = options.crashLoopingShare ?? 0.02;
   const loopers: CrashLooper[] = [];
+  const digests = new ImageDigests(rng);
   let pod = 0;
   for (let n = 0; n < options.namespaces; n++) {
     const namespace = `team-${String(n + 1).padStart(3, '0')}`;
@@ -70,7 +71,8 @@ export function populateScale(cluster: Cluster, options: ScaleOptions, liveFrom:
     for (let d = 0; quota - d * replicas > 0; d++) {
       const app = `svc-${String(d + 1).padStart(2, '0')}`;
       const count = Math.min(replicas, quota - d * replicas);
-      const owner = createDeployment(cluster, namespace, app, count, created);
+      const image = `registry.example.com/${namespace}/${app}:1.${rng.int(0, 40)}.${rng.int(0, 9)}`;
+      const owner = createDeployment(cluster, { namespace, app, image, replicas: count, created });
       for (let r = 0; r < count; r++, pod++) {
         const node = nodes[pod % nodes.length] ?? { name: 'scale-node-0001', ip: '10.20.0.1' };
         const crashes = share > 0 && pod % Math.round(1 / share) === 0;
@@ -86,6 +88,8 @@ export function populateScale(cluster: Cluster, options: ScaleOptions, liveFrom:
             hostIP: node.ip,
             podIP: ipOf(pod, 100),
             owner: owner.ref,
+            image,
+            digests,
             created: created + rng.int(0, 30 * DAY),
             crashLooping: crashes
               ? { restarts: rng.int(20, 400), lastExit: liveFrom - rng.int(0, MAX_BACKOFF_MS) }
@@ -112,18 +116,16 @@ export function populateScale(cluster: Cluster, options: ScaleOptions, liveFrom:
 /** A Deployment and its ReplicaSet, written the way the controllers would have left them. */
 function createDeployment(
   cluster: Cluster,
-  namespace: string,
-  app: string,
-  replicas: number,
-  created: number,
+  spec: { namespace: string; app: string; image: string; replicas: number; created: number },
 ) {
+  const { namespace, app, image, replicas, created } = spec;
   const labels = { app, version: 'v1', team: namespace };
   const template: PodTemplate = {
     metadata: { labels },
     spec: {
       containers: [
-        { name: 'app', image: `registry.example.com/${namespace}/${app}:1.0.0` },
-        { name: 'proxy', image: 'docker.io/envoyproxy/envoy:v1.31.2' },
+        { name: 'app', image },
+        { name: 'proxy', image: PROXY_IMAGE },
       ],
     },
   };

@@ -1,7 +1,7 @@
 // GET /api/health: readiness — 200 only when a cluster is reachable, else 503; clusters by
 // context name only, each with when its API server last answered; whether history is recording
-// and what went wrong with its store if anything did. Before sign-in (probes) only `ok`.
-// GET /api/health?live=1: liveness — the process answers (no cluster call).
+// and what went wrong with its store if anything did; the process's memory. Before sign-in
+// (probes) only `ok`. GET /api/health?live=1: liveness — the process answers (no cluster call).
 import { NextResponse } from 'next/server';
 import { getRuntime, historyProblemOf, processHealth } from '@/lib/views';
 import { scopeHeader } from '../_lib/guard';
@@ -30,6 +30,8 @@ export async function GET(request: Request) {
       history:
         health.history === 'disabled' && runtime.historyError ? 'unavailable' : health.history,
       ...(problem ? { historyProblem: problem } : {}),
+      // Bytes: rss, heapTotal, heapUsed, external (PGlite's WASM memory among it), arrayBuffers.
+      memory: process.memoryUsage(),
     },
     { status },
   );

@@ -27,6 +27,13 @@ export interface DetectorContext {
 /** A detector: looks at the context and returns zero or more findings. */
 export type Detector = (ctx: DetectorContext) => Finding[];
 
+/** A detector that judges each container on its own: the findings of every container, in order. */
+export function perContainer(
+  forContainer: (ctx: DetectorContext, c: ContainerTimeline) => Finding[],
+): Detector {
+  return (ctx) => ctx.containers.flatMap((c) => forContainer(ctx, c));
+}
+
 /** Where kubectl commands for a container should point. */
 export function targetOf(ctx: DetectorContext, container?: string): CommandTarget {
   return { namespace: ctx.namespace, pod: ctx.podName, container, cluster: ctx.input.cluster };

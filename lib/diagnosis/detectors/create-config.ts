@@ -5,7 +5,14 @@
 import { getObjectCommand, standardCommands } from '../commands';
 import { DONT_DELETE_POD, makeFinding } from '../finding';
 import type { ContainerSpecLike, ContainerTimeline, Evidence, Finding } from '../types';
-import { type DetectorContext, eventsFor, statusPath, targetOf } from './context';
+import {
+  type Detector,
+  type DetectorContext,
+  perContainer,
+  eventsFor,
+  statusPath,
+  targetOf,
+} from './context';
 
 interface MissingRef {
   kind: 'ConfigMap' | 'Secret';
@@ -110,6 +117,4 @@ function forContainer(ctx: DetectorContext, c: ContainerTimeline): Finding[] {
 }
 
 /** Detects CreateContainerConfigError and names the missing ConfigMap/Secret or key. */
-export function detectCreateConfigError(ctx: DetectorContext): Finding[] {
-  return ctx.containers.flatMap((c) => forContainer(ctx, c));
-}
+export const detectCreateConfigError: Detector = perContainer(forContainer);

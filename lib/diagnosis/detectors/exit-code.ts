@@ -6,7 +6,15 @@ import { getObjectCommand, standardCommands } from '../commands';
 import { decodeExitCode } from '../exit-codes';
 import { DONT_DELETE_POD, DONT_ROLLBACK_BLIND, makeFinding } from '../finding';
 import type { ContainerRun, ContainerTimeline, Finding } from '../types';
-import { type DetectorContext, eventsFor, lastTerminated, statusPath, targetOf } from './context';
+import {
+  type Detector,
+  type DetectorContext,
+  perContainer,
+  eventsFor,
+  lastTerminated,
+  statusPath,
+  targetOf,
+} from './context';
 
 const CRASH_SIGNALS = new Set(['SIGSEGV', 'SIGABRT', 'SIGILL', 'SIGBUS', 'SIGFPE']);
 
@@ -120,6 +128,4 @@ function forContainer(ctx: DetectorContext, c: ContainerTimeline): Finding[] {
 }
 
 /** Detects causes that the exit code alone supports. */
-export function detectExitCode(ctx: DetectorContext): Finding[] {
-  return ctx.containers.flatMap((c) => forContainer(ctx, c));
-}
+export const detectExitCode: Detector = perContainer(forContainer);

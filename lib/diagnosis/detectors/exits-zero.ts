@@ -4,7 +4,14 @@
 import { standardCommands } from '../commands';
 import { DONT_DELETE_POD, makeFinding } from '../finding';
 import type { ContainerTimeline, Finding } from '../types';
-import { type DetectorContext, lastTerminated, statusPath, targetOf } from './context';
+import {
+  type Detector,
+  type DetectorContext,
+  perContainer,
+  lastTerminated,
+  statusPath,
+  targetOf,
+} from './context';
 
 function isJobPod(ctx: DetectorContext): boolean {
   return (ctx.input.pod.metadata.ownerReferences ?? []).some((o) => o.kind === 'Job');
@@ -51,6 +58,4 @@ function forContainer(ctx: DetectorContext, c: ContainerTimeline): Finding[] {
 }
 
 /** Detects containers that exit 0 but are restarted because the pod's restartPolicy is Always. */
-export function detectExitsZero(ctx: DetectorContext): Finding[] {
-  return ctx.containers.flatMap((c) => forContainer(ctx, c));
-}
+export const detectExitsZero: Detector = perContainer(forContainer);

@@ -7,7 +7,7 @@ import { standardCommands } from '../commands';
 import { DONT_DELETE_POD, makeFinding } from '../finding';
 import { formatBytes } from '../quantity';
 import type { ContainerTimeline, Evidence, Finding } from '../types';
-import { type DetectorContext, targetOf } from './context';
+import { type Detector, type DetectorContext, perContainer, targetOf } from './context';
 
 const UNIT: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 };
 // The heap may leave this share of the limit to everything else before it is too large.
@@ -84,6 +84,4 @@ function forContainer(ctx: DetectorContext, c: ContainerTimeline): Finding[] {
 }
 
 /** Detects heaps configured at or above the container's memory limit. */
-export function detectHeapOverLimit(ctx: DetectorContext): Finding[] {
-  return ctx.containers.flatMap((c) => forContainer(ctx, c));
-}
+export const detectHeapOverLimit: Detector = perContainer(forContainer);

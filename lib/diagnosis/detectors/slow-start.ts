@@ -7,7 +7,14 @@ import { standardCommands } from '../commands';
 import { DONT_DELETE_POD, DONT_ROLLBACK_BLIND, makeFinding } from '../finding';
 import { scanLogText } from '../log-signals';
 import type { ContainerTimeline, Finding, ProbeLike } from '../types';
-import { type DetectorContext, eventsFor, lastTerminated, targetOf } from './context';
+import {
+  type Detector,
+  type DetectorContext,
+  perContainer,
+  eventsFor,
+  lastTerminated,
+  targetOf,
+} from './context';
 
 // Words of start-up progress (loading, migrating, warming a cache, replaying a journal ...).
 const STARTING =
@@ -73,6 +80,4 @@ function forContainer(ctx: DetectorContext, c: ContainerTimeline): Finding[] {
 }
 
 /** Detects slow starters killed by their probe, read from a log that stops mid-start-up. */
-export function detectSlowStart(ctx: DetectorContext): Finding[] {
-  return ctx.containers.flatMap((c) => forContainer(ctx, c));
-}
+export const detectSlowStart: Detector = perContainer(forContainer);

@@ -8,7 +8,7 @@ import { DONT_DELETE_POD, DONT_ROLLBACK_BLIND, makeFinding } from '../finding';
 import { shortDigest } from '../image-facts';
 import { revisionOf } from '../revisions';
 import type { ContainerTimeline, Evidence, Finding } from '../types';
-import { type DetectorContext, targetOf } from './context';
+import { type Detector, type DetectorContext, perContainer, targetOf } from './context';
 import { isFailing } from './crash-state';
 import { configChangeWithoutImage, differingSiblings } from './image-digest';
 import { scanSources, type SourcedSignal } from './signals';
@@ -107,6 +107,4 @@ function forContainer(ctx: DetectorContext, c: ContainerTimeline): Finding[] {
 }
 
 /** Detects a config rejected by strict parsing while the image is older than the config. */
-export function detectConfigNewerThanImage(ctx: DetectorContext): Finding[] {
-  return ctx.containers.flatMap((c) => forContainer(ctx, c));
-}
+export const detectConfigNewerThanImage: Detector = perContainer(forContainer);

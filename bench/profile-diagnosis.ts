@@ -1,0 +1,63 @@
+// Profiling aid (not part of the bench table): starts a scale sandbox of N pods and computes the
+// board R times from synced caches, printing each round's time and the board's row count.
+// node --conditions=react-server --cpu-prof --import tsx bench/profile-diagnosis.ts 10000 200 500 5
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { loadClusters } from '../lib/k8s';
+import { computeBoardView, createRuntime, stopRuntime } from '../lib/views';
+import { startScaleSandbox } from './processes';
+
+const resources = [
+  'pods',
+  'events',
+  'replicasets',
+  'deployments',
+  'statefulsets',
+  'daemonsets',
+  'jobs',
+  'limitranges',
+  'namespaces',
+] as const;
+
+async function main(): Promise<void> {
+  const [pods = 10_000, namespaces = 200, nodes = 500, rounds = 5] = process.argv
+    .slice(2)
+    .map(Number);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'podtrail-profile-'));
+  let t = Date.now();
+  const sandbox = await startScaleSandbox({ pods, namespaces, nodes }, dir);
+  console.log(`sandbox ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  t = Date.now();
+  const runtime = createRuntime({
+    clusters: loadClusters({ kubeconfig: sandbox.kubeconfig }),
+    history: false,
+  });
+  const leases = resources.map((resource) =>
+    runtime.access.caches.acquire({ cluster: 'sandbox', resource }),
+  );
+  await Promise.all(leases.map((l) => l.cache.whenSynced(600_000)));
+  console.log(`synced ${((Date.now() - t) / 1000).toFixed(1)} s`, process.memoryUsage());
+  // Round 0 diagnoses every pod; the rest are what a change costs. Profiles of both, apart.
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  for (let i = 0; i < rounds; i++) {
+    if (i <= 1) await session.post('Profiler.start');
+    t = performance.now();
+    const view = (await computeBoardView({}, runtime)) as { rows?: unknown[] };
+    console.log(`round ${i}: ${(performance.now() - t).toFixed(0)} ms, ${view.rows?.length} rows`);
+    if (i === 0 || i === rounds - 1) {
+      const { profile } = await session.post('Profiler.stop');
+      const file = path.join(os.tmpdir(), `podtrail-board-${i === 0 ? 'cold' : 'warm'}.cpuprofile`);
+      writeFileSync(file, JSON.stringify(profile));
+      console.log(`profile: ${file}`);
+    }
+  }
+  for (const lease of leases) lease.release();
+  await stopRuntime(runtime);
+  await sandbox.stop();
+}
+
+void main().then(() => process.exit(0));
