@@ -202,3 +202,16 @@ test('someone outside the allowed groups is signed in at the provider but not he
   const cookies = await page.context().cookies(server.url);
   expect(cookies.some((c) => c.name === 'podtrail_session')).toBe(false);
 });
+
+test('someone in too many groups for a cookie is told so, not sent round in circles', async ({
+  page,
+}) => {
+  const groups = ['engineering', ...Array.from({ length: 400 }, (_, i) => `team-${i}`)];
+  await nextUser({ subject: 'u-43', email: 'many@example.com', groups });
+  await page.goto(`${server.url}/sign-in?next=%2F`);
+  await page.getByRole('link', { name: /Sign in with 127\.0\.0\.1/ }).click();
+  await expect(page).toHaveURL(`${server.url}/sign-in?error=oidc`);
+  expect(server.output()).toContain(
+    'many@example.com is in 401 groups, too many for a session cookie',
+  );
+});

@@ -15,6 +15,8 @@ export const oidcTransactionCookie = 'podtrail_oidc';
 export const oidcCallbackPath = '/api/auth/oidc/callback';
 
 const transactionMs = 10 * 60_000;
+/** A session cookie's value stays under this (4096 bytes per cookie, with its name and flags). */
+const maxCookieValue = 3_900;
 const transactionShape = z.object({
   verifier: z.string(),
   state: z.string(),
@@ -137,12 +139,16 @@ export async function finishOidcSignIn(
   if (!claims) throw new OidcRefusedError('the provider sent no ID token', 'oidc');
   const { user, groups } = identityFromClaims(claims, o);
   const session: Session = { user, groups, scope: 'full', expiresAt: now + settings.sessionMs };
+  const value = signSession(session, settings.sessionSecret);
+  // Browsers drop a cookie over 4096 bytes, which would send the person round in circles.
+  if (value.length > maxCookieValue)
+    throw new OidcRefusedError(
+      `${user} is in ${groups.length} groups, too many for a session cookie: narrow PODTRAIL_OIDC_GROUPS_CLAIM or the provider's groups for this client`,
+      'oidc',
+    );
   return {
     location: t.next,
     session,
-    setCookies: [
-      sessionSetCookie(signSession(session, settings.sessionSecret), settings.sessionMs),
-      transactionCookie('', 0),
-    ],
+    setCookies: [sessionSetCookie(value, settings.sessionMs), transactionCookie('', 0)],
   };
 }

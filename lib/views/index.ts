@@ -38,6 +38,7 @@ export {
   boardForViewer,
   checkBoardAccess,
   checkNamespaceAccess,
+  goForViewer,
   type Viewer,
 } from './viewer-access';
 export { receiveAlerts } from './alerts-view';

@@ -6,6 +6,7 @@ import type { Impersonation } from '../k8s';
 import { countRows } from './board-view';
 import { ForbiddenError } from './errors';
 import { getRuntime, type Runtime } from './runtime';
+import type { GoDestination } from './go-view';
 import type { BoardView } from './types';
 
 /** Who is looking, when the cluster is read per user; undefined when it is not. */
@@ -75,4 +76,36 @@ export async function boardForViewer(
   );
   const rows = board.rows.filter((row) => allowed.get(row.cluster)?.has(row.namespace));
   return { ...board, rows, counts: countRows(rows) };
+}
+
+/**
+ * A /go link for a viewer: a pod or workload page checks access itself; the "not found" answer
+ * (what history remembers) keeps only pods and alerts of namespaces the viewer may list pods in.
+ */
+export async function goForViewer(
+  to: GoDestination,
+  viewer: Viewer,
+  runtime: Runtime = getRuntime(),
+): Promise<GoDestination> {
+  if (!viewer || to.to !== 'not-found') return to;
+  const { cluster, namespace } = to.target;
+  if (cluster && namespace) await checkNamespaceAccess(viewer, { cluster, namespace }, runtime);
+  const clusters = runtime.access.clusters.map((c) => c.name);
+  const namespaces = new Set([
+    ...to.pods.map((p) => p.namespace),
+    ...to.alerts.flatMap((a) => (a.namespace ? [a.namespace] : [])),
+  ]);
+  const allowed = new Map<string, Set<string>>();
+  await Promise.all(
+    clusters.map(async (c) => {
+      const access = runtime.access.namespaceAccess(c);
+      allowed.set(c, await access.allowedNamespaces(viewer, namespaces));
+    }),
+  );
+  const anywhere = (ns: string) => [...allowed.values()].some((set) => set.has(ns));
+  return {
+    ...to,
+    pods: to.pods.filter((p) => allowed.get(p.cluster)?.has(p.namespace)),
+    alerts: to.alerts.filter((a) => a.namespace !== undefined && anywhere(a.namespace)),
+  };
 }
