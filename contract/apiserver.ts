@@ -7,6 +7,10 @@
  *
  *   const cp = await startRealApiServer({ kubeconfigPath: '/tmp/kc' });
  *   cp.url; cp.adminToken; cp.restrictedToken; cp.etcdUrl; await cp.compactEtcd(); await cp.stop();
+ *
+ * For fault tests: `cp.apiserverPid()` (SIGSTOP/SIGCONT it), `cp.restartApiServer()` (same etcd),
+ * `cp.replaceCluster()` (a fresh etcd: another cluster at the same address, same certificate and
+ * tokens).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
@@ -60,6 +64,16 @@ export interface RealApiServer {
   ): Promise<{ status: number; body: string; json: () => unknown }>;
   /** Compacts etcd's history up to its current revision (older resourceVersions then get 410). */
   compactEtcd(): Promise<string>;
+  /** The running kube-apiserver's process id (it changes with a restart). */
+  apiserverPid(): number;
+  /** Stops kube-apiserver and starts it again on the same port, certificate, tokens and etcd. */
+  restartApiServer(): Promise<void>;
+  /**
+   * Stops kube-apiserver and etcd and starts a fresh pair (empty etcd: a new kube-system UID, a
+   * lower resourceVersion) on the same port, with the same certificate and tokens — another
+   * cluster answering at the same address. `etcdUrl` changes.
+   */
+  replaceCluster(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -164,44 +178,12 @@ export async function startRealApiServer(opts: RealApiServerOptions = {}): Promi
     rmSync(dir, { recursive: true, force: true });
     live.delete(entry);
   };
+  const stopOne = async (child: Child) => {
+    await stopChild(child);
+    entry.children = entry.children.filter((c) => c !== child);
+  };
 
   try {
-    // etcd on free ports (chosen here: its JSON gateway dials the advertised client URL, which
-    // must name the real port); it prints "ready <url>" when it is.
-    const etcd = startChild(
-      'etcd',
-      etcdBin,
-      [
-        '--data-dir',
-        path.join(dir, 'etcd'),
-        '--client-port',
-        String(await freePort()),
-        '--peer-port',
-        String(await freePort()),
-      ],
-      opts.logFile,
-    );
-    entry.children.push(etcd);
-    const etcdUrl = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`etcd not ready after 60 s:\n${etcd.log.text()}`)),
-        60_000,
-      );
-      let out = '';
-      etcd.proc.stdout?.on('data', (c: Buffer) => {
-        out += c.toString('utf8');
-        const m = /^ready (http:\/\/\S+)$/m.exec(out);
-        if (m?.[1]) {
-          clearTimeout(timer);
-          resolve(m[1]);
-        }
-      });
-      void etcd.exited.then((code) => {
-        clearTimeout(timer);
-        reject(new Error(`etcd exited (${code}) before it was ready:\n${etcd.log.text()}`));
-      });
-    });
-
     // Credentials: a service-account signing key pair and a static token file.
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     writeFileSync(path.join(dir, 'sa.key'), privateKey.export({ type: 'pkcs8', format: 'pem' }), {
@@ -216,34 +198,14 @@ export async function startRealApiServer(opts: RealApiServerOptions = {}): Promi
       { mode: 0o600 },
     );
 
-    const port = await freePort();
-    const apiserver = startChild(
-      'kube-apiserver',
-      apiserverBin,
-      [
-        `--etcd-servers=${etcdUrl}`,
-        '--bind-address=127.0.0.1',
-        '--advertise-address=127.0.0.1',
-        // 1.37 refuses a loopback advertise address with the lease endpoint reconciler; with no
-        // reconciler the `kubernetes` Service simply has no Endpoints (nothing here dials it).
-        '--endpoint-reconciler-type=none',
-        `--secure-port=${port}`,
-        `--cert-dir=${path.join(dir, 'certs')}`,
-        '--service-account-issuer=https://kubernetes.default.svc',
-        `--service-account-key-file=${path.join(dir, 'sa.pub')}`,
-        `--service-account-signing-key-file=${path.join(dir, 'sa.key')}`,
-        `--token-auth-file=${path.join(dir, 'tokens.csv')}`,
-        '--authorization-mode=RBAC',
-        '--service-cluster-ip-range=10.0.0.0/24',
-        // As kubeadm configures it: reach kubelets by the node's InternalIP.
-        '--kubelet-preferred-address-types=InternalIP,ExternalIP,Hostname',
-        ...(opts.extraArgs ?? []),
-      ],
-      opts.logFile,
-    );
-    entry.children.push(apiserver);
-    const url = `https://127.0.0.1:${port}`;
+    let etcdRun = 0;
+    const etcd = await startEtcd(etcdBin, path.join(dir, `etcd-${etcdRun}`), opts.logFile);
+    entry.children.push(etcd.child);
+    let etcdChild = etcd.child;
+    let etcdUrl = etcd.url;
 
+    const port = await freePort();
+    const url = `https://127.0.0.1:${port}`;
     const request: RealApiServer['request'] = async (method, apiPath, body, o = {}) => {
       const token = o.token ?? adminToken;
       const answer = await apiRequest(url + apiPath, {
@@ -256,29 +218,46 @@ export async function startRealApiServer(opts: RealApiServerOptions = {}): Promi
       return { status: answer.status, body: answer.text, json: () => JSON.parse(answer.text) };
     };
 
-    // Ready when /readyz says ok (2.5–4 s here).
-    const deadline = Date.now() + 90_000;
-    let exited = false;
-    void apiserver.exited.then(() => (exited = true));
-    for (;;) {
-      if (exited)
-        throw new Error(`kube-apiserver exited before it was ready:\n${apiserver.log.text()}`);
-      if (Date.now() > deadline)
-        throw new Error(`kube-apiserver not ready after 90 s:\n${apiserver.log.text()}`);
-      const res = await request('GET', '/readyz').catch(() => undefined);
-      if (res?.status === 200) break;
-      await new Promise((r) => setTimeout(r, 150));
-    }
-
-    // What the controller-manager would do: each namespace's `default` ServiceAccount.
-    for (const ns of SYSTEM_NAMESPACES) await ensureServiceAccount(request, ns);
+    const startApiServer = async (): Promise<Child> => {
+      const child = startChild(
+        'kube-apiserver',
+        apiserverBin,
+        [
+          `--etcd-servers=${etcdUrl}`,
+          '--bind-address=127.0.0.1',
+          '--advertise-address=127.0.0.1',
+          // 1.37 refuses a loopback advertise address with the lease endpoint reconciler; with no
+          // reconciler the `kubernetes` Service simply has no Endpoints (nothing here dials it).
+          '--endpoint-reconciler-type=none',
+          `--secure-port=${port}`,
+          // Kept across restarts: the same serving certificate, so clients' kubeconfigs still fit.
+          `--cert-dir=${path.join(dir, 'certs')}`,
+          '--service-account-issuer=https://kubernetes.default.svc',
+          `--service-account-key-file=${path.join(dir, 'sa.pub')}`,
+          `--service-account-signing-key-file=${path.join(dir, 'sa.key')}`,
+          `--token-auth-file=${path.join(dir, 'tokens.csv')}`,
+          '--authorization-mode=RBAC',
+          '--service-cluster-ip-range=10.0.0.0/24',
+          // As kubeadm configures it: reach kubelets by the node's InternalIP.
+          '--kubelet-preferred-address-types=InternalIP,ExternalIP,Hostname',
+          ...(opts.extraArgs ?? []),
+        ],
+        opts.logFile,
+      );
+      entry.children.push(child);
+      await untilReady(child, request);
+      // What the controller-manager would do: each namespace's `default` ServiceAccount.
+      for (const ns of SYSTEM_NAMESPACES) await ensureServiceAccount(request, ns);
+      return child;
+    };
+    let apiserver = await startApiServer();
 
     const caCert = readFileSync(path.join(dir, 'certs', 'apiserver.crt'), 'utf8');
     const writeKubeconfig = (file: string, tok = adminToken) =>
       writeRealKubeconfig(file, url, caCert, tok);
     if (opts.kubeconfigPath) writeKubeconfig(opts.kubeconfigPath);
 
-    return {
+    const server: RealApiServer = {
       url,
       port,
       caCert,
@@ -289,11 +268,90 @@ export async function startRealApiServer(opts: RealApiServerOptions = {}): Promi
       writeKubeconfig,
       request,
       compactEtcd: () => compactEtcd(etcdUrl),
+      apiserverPid: () => apiserver.proc.pid ?? 0,
+      restartApiServer: async () => {
+        await stopOne(apiserver);
+        apiserver = await startApiServer();
+      },
+      replaceCluster: async () => {
+        await stopOne(apiserver);
+        await stopOne(etcdChild);
+        rmSync(path.join(dir, `etcd-${etcdRun}`), { recursive: true, force: true });
+        etcdRun += 1;
+        const fresh = await startEtcd(etcdBin, path.join(dir, `etcd-${etcdRun}`), opts.logFile);
+        entry.children.push(fresh.child);
+        etcdChild = fresh.child;
+        etcdUrl = fresh.url;
+        server.etcdUrl = etcdUrl;
+        apiserver = await startApiServer();
+      },
       stop: cleanup,
     };
+    return server;
   } catch (err) {
     await cleanup();
     throw err;
+  }
+}
+
+/** etcd on free ports (chosen here: its JSON gateway dials the advertised client URL, which must
+ * name the real port); it prints "ready <url>" when it is. */
+async function startEtcd(
+  file: string,
+  dataDir: string,
+  logFile: string | undefined,
+): Promise<{ child: Child; url: string }> {
+  const etcd = startChild(
+    'etcd',
+    file,
+    [
+      '--data-dir',
+      dataDir,
+      '--client-port',
+      String(await freePort()),
+      '--peer-port',
+      String(await freePort()),
+    ],
+    logFile,
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`etcd not ready after 60 s:\n${etcd.log.text()}`)),
+      60_000,
+    );
+    let out = '';
+    etcd.proc.stdout?.on('data', (c: Buffer) => {
+      out += c.toString('utf8');
+      const m = /^ready (http:\/\/\S+)$/m.exec(out);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    void etcd.exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`etcd exited (${code}) before it was ready:\n${etcd.log.text()}`));
+    });
+  }).catch(async (err: unknown) => {
+    await stopChild(etcd);
+    throw err;
+  });
+  return { child: etcd, url };
+}
+
+/** Waits until kube-apiserver's /readyz says ok (2.5–4 s here). */
+async function untilReady(apiserver: Child, request: RealApiServer['request']): Promise<void> {
+  const deadline = Date.now() + 90_000;
+  let exited = false;
+  void apiserver.exited.then(() => (exited = true));
+  for (;;) {
+    if (exited)
+      throw new Error(`kube-apiserver exited before it was ready:\n${apiserver.log.text()}`);
+    if (Date.now() > deadline)
+      throw new Error(`kube-apiserver not ready after 90 s:\n${apiserver.log.text()}`);
+    const res = await request('GET', '/readyz').catch(() => undefined);
+    if (res?.status === 200) return;
+    await new Promise((r) => setTimeout(r, 150));
   }
 }
 

@@ -260,6 +260,48 @@ describe.each(targets)('contract: %s', (_name, make) => {
       expect(bookmark.object.metadata.resourceVersion).toMatch(/^\d+$/);
       expect(bookmark.object).toMatchObject({ kind: 'Pod', apiVersion: 'v1' });
     });
+
+    // What a client resuming after the server was restored to an older state sees (issue 9):
+    // no error on the watch, only silence until the server passes the resourceVersion.
+    it('from a resourceVersion the server has not reached: silent until it passes it, then only newer events', async () => {
+      const leases = '/apis/coordination.k8s.io/v1/namespaces/healthy/leases';
+      const current = Number((await json(t, `${leases}?limit=1`)).metadata.resourceVersion);
+      const ahead = current + 5;
+      const prefix = `ahead-${Date.now()}-`;
+      // Far ahead: nothing at all, not even an ERROR, for as long as we listen (5 s: an API
+      // server's watch cache gives up waiting for a resourceVersion after 3 s on lists).
+      const farAhead = watchUntil(
+        t,
+        `${leases}?watch=1&resourceVersion=${current + 1_000_000}&allowWatchBookmarks=true`,
+        (evs) => evs.length > 0,
+        5_000,
+      );
+      const pending = watchUntil(
+        t,
+        `${leases}?watch=1&resourceVersion=${ahead}&allowWatchBookmarks=true`,
+        (evs) => evs.some((e) => Number(e.object.metadata.resourceVersion) > ahead),
+        30_000,
+      );
+      await new Promise((r) => setTimeout(r, 300));
+      // Write leases until one lands past `ahead` (other writers move the resourceVersion too).
+      const written: number[] = [];
+      for (let i = 0; i < 10 && !written.some((rv) => rv > ahead); i++) {
+        const res = await t.get(leases, {
+          method: 'POST',
+          body: { metadata: { name: `${prefix}${i}` }, spec: {} },
+        });
+        expect(res.status).toBe(201);
+        written.push(Number(res.json().metadata.resourceVersion));
+      }
+      const events = await pending;
+      const mine = events.filter((e) => e.object.metadata.name?.startsWith(prefix));
+      expect(mine.map((e) => Number(e.object.metadata.resourceVersion))).toEqual(
+        written.filter((rv) => rv > ahead),
+      );
+      expect(events.filter((e) => Number(e.object.metadata.resourceVersion) <= ahead)).toEqual([]);
+      expect(events.map((e) => e.type)).not.toContain('ERROR');
+      expect(await farAhead).toEqual([]);
+    });
   });
 
   describe('Status errors', () => {
@@ -330,6 +372,33 @@ describe.each(targets)('contract: %s', (_name, make) => {
       );
       expect(exact.status).toBe(410);
       expect(exact.json()).toMatchObject({ kind: 'Status', reason: 'Expired', code: 410 });
+    });
+
+    it('504 "Too large resource version" for a list from a resourceVersion the server has not reached', async () => {
+      const current = Number(
+        (await json(t, '/api/v1/namespaces/healthy/pods')).metadata.resourceVersion,
+      );
+      const asked = current + 1_000_000;
+      const res = await t.get(`/api/v1/namespaces/healthy/pods?resourceVersion=${asked}`);
+      expect(res.status).toBe(504);
+      expect(res.headers['retry-after']).toBe('1');
+      const status = res.json();
+      expect(status).toEqual({
+        kind: 'Status',
+        apiVersion: 'v1',
+        metadata: {},
+        status: 'Failure',
+        message: expect.stringMatching(
+          `^Timeout: Too large resource version: ${asked}, current: \\d+$`,
+        ),
+        reason: 'Timeout',
+        details: {
+          causes: [{ reason: 'ResourceVersionTooLarge', message: 'Too large resource version' }],
+          retryAfterSeconds: 1,
+        },
+        code: 504,
+      });
+      expect(Number(/current: (\d+)$/.exec(status.message)![1])).toBeGreaterThanOrEqual(current);
     });
   });
 

@@ -3,7 +3,7 @@
  * simulator playing every scenario on it, and ways to reach both.
  */
 import { inject } from 'vitest';
-import { apiRequest } from '../sandbox/real/http-request';
+import { apiRequest, type ApiRequestOptions } from '../sandbox/real/http-request';
 
 export interface RealEnv {
   /** Admin kubeconfig, context `real`. */
@@ -41,14 +41,7 @@ export interface Answer {
 /** One request with a bearer token (TLS verified against `ca` when given). */
 export function rawRequest(
   url: string,
-  opts: {
-    method?: string;
-    token?: string;
-    accept?: string;
-    body?: unknown;
-    contentType?: string;
-    ca?: string;
-  } = {},
+  opts: Omit<ApiRequestOptions, 'rejectUnauthorized'> = {},
 ): Promise<Answer> {
   return apiRequest(url, { ...opts, rejectUnauthorized: !!opts.ca }).then((answer) => ({
     ...answer,

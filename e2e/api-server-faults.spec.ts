@@ -1,6 +1,7 @@
 // Journey: the wall screen through the API server's faults — hung (SIGSTOP/SIGCONT of the sandbox
-// process), 403 on one namespace and back, restarted from scratch (a lower resourceVersion). The
-// banner and recovery times are printed and kept in test-results/fault-times.json.
+// process), 403 on one namespace and back (on a phone too), restarted from scratch (a lower
+// resourceVersion), another cluster at the same address. The banner and recovery times are
+// printed and kept in test-results/fault-times.json.
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { control, sandboxUrl, screenshot } from './helpers';
@@ -98,12 +99,30 @@ test('403 on one namespace: its rows say "no access since", and back', async ({
   // Only that namespace: the rest stays live, no outage banner.
   await expect(page.getByTestId('stale-banner')).toHaveCount(0);
   await screenshot(page, 'fault-forbidden-kiosk');
+  // On a phone the board is cards: that namespace's cards carry the mark, no other does.
+  const phone = await page
+    .context()
+    .browser()!
+    .newPage({ viewport: { width: 390, height: 844 } });
+  await phone.goto('/');
+  const cards = phone.getByTestId('board-cards').locator('li');
+  const forbiddenCards = cards.filter({ hasText: 'oom-no-limit /' });
+  await expect(forbiddenCards.first()).toBeVisible();
+  const marked = await forbiddenCards.count();
+  await expect(forbiddenCards.getByTestId('no-access-tag')).toHaveCount(marked);
+  await expect(forbiddenCards.getByTestId('no-access-tag').first()).toContainText(
+    /^no access since \d\d:\d\d:\d\d UTC$/,
+  );
+  await expect(phone.getByTestId('board-cards').getByTestId('no-access-tag')).toHaveCount(marked);
+  await screenshot(phone, 'fault-forbidden-phone');
 
   const allowedAt = Date.now();
   await control(request, 'allow', { namespace: 'oom-no-limit' });
   await expect(notice).toHaveCount(0, { timeout: 60_000 });
   times.forbiddenRecoveryMs = Date.now() - allowedAt;
   await expect(row.getByTestId('no-access-tag')).toHaveCount(0);
+  await expect(phone.getByTestId('no-access-tag')).toHaveCount(0);
+  await phone.close();
   // Back to cluster-wide watches: one per watched resource, not one per namespace.
   await expect
     .poll(
@@ -165,5 +184,69 @@ test('API server restarted with a lower resourceVersion: the board shows the new
     .toBe(true);
   times.restartRelistMs = Date.now() - restartedAt;
   await expect(page.getByTestId('stale-banner')).toHaveCount(0, { timeout: 30_000 });
+  // Every page says the cluster went back (read from /api/health every 30 s).
+  await expect(page.getByTestId('cluster-identity-notice')).toContainText(
+    /^sandbox went back to an older state at \d\d:\d\d:\d\d UTC/,
+    { timeout: 45_000 },
+  );
+  times.rewindNoticeMs = Date.now() - restartedAt;
   await screenshot(page, 'fault-restart-kiosk');
+});
+
+test('another cluster at the same address: every page names it, the board shows only the new cluster’s pods', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  await openKiosk(page);
+  const pid = await sandboxPid(request);
+  const uid = async () => {
+    const response = await request
+      .get(`${sandboxUrl}/api/v1/namespaces/kube-system`)
+      .catch(() => null);
+    return response?.ok()
+      ? ((await response.json()) as { metadata: { uid: string } }).metadata.uid
+      : undefined;
+  };
+  const oldUid = (await uid())!;
+  const replacedAt = Date.now();
+  process.kill(pid, 'SIGHUP');
+  await expect.poll(async () => (await uid()) ?? oldUid, { timeout: 30_000 }).not.toBe(oldUid);
+  const notice = page.getByTestId('cluster-identity-notice');
+  await expect(notice).toContainText(
+    /^Another cluster answered at the address of sandbox at \d\d:\d\d:\d\d UTC/,
+    { timeout: 60_000 },
+  );
+  times.identityNoticeMs = Date.now() - replacedAt;
+  // Every row's pod is one the new cluster has (the old cluster's pods were dropped).
+  const serverPods = async () => {
+    const response = await request.get(`${sandboxUrl}/api/v1/pods`);
+    return new Set(
+      ((await response.json()) as { items: Array<{ metadata: { name: string } }> }).items.map(
+        (p) => p.metadata.name,
+      ),
+    );
+  };
+  await expect
+    .poll(
+      async () => {
+        const board = (await (await request.get('/api/board')).json()) as {
+          rows: Array<{ pod: string }>;
+        };
+        const pods = await serverPods();
+        return board.rows.length > 0 && board.rows.every((r) => pods.has(r.pod));
+      },
+      { timeout: 45_000 },
+    )
+    .toBe(true);
+  times.identityRelistMs = Date.now() - replacedAt;
+  await screenshot(page, 'fault-identity-kiosk');
+  // Another page says it too.
+  const other = await page.context().newPage();
+  await other.goto('/import');
+  await expect(other.getByTestId('cluster-identity-notice')).toContainText(
+    'Another cluster answered at the address of sandbox',
+  );
+  await screenshot(other, 'fault-identity-import');
+  await other.close();
 });

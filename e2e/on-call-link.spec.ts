@@ -6,6 +6,7 @@ import {
   expectAccessible,
   expectNoHorizontalScroll,
   podUrl,
+  sandboxUrl,
   scenarioPod,
   screenshot,
 } from './helpers';
@@ -122,9 +123,31 @@ test('the pod page follows the pod live: a new crash shows without a reload', as
   const restarts = async () =>
     Number(/(\d+) restart/.exec((await status.textContent()) ?? '')?.[1]);
   const before = await restarts();
+  // The tab's title says what kubectl says of the pod (the API server's table: STATUS and
+  // RESTARTS), and keeps saying it as the pod changes.
+  const apiTitle = async () => {
+    const response = await request.get(`${sandboxUrl}/api/v1/namespaces/healthy/pods/${pod}`, {
+      headers: { Accept: 'application/json;as=Table;v=v1;g=meta.k8s.io' },
+    });
+    const table = (await response.json()) as {
+      columnDefinitions: Array<{ name: string }>;
+      rows: Array<{ cells: Array<string | number> }>;
+    };
+    const cell = (name: string) =>
+      String(table.rows[0]!.cells[table.columnDefinitions.findIndex((c) => c.name === name)]);
+    const count = Number(/^\d+/.exec(cell('Restarts'))![0]);
+    return { title: `${pod} — ${cell('Status')} · ${count} restarts · Podtrail`, count };
+  };
+  const titleMatches = async (atLeast: number) => {
+    const api = await apiTitle();
+    return api.count >= atLeast && (await page.title()) === api.title;
+  };
+  await expect.poll(() => titleMatches(before), { timeout: 15_000 }).toBe(true);
+  expect(await page.title()).toContain(' — Running · ');
   await page.evaluate(() => Object.assign(window, { __podtrailMark: true }));
   await control(request, 'crash', { namespace: 'healthy', pod });
   await expect.poll(restarts, { timeout: 30_000 }).toBeGreaterThan(before);
+  await expect.poll(() => titleMatches(before + 1), { timeout: 30_000 }).toBe(true);
   expect(
     await page.evaluate(() => (window as unknown as { __podtrailMark?: boolean }).__podtrailMark),
   ).toBe(true);

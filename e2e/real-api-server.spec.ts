@@ -41,6 +41,18 @@ test('board and pod page of oom-no-limit show the API server’s restarts and ex
   await expect(page).toHaveTitle(new RegExp(`${row.pod} — .+ · ${status.restartCount} restarts`));
   expect(status.lastState.terminated).toMatchObject({ exitCode: 137, reason: 'OOMKilled' });
   await expect(page.getByTestId('vertical-timeline')).toContainText('137');
+  // A real kube-apiserver without metrics-server does not serve metrics.k8s.io: the page says so
+  // where the usage over time would be, and still lists the OOM kills it knows.
+  const discovery = await request.get(`${info}/apis/metrics.k8s.io/v1beta1`);
+  expect(discovery.status()).toBe(404);
+  const memory = page.getByTestId('memory-over-time');
+  await expect(memory.getByTestId('metrics-absent')).toHaveText(
+    /^metrics\.k8s\.io not served by this cluster/,
+  );
+  await expect(memory.getByTestId('memory-chart')).toHaveCount(0);
+  await expect(page.getByTestId('memory-fact')).toContainText(
+    'usage: metrics.k8s.io not served by this cluster',
+  );
   await screenshot(page, 'real-pod-oom-no-limit');
 });
 

@@ -8,6 +8,8 @@ import { startStack } from './lib/stack';
 async function main(): Promise<void> {
   const arg = process.argv.indexOf('--port');
   const port = Number(arg > 0 ? process.argv[arg + 1] : (process.env.E2E_PORT ?? 3107));
+  // Memory samples every 5 s (20 s in production), so a journey sees usage over time in a minute.
+  process.env.PODTRAIL_MEMORY_SAMPLE_MS ??= '5000';
   const stack = await startStack({
     port,
     host: '127.0.0.1',
@@ -22,13 +24,16 @@ async function main(): Promise<void> {
   const shutdown = () => void stack.stop().then(() => process.exit(0));
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
-  // The fault journey restarts the API server (e2e/api-server-faults.spec.ts).
-  process.on('SIGUSR2', () => {
-    void stack.restartSandbox().then(
-      (s) => console.log(`e2e: sandbox restarted at ${s.url}`),
+  // The fault journey restarts the API server (e2e/api-server-faults.spec.ts): SIGUSR2 the same
+  // cluster from its start again, SIGHUP another cluster at the same address (another seed).
+  const restart = (what: string, opts: { seed?: number }) => () => {
+    void stack.restartSandbox(opts).then(
+      (s) => console.log(`e2e: sandbox restarted (${what}) at ${s.url}`),
       (error: unknown) => console.error('e2e: sandbox restart failed', error),
     );
-  });
+  };
+  process.on('SIGUSR2', restart('same cluster', {}));
+  process.on('SIGHUP', restart('another cluster', { seed: 4242 }));
 }
 
 main().catch((err: unknown) => {

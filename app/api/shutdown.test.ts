@@ -61,7 +61,7 @@ describe('shutdown with open streams', () => {
       const response = await getStream(new Request('http://t/api/stream?scope=board'));
       await readAll(response.body!, (m) => types[i]!.push(m.type));
     });
-    await waitFor(() => types.every((t) => t.includes('board')), 15_000, 'live boards');
+    await waitFor(() => types.every((t) => t.includes('board')), 45_000, 'live boards');
     const [crashed] = env.sandbox.control.crash('oom-no-limit');
     const recorded = async () =>
       (await history.store.query('SELECT 1 FROM terminations WHERE pod_name = $1', [crashed]))
@@ -72,7 +72,7 @@ describe('shutdown with open streams', () => {
         void recorded().then((n) => (stored = n));
         return stored > 0;
       },
-      15_000,
+      45_000,
       'the crash recorded',
     );
     expect(env.sandbox.stats().openWatches).toBeGreaterThan(0);
@@ -96,5 +96,5 @@ describe('shutdown with open streams', () => {
     } finally {
       await reopened.close();
     }
-  }, 120_000);
+  }, 180_000);
 });

@@ -5,9 +5,19 @@ import { SeverityBadge } from '@/components/ui/severity-badge';
 import { WithCode } from '@/components/ui/with-code';
 import { podPath } from '@/components/format/names';
 import { formatClock } from '@/components/format/time';
+import { NoAccessTag, type NoAccessMap } from './stale-banner';
 
-/** The board on a phone: one card per workload, the whole card a link to its worst pod. */
-export const BoardCards = memo(function BoardCards({ rows }: { rows: BoardRow[] }) {
+/**
+ * The board on a phone: one card per workload, the whole card a link to its worst pod; a card of
+ * a namespace Podtrail may no longer read carries "no access since T".
+ */
+export const BoardCards = memo(function BoardCards({
+  rows,
+  noAccess = {},
+}: {
+  rows: BoardRow[];
+  noAccess?: NoAccessMap;
+}) {
   return (
     <ul className="flex flex-col gap-2" data-testid="board-cards">
       {rows.map((row) => (
@@ -28,6 +38,11 @@ export const BoardCards = memo(function BoardCards({ rows }: { rows: BoardRow[] 
             <p className="mt-1 font-semibold break-words text-blue-800 underline">
               {row.namespace} / {row.name}
             </p>
+            {noAccess[`${row.cluster}/${row.namespace}`] && (
+              <p className="mt-1">
+                <NoAccessTag card since={noAccess[`${row.cluster}/${row.namespace}`]?.since} />
+              </p>
+            )}
             <p className="text-sm" data-testid="board-cause">
               {row.topFinding ? <WithCode text={row.topFinding.title} /> : 'no finding'}
             </p>

@@ -8,7 +8,7 @@ import { countStates, headlineParts } from './kiosk-headline';
 import { KioskRestarts } from './kiosk-restarts';
 import { KioskRows } from './kiosk-rows';
 import { freshnessOf } from '@/components/ui/freshness';
-import { NoAccessNotice, StaleBanner, noAccessMap } from './stale-banner';
+import { FreshnessNotices, noAccessMap } from './stale-banner';
 
 export type Connection = 'live' | 'reconnecting' | 'stale';
 
@@ -61,16 +61,7 @@ export function BoardScreen({
         data-testid="kiosk"
         data-connection={connection}
       >
-        {stale && (
-          <StaleBanner
-            kiosk
-            since={stale.since}
-            lastContactAt={fresh.updatedAt}
-            now={now}
-            what={stale.what}
-          />
-        )}
-        <NoAccessNotice kiosk marks={fresh.noAccess} />
+        <FreshnessNotices kiosk fresh={fresh} noAccess={fresh.noAccess} now={now} />
         <div className="flex flex-wrap items-baseline justify-between gap-x-6 gap-y-1 border-b-2 border-slate-600 px-3 py-4 text-[22px] font-bold sm:px-8 sm:text-[32px]">
           <h1 className="min-w-0 truncate">
             <span className={board.rows.length > 0 ? 'text-red-400' : 'text-green-400'} aria-hidden>
@@ -95,15 +86,7 @@ export function BoardScreen({
   }
   return (
     <div className="flex flex-col gap-4" data-connection={connection}>
-      {stale && (
-        <StaleBanner
-          since={stale.since}
-          lastContactAt={fresh.updatedAt}
-          now={now}
-          what={stale.what}
-        />
-      )}
-      <NoAccessNotice marks={fresh.noAccess} />
+      <FreshnessNotices fresh={fresh} noAccess={fresh.noAccess} now={now} />
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <p className="text-lg font-semibold" data-testid="board-summary">
           {board.rows.length} unhealthy{parts.length > 0 ? ` — ${parts.join(' · ')}` : ''}
@@ -138,7 +121,7 @@ export function BoardScreen({
             />
           </div>
           <div className="md:hidden">
-            <BoardCards rows={board.rows} />
+            <BoardCards rows={board.rows} noAccess={noAccess} />
           </div>
         </>
       )}

@@ -1,6 +1,6 @@
 import { Lock, WifiOff } from 'lucide-react';
 import { formatClock, formatRelative } from '@/components/format/time';
-import type { NoAccess } from '@/components/ui/freshness';
+import type { Freshness, NoAccess } from '@/components/ui/freshness';
 
 /** Full-width and loud: the data on screen may be old. */
 export function StaleBanner({
@@ -61,14 +61,25 @@ export function NoAccessNotice({ marks, kiosk = false }: { marks: NoAccess[]; ki
 }
 
 /** The mark on one row or page of a namespace Podtrail may not read. */
-export function NoAccessTag({ since, kiosk = false }: { since?: number; kiosk?: boolean }) {
+export function NoAccessTag({
+  since,
+  kiosk = false,
+  card = false,
+}: {
+  since?: number;
+  /** On the wall screen: large. */
+  kiosk?: boolean;
+  /** On its own line of a phone card: no left margin, readable size. */
+  card?: boolean;
+}) {
+  const size = kiosk ? 'mr-3 align-middle text-[24px]' : card ? 'text-sm' : 'ml-2 text-xs';
   return (
     <span
       data-testid="no-access-tag"
       suppressHydrationWarning
-      className={`inline-flex items-center gap-1 rounded bg-amber-200 px-1 font-semibold whitespace-nowrap text-amber-950 ${kiosk ? 'mr-3 align-middle text-[24px]' : 'ml-2 text-xs'}`}
+      className={`inline-flex items-center gap-1 rounded bg-amber-200 px-1 font-semibold whitespace-nowrap text-amber-950 ${size}`}
     >
-      <Lock aria-hidden className={kiosk ? 'size-6' : 'size-3'} />
+      <Lock aria-hidden className={kiosk ? 'size-6' : card ? 'size-4' : 'size-3'} />
       no access{since !== undefined ? ` since ${formatClock(since)}` : ''}
     </span>
   );
@@ -80,4 +91,33 @@ export type NoAccessMap = Record<string, { since?: number }>;
 /** The marks by `cluster/namespace`, for rows. */
 export function noAccessMap(marks: NoAccess[]): NoAccessMap {
   return Object.fromEntries(marks.map((m) => [`${m.cluster}/${m.namespace}`, { since: m.since }]));
+}
+
+/** A page's notices about its data: the outage banner when it may be old, then `noAccess`. */
+export function FreshnessNotices({
+  fresh,
+  noAccess,
+  now,
+  kiosk = false,
+}: {
+  fresh: Freshness;
+  /** The namespaces of what the page shows that Podtrail may not read. */
+  noAccess: NoAccess[];
+  now: number;
+  kiosk?: boolean;
+}) {
+  return (
+    <>
+      {fresh.outage && (
+        <StaleBanner
+          kiosk={kiosk}
+          since={fresh.outage.since}
+          lastContactAt={fresh.updatedAt}
+          now={now}
+          what={fresh.outage.what}
+        />
+      )}
+      <NoAccessNotice kiosk={kiosk} marks={noAccess} />
+    </>
+  );
 }

@@ -3,7 +3,7 @@
 import type { PodView } from '@/lib/views/types';
 import { useLivePod } from '@/lib/api-client';
 import { useEffect } from 'react';
-import { NoAccessNotice, StaleBanner } from '@/components/board/stale-banner';
+import { FreshnessNotices } from '@/components/board/stale-banner';
 import { formatClock } from '@/components/format/time';
 import { freshnessOf, noAccessFor } from '@/components/ui/freshness';
 import { useNow } from '@/components/ui/use-now';
@@ -45,15 +45,7 @@ export function LivePod({
   }, [title]);
   const notice = (
     <>
-      {stale && (
-        <StaleBanner
-          since={stale.since}
-          lastContactAt={fresh.updatedAt}
-          now={now}
-          what={stale.what}
-        />
-      )}
-      {noAccess && <NoAccessNotice marks={[noAccess]} />}
+      <FreshnessNotices fresh={fresh} noAccess={noAccess ? [noAccess] : []} now={now} />
       {view.fromHistory && (
         <p
           role="status"

@@ -5,6 +5,7 @@ import type { AlertMark, LogView } from '@/lib/views/types';
 import { LogViewer } from '@/components/log/log-viewer';
 import { TimeAxisChart } from '@/components/timeline/time-axis-chart';
 import { ContainerFacts } from '@/components/timeline/container-facts';
+import { MemoryOverTime } from '@/components/timeline/memory-chart';
 import { VerticalTimeline } from '@/components/timeline/vertical-timeline';
 import { TimelineLegend } from '@/components/timeline/timeline-legend';
 import { AlertList, alertsForContainer } from '@/components/timeline/alert-marks';
@@ -13,6 +14,7 @@ import { formatClock } from '@/components/format/time';
 import { causeAndTrap } from '@/lib/diagnosis';
 import { CauseBlock } from './cause-block';
 import { FindingsList } from './findings-list';
+import { NodeMemoryPanel } from './node-memory-panel';
 import { PodHeader } from './pod-header';
 import { eventsFor, lastTerminatedRun, logHighlights, pickContainer } from './pod-selection';
 
@@ -103,6 +105,10 @@ export function PodPresentation(props: PodPresentationProps) {
             </div>
             <AlertList alerts={alerts} />
             <ContainerFacts container={c} />
+            {c.runs.some((r) => r.reason === 'OOMKilled') && (
+              <MemoryOverTime container={c} now={d.generatedAt} node={d.node} />
+            )}
+            {d.node && <NodeMemoryPanel node={d.node} now={d.generatedAt} />}
           </section>
         )}
         {c && (

@@ -38,7 +38,7 @@ export function reportTimelineRows(d: PodDiagnosis): ReportRow[] {
       rows.push({
         at: gap.to ?? gap.from,
         container: c.name,
-        text: `back-off reset (${gap.reset === 'pod-replaced' ? 'pod replaced' : gap.reset}): waited ${gap.observedMs !== undefined ? formatDuration(gap.observedMs) : '?'}, the kubelet's schedule was ${formatDuration(gap.expectedMs)}`,
+        text: `back-off reset (${gap.reset === 'pod-replaced' ? 'pod replaced' : gap.reset}): waited ${gap.observedMs !== undefined ? formatDuration(gap.observedMs) : '?'}, the kubelet's schedule was ${formatDuration(gap.expectedMs)}${gap.resetEvidence ? `; evidence: ${gap.resetEvidence}` : ''}`,
       });
     }
     for (const u of c.unobserved) {

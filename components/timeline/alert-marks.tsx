@@ -22,6 +22,21 @@ export function alertTimes(alerts: AlertMark[]): number[] {
 }
 
 /** The SVG spans (drawn first, so runs and labels stay on top). */
+/** An edge of an alert's span: red where it fired, dashed green where it was resolved. */
+function SpanEdge({ x, resolved = false }: { x: number; resolved?: boolean }) {
+  return (
+    <line
+      x1={x}
+      x2={x}
+      y1={LANE.marks - 12}
+      y2={H - 14}
+      stroke={resolved ? '#15803d' : '#be123c'}
+      strokeWidth={2}
+      strokeDasharray={resolved ? '4 3' : undefined}
+    />
+  );
+}
+
 export function AlertSpans({ alerts, s, now }: { alerts: AlertMark[]; s: TimeScale; now: number }) {
   return (
     <g data-testid="timeline-alerts">
@@ -39,25 +54,8 @@ export function AlertSpans({ alerts, s, now }: { alerts: AlertMark[]; s: TimeSca
               fill="#e11d48"
               fillOpacity={0.1}
             />
-            <line
-              x1={x1}
-              x2={x1}
-              y1={LANE.marks - 12}
-              y2={H - 14}
-              stroke="#be123c"
-              strokeWidth={2}
-            />
-            {a.endsAt !== undefined && (
-              <line
-                x1={x2}
-                x2={x2}
-                y1={LANE.marks - 12}
-                y2={H - 14}
-                stroke="#15803d"
-                strokeWidth={2}
-                strokeDasharray="4 3"
-              />
-            )}
+            <SpanEdge x={x1} />
+            {a.endsAt !== undefined && <SpanEdge x={x2} resolved />}
             <text x={x1 + 4} y={LANE.marks} fontSize={12} fontWeight={700} fill="#9f1239">
               alert {a.alertname}
             </text>

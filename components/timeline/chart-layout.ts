@@ -22,6 +22,7 @@ export const RESET_WORDS: Record<NonNullable<BackoffGap['reset']>, string> = {
   'pod-replaced': 'back-off reset: pod replaced',
   idle: 'back-off reset: idle',
   'image-changed': 'back-off reset: image changed',
+  'kubelet-restarted': 'back-off reset: kubelet restarted',
 };
 
 /** Observed vs expected, the way the back-off lane prints it. */

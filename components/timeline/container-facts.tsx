@@ -1,6 +1,7 @@
 import { CircleCheck, CircleX } from 'lucide-react';
 import { formatBytes, type ContainerTimeline } from '@/lib/diagnosis';
 import { factsAnchor } from '@/components/format/names';
+import { Breakable } from '@/components/ui/breakable';
 
 function shortDigest(digest: string): string {
   const [algo, hex] = digest.includes(':') ? digest.split(':', 2) : ['sha256', digest];
@@ -12,8 +13,10 @@ function ImageFact({ c }: { c: ContainerTimeline }) {
   return (
     <div className="min-w-0">
       <dt className="font-medium text-slate-600">image</dt>
-      <dd className="min-w-0 break-all" data-testid="image-fact">
-        <span title="spec.containers[].image">{c.image ?? 'unknown'}</span>
+      <dd className="min-w-0 break-words" data-testid="image-fact">
+        <span title="spec.containers[].image">
+          <Breakable text={c.image ?? 'unknown'} />
+        </span>
         {c.imageDigest && (
           <span
             className="font-mono text-sm"
@@ -67,6 +70,12 @@ function MemoryFact({ c }: { c: ContainerTimeline }) {
           <span title="spec.containers[].resources.requests.memory"> · request {m.request}</span>
         )}
         {m.lastUsageBytes !== undefined && <span> · last use {formatBytes(m.lastUsageBytes)}</span>}
+        {m.metrics === 'absent' && (
+          <span className="text-slate-600">
+            {' '}
+            · usage: metrics.k8s.io not served by this cluster
+          </span>
+        )}
         {oomKills > 0 && (
           <strong className="text-red-800">
             {' '}

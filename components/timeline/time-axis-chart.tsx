@@ -165,7 +165,7 @@ function Gaps({ c, s, now, labels }: LaneProps) {
         const key = `${gap.afterRunId}-${gap.from}`;
         return (
           <g key={key}>
-            <title>{`back-off after ${gap.afterRunId}: observed ${gap.observedMs !== undefined ? formatDuration(gap.observedMs) : 'not yet'}, kubelet schedule ${formatDuration(gap.expectedMs)}${gap.reset ? ` — ${RESET_WORDS[gap.reset]}` : ''}`}</title>
+            <title>{`back-off after ${gap.afterRunId}: observed ${gap.observedMs !== undefined ? formatDuration(gap.observedMs) : 'not yet'}, kubelet schedule ${formatDuration(gap.expectedMs)}${gap.reset ? ` — ${RESET_WORDS[gap.reset]}` : ''}${gap.resetEvidence ? ` (${gap.resetEvidence})` : ''}`}</title>
             <line
               x1={x1}
               x2={x2}

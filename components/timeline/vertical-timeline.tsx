@@ -90,6 +90,11 @@ function Item({
               ↺ {RESET_WORDS[gap.reset]}
             </strong>
           )}
+          {gap.resetEvidence && (
+            <span className="block break-words text-slate-600" data-testid="reset-evidence">
+              evidence: {gap.resetEvidence}
+            </span>
+          )}
         </li>
       );
     }

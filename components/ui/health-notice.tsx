@@ -1,7 +1,7 @@
 'use client';
 
 import type { ClusterHealth } from '@/lib/views/types';
-import { NoAccessNotice, StaleBanner } from '@/components/board/stale-banner';
+import { FreshnessNotices } from '@/components/board/stale-banner';
 import { freshnessOf, noAccessFor } from './freshness';
 import { useNow } from './use-now';
 
@@ -21,17 +21,5 @@ export function HealthNotice({
   const now = useNow(generatedAt, 5000);
   const fresh = freshnessOf([health], { connection: 'live' }, generatedAt);
   const noAccess = namespace ? noAccessFor(fresh, health.cluster, namespace) : undefined;
-  return (
-    <>
-      {fresh.outage && (
-        <StaleBanner
-          since={fresh.outage.since}
-          lastContactAt={fresh.updatedAt}
-          now={now}
-          what={fresh.outage.what}
-        />
-      )}
-      {noAccess && <NoAccessNotice marks={[noAccess]} />}
-    </>
-  );
+  return <FreshnessNotices fresh={fresh} noAccess={noAccess ? [noAccess] : []} now={now} />;
 }

@@ -64,6 +64,40 @@ export function postDiagnose(
   });
 }
 
+/** What a page reads of GET /api/health (the rest is for probes and people). */
+export interface HealthSummary {
+  /** Readiness: false (HTTP 503) while no cluster answers. */
+  ok?: boolean;
+  /** The history store could not be opened or is not recording (every page says so). */
+  historyProblem?: string;
+  contact?: Array<{
+    cluster: string;
+    state: 'unknown' | 'ok' | 'unreachable';
+    lastContactAt?: number;
+    unreachableSince?: number;
+    /** Another cluster answered at this cluster's address (its kube-system UID changed). */
+    identityChange?: { at: number };
+    /** The cluster's resourceVersion went back (restored from an older state). */
+    rewind?: { at: number };
+  }>;
+}
+
+/**
+ * The body of an /api/health answer, whatever its status: readiness answers 503 while no cluster
+ * is reachable, and that answer still says what else is wrong (the history store).
+ */
+export async function readHealth(response: Response): Promise<HealthSummary> {
+  const body: unknown = await response.json().catch(() => undefined);
+  if (typeof body !== 'object' || body === null)
+    throw new ApiError(response.status, `health: HTTP ${response.status} without a JSON body`);
+  return body as HealthSummary;
+}
+
+/** GET /api/health. */
+export async function fetchHealth(): Promise<HealthSummary> {
+  return readHealth(await fetch('/api/health', { headers: { Accept: 'application/json' } }));
+}
+
 /** The /api/stream URL of a scope. */
 export function streamUrl(
   scope: { type: 'board'; filters: BoardFilters } | { type: 'pod'; ref: PodRef },

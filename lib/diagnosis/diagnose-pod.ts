@@ -7,6 +7,7 @@ import { detectNotEnoughEvidence, detectRestartHistory } from './detectors/not-e
 import { isPodHealthy } from './detectors/pod-health';
 import { collectEvents } from './events';
 import { missingInputs } from './missing-inputs';
+import { nodeMemory } from './node-memory';
 import { summarizePod } from './pod-summary';
 import { sortFindings } from './severity';
 import { buildContainerTimeline, listContainers } from './timeline';
@@ -123,6 +124,7 @@ export function diagnosePod(input: DiagnosisInput): PodDiagnosis {
     findings,
     missing: missingInputs(ctx),
     generatedAt: input.now,
+    node: nodeMemory(input.pod.spec?.nodeName, input.node, ctx.events, ctx.containers),
     healthy: healthy && findings.every((f) => f.severity === 'info'),
   };
 }

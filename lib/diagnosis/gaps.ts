@@ -1,8 +1,10 @@
 // Back-off gaps between runs, observed against the kubelet's schedule, and the restarts that
 // restartCount says happened but nobody saw. The curve restarts for a new pod UID (the back-off
 // key holds the UID), a new image (the key hashes name+image) and after a run longer than the
-// reset period (client-go Backoff.hasExpired) — kuberuntime helpers.go GetStableKey.
+// reset period (client-go Backoff.hasExpired) — kuberuntime helpers.go GetStableKey — and when the
+// kubelet restarts (the map lives in its memory; see kubelet-restarts.ts).
 import { expectedBackoffMs } from './backoff-model';
+import type { KubeletRestart } from './kubelet-restarts';
 import type { BackoffGap, BackoffParams, ContainerRun, UnobservedRestarts } from './types';
 
 interface CurveState {
@@ -17,33 +19,55 @@ function imageChanged(run: ContainerRun, state: CurveState): boolean {
   return !!run.image && !!state.image && run.image !== state.image;
 }
 
+// A kubelet restart after this run started and before the next one did: this run's crash met an
+// empty back-off map (kuberuntime doBackOff: not in back-off → start now, Next() = initial), so
+// the restart after it is immediate and the curve starts over from this run.
+function kubeletRestartDuring(
+  run: ContainerRun,
+  next: ContainerRun | undefined,
+  restarts: KubeletRestart[],
+): KubeletRestart | undefined {
+  const from = run.startedAt ?? run.finishedAt;
+  if (from === undefined) return undefined;
+  const to = next?.startedAt ?? Infinity;
+  return restarts.find((r) => r.at > from && r.at <= to);
+}
+
 function resetReason(
   run: ContainerRun,
-  prev: ContainerRun | undefined,
+  [prev, next]: [ContainerRun | undefined, ContainerRun | undefined],
   state: CurveState,
   params: BackoffParams,
-): BackoffGap['reset'] | undefined {
-  if (prev && run.podUid !== state.podUid) return 'pod-replaced';
+  restarts: KubeletRestart[],
+): Pick<BackoffGap, 'reset' | 'resetEvidence'> {
+  if (prev && run.podUid !== state.podUid) return { reset: 'pod-replaced' };
   const ran =
     run.finishedAt !== undefined && run.startedAt !== undefined
       ? run.finishedAt - run.startedAt
       : 0;
-  if (prev && ran > params.resetMs) return 'idle';
-  if (prev && imageChanged(run, state)) return 'image-changed';
-  return undefined;
+  if (prev && ran > params.resetMs) return { reset: 'idle' };
+  if (prev && imageChanged(run, state)) return { reset: 'image-changed' };
+  const restart = kubeletRestartDuring(run, next, restarts);
+  if (restart) return { reset: 'kubelet-restarted', resetEvidence: restart.evidence };
+  return {};
 }
 
 /** The back-off gaps after each terminated run, with the expected wait and any reset. */
-export function buildGaps(runs: ContainerRun[], params: BackoffParams): BackoffGap[] {
+export function buildGaps(
+  runs: ContainerRun[],
+  params: BackoffParams,
+  kubeletRestarts: KubeletRestart[] = [],
+): BackoffGap[] {
   const gaps: BackoffGap[] = [];
   const state: CurveState = { baseRc: 0 };
   let prev: ContainerRun | undefined;
   for (let i = 0; i < runs.length; i++) {
     const run = runs[i] as ContainerRun;
-    const reset = resetReason(run, prev, state, params);
+    const neighbours: [ContainerRun | undefined, ContainerRun | undefined] = [prev, runs[i + 1]];
+    const { reset, resetEvidence } = resetReason(run, neighbours, state, params, kubeletRestarts);
     if (!prev || reset) {
       state.podUid = run.podUid;
-      state.baseRc = reset === 'idle' || reset === 'image-changed' ? (run.restartCount ?? 0) : 0;
+      state.baseRc = reset && reset !== 'pod-replaced' ? (run.restartCount ?? 0) : 0;
     }
     state.image = run.image ?? state.image;
     prev = run;
@@ -63,6 +87,7 @@ export function buildGaps(runs: ContainerRun[], params: BackoffParams): BackoffG
       observedMs: to !== undefined ? Math.max(0, to - run.finishedAt) : undefined,
       expectedMs: expectedBackoffMs(crashNumber, params),
       reset,
+      ...(resetEvidence ? { resetEvidence } : {}),
     });
   }
   return gaps;

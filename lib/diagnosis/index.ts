@@ -37,6 +37,7 @@ export { normalizeEvent } from './events';
 export { parseQuantity, formatBytes } from './quantity';
 export { toMs } from './time';
 export { dedupeRecordedRuns, lastStateRestartCount } from './runs';
+export { kubeletRestarts, type KubeletRestart } from './kubelet-restarts';
 export { REPLACEMENT_WINDOW_MS, podIdentity, replacedPods, type PodIdentity } from './replacements';
 export {
   PROCESS_TRAP_CATEGORIES,

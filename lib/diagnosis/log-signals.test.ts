@@ -93,4 +93,24 @@ describe('diagnoseLogText', () => {
     expect(d.category).toBe('init-container');
     expect(d.decisive?.category).toBe('permission');
   });
+  it('keeps a long error message whole in the title (no cut mid-word)', () => {
+    const line =
+      'Error: migration 0042_add_retry_count_to_jobs failed: column "retry_count" of relation "jobs" already exists';
+    const title = diagnoseLogText(line).decisive?.title ?? '';
+    expect(title).toBe(
+      'The program failed: “migration 0042_add_retry_count_to_jobs failed: column "retry_count" of relation "jobs" already exists”',
+    );
+    const panic = `panic: ${'runtime error: index out of range [5] with length 3 '.repeat(2).trim()}`;
+    expect(diagnoseLogText(panic).decisive?.title).toBe(
+      `The program panicked: ${panic.slice('panic: '.length)}`,
+    );
+  });
+  it('ends an overlong message at a whole word, within 200 characters', () => {
+    const words = Array.from({ length: 60 }, (_, i) => `word${i}`).join(' ');
+    const title = diagnoseLogText(`Error: ${words}`).decisive?.title ?? '';
+    const quoted = /“(.*)…”$/.exec(title)?.[1] ?? '';
+    expect(quoted.length).toBeLessThanOrEqual(200);
+    expect(quoted.length).toBeGreaterThan(150);
+    expect(words.startsWith(`${quoted} `)).toBe(true);
+  });
 });

@@ -4,6 +4,7 @@ import { nextRetryWindow, resolveBackoffParams } from './backoff-model';
 import { parseBackoffMessage } from './backoff-message';
 import { findUnobserved, buildGaps } from './gaps';
 import { normalizeDigest, runningDigest } from './image-facts';
+import { kubeletRestarts } from './kubelet-restarts';
 import { memoryFacts } from './memory-facts';
 import { containerStateWord } from './pod-status';
 import { podIdentity, replacedPods } from './replacements';
@@ -110,10 +111,13 @@ export function buildContainerTimeline(
     stateMessage: ref.status?.state?.waiting?.message ?? ref.status?.state?.terminated?.message,
     ready: ref.status?.ready,
     runs,
-    gaps: buildGaps(runs, params),
+    gaps: buildGaps(runs, params, kubeletRestarts(events, input.node, input.pod.spec?.nodeName)),
     unobserved: findUnobserved(runs, restartCount, podUid, input.history?.gaps ?? []),
     nextRetry: nextRetry(ref, input),
-    memory: memoryFacts(ref.spec, input.limitRanges, input.memoryUsage?.[ref.name]),
+    memory: memoryFacts(ref.spec, input.limitRanges, input.memoryUsage?.[ref.name], {
+      samples: input.history?.memorySamples?.filter((m) => m.container === ref.name),
+      served: input.metricsServed,
+    }),
     events: events.filter((e) => e.container === ref.name),
   };
 }

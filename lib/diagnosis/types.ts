@@ -171,6 +171,33 @@ export interface LimitRangeLike {
   };
 }
 
+/** A Node as diagnosis reads it: its conditions (MemoryPressure, Ready) and allocatable memory. */
+export interface NodeLike {
+  metadata: MetaLike;
+  status?: {
+    conditions?: Array<{
+      type: string;
+      status: string;
+      reason?: string;
+      message?: string;
+      lastTransitionTime?: string | Date;
+      lastHeartbeatTime?: string | Date;
+    }>;
+    allocatable?: Record<string, string>;
+    capacity?: Record<string, string>;
+  };
+}
+
+/** One recorded metrics.k8s.io sample of a container's memory (working set bytes). */
+export interface MemorySample {
+  container: string;
+  /** The PodMetrics timestamp (end of metrics-server's window), epoch ms. */
+  at: number;
+  bytes: number;
+  /** The container's memory limit when sampled, if it had one. */
+  limitBytes?: number;
+}
+
 /** A row of a pasted `kubectl get pods` table: what kubectl printed about another pod. */
 export interface ListedPod {
   name: string;
@@ -192,6 +219,8 @@ export interface HistoryInput {
   events?: EventLike[];
   /** Windows in which nobody was watching (Podtrail down, watch disconnected). */
   gaps?: Array<{ from: number; to: number; reason: string }>;
+  /** Memory samples of this pod's containers (metrics.k8s.io, recorded while it crash-loops). */
+  memorySamples?: MemorySample[];
 }
 
 export interface RecordedTermination {
@@ -244,6 +273,10 @@ export interface DiagnosisInput {
   limitRanges?: LimitRangeLike[];
   /** Last memory usage per container in bytes (metrics.k8s.io), if known. */
   memoryUsage?: Record<string, number>;
+  /** Whether the cluster serves metrics.k8s.io (undefined: not asked, e.g. an import). */
+  metricsServed?: boolean;
+  /** The pod's node (conditions), for memory pressure and kubelet restarts. */
+  node?: NodeLike;
   history?: HistoryInput;
   /** Expected image digest per container name, with where it came from. */
   expectedImages?: Record<string, { digest: string; source: 'registry' | 'annotation' }>;
@@ -337,7 +370,9 @@ export interface BackoffGap {
   /** The kubelet's schedule for this restart. */
   expectedMs: number;
   /** Why the curve started over, if it did. */
-  reset?: 'pod-replaced' | 'idle' | 'image-changed';
+  reset?: 'pod-replaced' | 'idle' | 'image-changed' | 'kubelet-restarted';
+  /** What shows the reset when it is not in the runs themselves (the kubelet restart's event). */
+  resetEvidence?: string;
 }
 
 export interface UnobservedRestarts {
@@ -371,6 +406,26 @@ export interface MemoryFacts {
   /** A default applied by a LimitRange of the namespace. */
   limitRangeDefault?: string;
   lastUsageBytes?: number;
+  /** Recorded usage over time (metrics.k8s.io), oldest first. */
+  samples?: Array<{ at: number; bytes: number; limitBytes?: number }>;
+  /** metrics.k8s.io served by the cluster or not; undefined when not asked (offline import). */
+  metrics?: 'served' | 'absent';
+}
+
+/** The pod's node as an OOM kill needs it: memory pressure and the node's memory events. */
+export interface NodeMemory {
+  name: string;
+  /** The MemoryPressure condition as the node reports it now. */
+  memoryPressure?: {
+    status: string;
+    reason?: string;
+    message?: string;
+    since?: number;
+    heartbeatAt?: number;
+  };
+  allocatableBytes?: number;
+  /** SystemOOM, OOMKilling, Evicted, EvictionThresholdMet, NodeHasInsufficientMemory, … */
+  events: TimelineEvent[];
 }
 
 export interface ContainerTimeline {
@@ -420,6 +475,8 @@ export interface PodDiagnosis {
   /** Inputs that were missing and would have helped, e.g. "previous log of container auth". */
   missing: string[];
   generatedAt: number;
+  /** The node's memory state, for a pod with an OOM kill (undefined otherwise). */
+  node?: NodeMemory;
   /**
    * True when the pod is Running and ready (or completed successfully) with no recent restart:
    * it then has no finding above `info`. False when it fails or its state is not in the input.

@@ -8,6 +8,7 @@ import type {
   RecordedTermination,
   WorkloadLike,
 } from '../diagnosis';
+import { readMemorySamples } from './memory-samples';
 import { num, str, type Row, type SqlStore } from './sql-store';
 
 /** A pod as history knows it, with its last seen object. */
@@ -115,7 +116,8 @@ export class HistoryReader {
     ];
     const uids = pods.map((p) => p.uid);
     const names = [...new Set([pod.name, ...pods.map((p) => p.name)])];
-    const [terminations, events, gaps] = await Promise.all([
+    const sampled = self?.uid ?? pod.uid;
+    const [terminations, events, gaps, memorySamples] = await Promise.all([
       this.store.query(
         `SELECT * FROM terminations WHERE cluster = $1 AND pod_uid = ANY($2::text[])
          ORDER BY finished_at LIMIT 2000`,
@@ -128,12 +130,14 @@ export class HistoryReader {
         [cluster, namespace, [...names, ...pod.ownerNames], uids],
       ),
       this.gaps(cluster, pods.length > 0 ? Math.min(...pods.map((p) => p.createdAt)) : 0),
+      readMemorySamples(this.store, cluster, sampled ? [sampled] : []),
     ]);
     return {
       terminations: dedupeRecordedRuns(terminations.map(toTermination)),
       pods: pods.map(({ lastObject: _o, namespace: _n, ...recorded }) => recorded),
       events: events.map((r) => r.object as EventLike),
       gaps,
+      ...(memorySamples.length > 0 ? { memorySamples } : {}),
     };
   }
 

@@ -70,6 +70,18 @@ CREATE INDEX alerts_by_pod ON alerts (namespace, pod);
 CREATE INDEX alerts_by_workload ON alerts (namespace, workload_name);
 `,
   },
+  {
+    // Memory usage over time (metrics.k8s.io) of crash-looping or near-limit pods' containers:
+    // one row per container and PodMetrics timestamp (lib/history/memory-samples.ts).
+    id: 4,
+    sql: `
+CREATE TABLE memory_samples (
+  cluster text NOT NULL, pod_uid text NOT NULL, container text NOT NULL, at bigint NOT NULL,
+  usage_bytes bigint NOT NULL, limit_bytes bigint,
+  PRIMARY KEY (cluster, pod_uid, container, at));
+CREATE INDEX memory_samples_by_time ON memory_samples (cluster, at);
+`,
+  },
 ];
 
 /** Brings the schema up to date (idempotent; concurrent starts are serialised by a lock). */

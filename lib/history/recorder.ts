@@ -1,6 +1,7 @@
 // Records one cluster's history from the shared watch caches: pods (creation, deletion, owner),
 // every container termination (with the head of its log), events with their count series,
-// ReplicaSet revisions, and the gaps when nobody watched. Writes go through one queue, in order.
+// ReplicaSet revisions, the gaps when nobody watched, and the memory of crash-looping pods over
+// time (memory-samples.ts). Writes go through one queue, in order.
 import type { ContainerStatusLike, EventLike, PodLike, WorkloadLike } from '../diagnosis';
 import type {
   CacheEvent,
@@ -14,6 +15,13 @@ import type {
 import { terminationsOf, type TerminationRow } from './extract';
 import { HistoryWriter } from './history-writer';
 import { LogHeadCapture } from './log-head-capture';
+import {
+  insertMemorySamples,
+  namespacesToSample,
+  SAMPLE_EVERY_MS,
+  SAMPLES_KEEP_MS,
+  samplesToKeep,
+} from './memory-samples';
 import { applyRetention } from './retention';
 import { SessionTracker } from './session-tracker';
 import type { SqlStore } from './sql-store';
@@ -30,6 +38,8 @@ export interface RecorderOptions {
   /** Delete history older than this. Default 14 days (PODTRAIL_RETENTION_DAYS). */
   retentionMs?: number;
   heartbeatMs?: number;
+  /** How often memory of crash-looping pods is sampled from metrics.k8s.io; 0 = never. Default 20 s. */
+  memorySampleMs?: number;
 }
 
 /** The resources the recorder watches. */
@@ -49,6 +59,7 @@ export class Recorder {
   private readonly unsubscribes: Array<() => void> = [];
   private queue: Promise<void> = Promise.resolve();
   private heartbeat: TimerHandle | undefined;
+  private memoryTimer: TimerHandle | undefined;
   private readonly disconnectedSince = new Map<string, { at: number; message?: string }>();
   private readonly logHeads: LogHeadCapture;
   private readonly logHeadListeners = new Set<LogHeadListener>();
@@ -94,6 +105,7 @@ export class Recorder {
     this.hold('events');
     this.hold('replicasets');
     this.scheduleHeartbeat();
+    this.scheduleMemorySample();
     this.reconciled = this.reconcileAfterSync(gap?.from ?? now);
   }
 
@@ -121,6 +133,7 @@ export class Recorder {
     this.stopped = true;
     this.logHeads.stop();
     this.scheduler.clearTimeout(this.heartbeat);
+    this.scheduler.clearTimeout(this.memoryTimer);
     for (const unsubscribe of this.unsubscribes.splice(0)) unsubscribe();
     for (const lease of this.leases.splice(0)) lease.release();
     this.pods = undefined;
@@ -214,9 +227,36 @@ export class Recorder {
       const now = this.scheduler.now();
       this.enqueue(() => this.sessions.beat(now));
       const retention = this.options.retentionMs ?? retentionFromEnv();
-      this.enqueue(() => applyRetention(this.options.store, now - retention));
+      this.enqueue(() =>
+        applyRetention(this.options.store, now - retention, now - SAMPLES_KEEP_MS),
+      );
       this.scheduleHeartbeat();
     }, this.options.heartbeatMs ?? 30_000);
+  }
+
+  private scheduleMemorySample(): void {
+    const every = this.options.memorySampleMs ?? SAMPLE_EVERY_MS;
+    if (every <= 0) return;
+    this.memoryTimer = this.scheduler.setTimeout(() => {
+      void this.sampleMemory().finally(() => {
+        if (!this.stopped) this.scheduleMemorySample();
+      });
+    }, every);
+  }
+
+  /** One round: a PodMetrics list per namespace with a crash-looping pod; keeps what matters. */
+  async sampleMemory(): Promise<void> {
+    const pods = this.pods?.cache.list() ?? [];
+    const now = this.scheduler.now();
+    const reader = this.options.access.metricsReader(this.options.cluster);
+    for (const namespace of namespacesToSample(pods, now)) {
+      const usage = await reader.namespaceUsage(namespace).catch(() => undefined);
+      if (!usage) return; // not served (or failing): nothing to keep this round
+      const inNamespace = pods.filter((p) => p.metadata.namespace === namespace);
+      const rows = samplesToKeep(inNamespace, usage, now);
+      if (rows.length > 0)
+        this.enqueue(() => insertMemorySamples(this.options.store, this.options.cluster, rows));
+    }
   }
 }
 

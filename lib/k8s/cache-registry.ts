@@ -162,6 +162,12 @@ export class CacheRegistry {
         );
         for (const cache of this.running(name)) cache.relist();
       },
+      onRewind: ({ from, to }) => {
+        console.warn(
+          `podtrail: cluster ${name} went back from resourceVersion ${from} to ${to} (restored from an older state); listing everything again`,
+        );
+        for (const cache of this.running(name)) cache.relist();
+      },
     });
     this.monitors.set(name, monitor);
     monitor.start();

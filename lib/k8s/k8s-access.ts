@@ -5,19 +5,15 @@ import type { ClusterConnection } from './clusters';
 import type { ClusterContact } from './cluster-contact';
 import { PodLogReader, type LogLimits } from './pod-logs';
 import { NamespaceAccess } from './namespace-access';
+import { NodeReader } from './node-reader';
 import { PodMetricsReader } from './pod-metrics';
 import { systemScheduler, type Scheduler } from './scheduler';
 
-/** Options of the cluster access layer. */
-export interface K8sAccessOptions {
-  /** The clusters (from loadClusters: the constructor reads no files). */
-  clusters: ClusterConnection[];
-  scheduler?: Scheduler;
-  graceMs?: number;
-  watchdogMs?: number;
-  pageSize?: number;
-  probeIntervalMs?: number;
-  probeTimeoutMs?: number;
+/**
+ * Options of the cluster access layer: the cache registry's (its clusters from loadClusters: the
+ * constructor reads no files), and how much of a log to read.
+ */
+export interface K8sAccessOptions extends CacheRegistryOptions {
   logLimits?: LogLimits;
 }
 
@@ -29,19 +25,11 @@ export class K8sAccess {
   private readonly logs = new Map<string, PodLogReader>();
   private readonly metrics = new Map<string, PodMetricsReader>();
   private readonly access = new Map<string, NamespaceAccess>();
+  private readonly nodes = new Map<string, NodeReader>();
 
   constructor(private readonly options: K8sAccessOptions) {
     this.scheduler = options.scheduler ?? systemScheduler;
-    const registryOptions: CacheRegistryOptions = {
-      clusters: options.clusters,
-      scheduler: this.scheduler,
-      graceMs: options.graceMs,
-      watchdogMs: options.watchdogMs,
-      pageSize: options.pageSize,
-      probeIntervalMs: options.probeIntervalMs,
-      probeTimeoutMs: options.probeTimeoutMs,
-    };
-    this.caches = new CacheRegistry(registryOptions);
+    this.caches = new CacheRegistry({ ...options, scheduler: this.scheduler });
   }
 
   /** Every cluster. */
@@ -72,6 +60,13 @@ export class K8sAccess {
   namespaceAccess(cluster: string): NamespaceAccess {
     return this.perCluster(this.access, cluster, (c) => {
       return new NamespaceAccess({ transport: c.transport, scheduler: this.scheduler });
+    });
+  }
+
+  /** The node reader of one cluster (a node's conditions and events). */
+  nodeReader(cluster: string): NodeReader {
+    return this.perCluster(this.nodes, cluster, (c) => {
+      return new NodeReader({ transport: c.transport, scheduler: this.scheduler });
     });
   }
 

@@ -46,8 +46,9 @@ export class K8sError extends Error {
   /**
    * The API server is behind the resourceVersion asked for: it was restarted from an older state
    * (a restored etcd, a rebuilt control plane) or is another cluster. A real API server answers a
-   * watch from such a version, after waiting 3 s, with 504 Timeout "Too large resource version"
-   * and the cause ResourceVersionTooLarge (k8s.io/apiserver storage.NewTooLargeResourceVersionError).
+   * list from such a version, after waiting 3 s, with 504 Timeout "Too large resource version"
+   * and the cause ResourceVersionTooLarge (k8s.io/apiserver storage.NewTooLargeResourceVersionError);
+   * a watch from it stays silent (contract/contract.real.test.ts).
    */
   get isTooLargeResourceVersion(): boolean {
     return (
@@ -56,9 +57,13 @@ export class K8sError extends Error {
     );
   }
 
-  /** The resourceVersion cannot be resumed from: list again (410 Gone, or too large). */
+  /**
+   * The resourceVersion cannot be resumed from: list again (410 Gone, too large, or a watch that
+   * sent nothing — not even a bookmark — for longer than the server's bookmark interval, which is
+   * how a real API server answers a watch from a resourceVersion it has not reached).
+   */
   get needsRelist(): boolean {
-    return this.isGone || this.isTooLargeResourceVersion;
+    return this.isGone || this.isTooLargeResourceVersion || this.reason === 'WatchSilent';
   }
 
   /** True for 410 Gone / reason Expired: the resourceVersion is too old, relist. */

@@ -1,8 +1,9 @@
 // The list/watch protocol for one scope (all namespaces, or one): paged LIST, then WATCH from the
 // list's resourceVersion with bookmarks; relist on 410 Gone; restart on every error with jittered
-// backoff (reset on any event); a watchdog that restarts a stream silent for too long. Relists too
-// when the server is behind the resourceVersion ("Too large resource version": it was restarted
-// from an older state) and when told to (the cluster's identity changed).
+// backoff (reset on any event); a watchdog that lists again when a stream is silent for too long
+// (a real API server answers a watch from a resourceVersion it has not reached — it was restored
+// from an older state — with silence). Relists too on "Too large resource version" and when told
+// to (the cluster's identity changed, or its resourceVersion went back).
 // See https://kubernetes.io/docs/reference/using-api/api-concepts/#efficient-detection-of-changes
 import type { Response } from 'node-fetch';
 import { K8sError, k8sErrorFromNetwork, k8sErrorFromStatus } from './k8s-error';
@@ -23,23 +24,28 @@ export interface LoopSink<T extends KubeObject> {
   badLine(line: string): void;
 }
 
-/** Options of one list/watch loop. */
-export interface ListWatchLoopOptions<T extends KubeObject> {
+/** What is listed and watched (a resource of a cluster, maybe one namespace and selectors), and how. */
+export interface WatchScope {
   transport: Transport;
   cluster: string;
   resource: ResourceInfo;
   namespace?: string;
   labelSelector?: string;
   fieldSelector?: string;
-  scheduler: Scheduler;
-  sink: LoopSink<T>;
   pageSize?: number;
   /**
    * Restart a watch that sent nothing (not even a bookmark) for this long. Default 90 s: bookmarks
    * are requested, and an API server sends one about every minute.
    */
   watchdogMs?: number;
+  /** The backoff's jitter (tests pass a fixed one). */
   random?: () => number;
+}
+
+/** Options of one list/watch loop. */
+export interface ListWatchLoopOptions<T extends KubeObject> extends WatchScope {
+  scheduler: Scheduler;
+  sink: LoopSink<T>;
 }
 
 const metadataAccept =

@@ -9,7 +9,22 @@ import type { Scheduler } from './scheduler';
 import type { Transport } from './transport';
 
 interface PodMetrics {
+  metadata?: { name?: string };
+  /** The end of metrics-server's window (RFC 3339). */
+  timestamp?: string;
   containers?: Array<{ name: string; usage?: { memory?: string } }>;
+}
+
+/** Memory of every pod of a namespace that metrics-server has a sample of. */
+export type NamespaceMemory = Array<{ pod: string; at?: string; bytes: Record<string, number> }>;
+
+function containerBytes(metrics: PodMetrics): Record<string, number> {
+  const usage: Record<string, number> = {};
+  for (const c of metrics.containers ?? []) {
+    const bytes = memoryBytes(c.usage?.memory);
+    if (bytes !== undefined) usage[c.name] = bytes;
+  }
+  return usage;
 }
 
 /** Bytes of a memory quantity, rounded up as Quantity.Value() does (apimachinery resource). */
@@ -56,14 +71,35 @@ export class PodMetricsReader {
     const path = `/apis/metrics.k8s.io/v1beta1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(pod)}`;
     try {
       const metrics = await this.options.transport.getJson<PodMetrics>(path, { timeoutMs: 3_000 });
-      const usage: Record<string, number> = {};
-      for (const c of metrics.containers ?? []) {
-        const bytes = memoryBytes(c.usage?.memory);
-        if (bytes !== undefined) usage[c.name] = bytes;
-      }
-      return usage;
+      return containerBytes(metrics);
     } catch {
       return undefined; // no sample for this pod yet (404), or metrics-server is busy
+    }
+  }
+
+  /** Whether the cluster serves metrics.k8s.io (discovery, re-checked every 5 minutes). */
+  served(): Promise<boolean> {
+    return this.apiAvailable();
+  }
+
+  /**
+   * Memory of every pod of a namespace (one list, as `kubectl top pods -n` reads it); undefined
+   * when metrics.k8s.io is not served or the list fails.
+   */
+  async namespaceUsage(namespace: string): Promise<NamespaceMemory | undefined> {
+    if (!(await this.apiAvailable())) return undefined;
+    const path = `/apis/metrics.k8s.io/v1beta1/namespaces/${encodeURIComponent(namespace)}/pods`;
+    try {
+      const list = await this.options.transport.getJson<{ items?: PodMetrics[] }>(path, {
+        timeoutMs: 5_000,
+      });
+      return (list.items ?? []).map((m) => ({
+        pod: m.metadata?.name ?? '',
+        at: m.timestamp,
+        bytes: containerBytes(m),
+      }));
+    } catch {
+      return undefined;
     }
   }
 

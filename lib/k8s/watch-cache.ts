@@ -5,11 +5,10 @@
 import { combineShards, reduceShard, type CacheHealth, type ShardState } from './cache-health';
 import type { K8sError } from './k8s-error';
 import type { KubeObject } from './kube-object';
-import { ListWatchLoop } from './list-watch-loop';
+import { ListWatchLoop, type WatchScope } from './list-watch-loop';
 import { ObjectStore, type StoreChange } from './object-store';
-import { collectionPath, type ResourceInfo } from './resources';
+import { collectionPath } from './resources';
 import { systemScheduler, type Scheduler, type TimerHandle } from './scheduler';
-import type { Transport } from './transport';
 
 /** What a cache tells its subscribers, in order. */
 export type CacheEvent<T> =
@@ -18,20 +17,11 @@ export type CacheEvent<T> =
 /** Receives cache events. */
 export type CacheListener<T> = (event: CacheEvent<T>) => void;
 
-/** Options of a watch cache. */
-export interface WatchCacheOptions {
-  transport: Transport;
-  cluster: string;
-  resource: ResourceInfo;
-  namespace?: string;
-  labelSelector?: string;
-  fieldSelector?: string;
+/** Options of a watch cache: what its list/watch loops read, and how the cache runs them. */
+export interface WatchCacheOptions extends WatchScope {
   scheduler?: Scheduler;
   /** Namespaces to watch one by one when the cluster-wide watch is forbidden. */
   listNamespaces?: () => Promise<string[]>;
-  pageSize?: number;
-  watchdogMs?: number;
-  random?: () => number;
   /** How often namespaces are re-read while watching namespace by namespace. Default 60 s. */
   namespaceRefreshMs?: number;
   /** Called for each unparsable watch line (they are counted and logged too). */

@@ -1,6 +1,7 @@
 // Puts together a DiagnosisInput for one pod from the caches, history, registry, logs and
 // metrics. Gathering only: every judgement is lib/diagnosis's.
-import type { DiagnosisInput, PodLike } from '../diagnosis';
+import type { DiagnosisInput, EventLike, PodLike } from '../diagnosis';
+import type { NodeFacts } from '../k8s';
 import { expectedImagesFor } from '../registry';
 import type { ClusterSnapshot } from './cluster-snapshot';
 import { ownerChain } from './owners';
@@ -85,7 +86,37 @@ export async function gatherLogs(
   );
 }
 
-/** Adds logs, history, expected images and memory usage to a cache input. */
+// Node events a crash-looping pod's page uses: memory (an OOM kill's node side) and the kubelet
+// restarting (a back-off reset). The rest (NodeAllocatableEnforced, RegisteredNode, …) is noise.
+const NODE_REASONS = new Set([
+  'SystemOOM',
+  'OOMKilling',
+  'EvictionThresholdMet',
+  'NodeHasInsufficientMemory',
+  'NodeHasSufficientMemory',
+  'Starting',
+  'NodeReady',
+  'NodeNotReady',
+  'Rebooted',
+]);
+
+function restarted(pod: PodLike): boolean {
+  return [
+    ...(pod.status?.initContainerStatuses ?? []),
+    ...(pod.status?.containerStatuses ?? []),
+  ].some((s) => (s.restartCount ?? 0) > 0);
+}
+
+/** The pod's node and its relevant events, for a pod that restarted (else nothing is read). */
+async function nodeOf(runtime: Runtime, cluster: string, pod: PodLike): Promise<NodeFacts> {
+  const name = pod.spec?.nodeName;
+  if (!name || !restarted(pod)) return { events: [] };
+  const facts = await runtime.access.nodeReader(cluster).read(name);
+  const events = facts.events.filter((e: EventLike) => NODE_REASONS.has(e.reason ?? ''));
+  return { node: facts.node, events };
+}
+
+/** Adds logs, history, expected images, memory usage and the node to a cache input. */
 export async function enrichInput(
   runtime: Runtime,
   input: DiagnosisInput,
@@ -98,7 +129,8 @@ export async function enrichInput(
   const ownerNames = (input.owners ?? []).flatMap((o) =>
     o.metadata.name ? [o.metadata.name] : [],
   );
-  const [recorded, expectedImages, memoryUsage] = await Promise.all([
+  const metrics = options.metrics ? runtime.access.metricsReader(cluster) : undefined;
+  const [recorded, expectedImages, memoryUsage, metricsServed, node] = await Promise.all([
     history?.reader.historyForPod(cluster, ns, {
       uid: pod.metadata.uid,
       name: pod.metadata.name ?? '',
@@ -107,9 +139,9 @@ export async function enrichInput(
     options.registry
       ? expectedImagesFor(pod, input.owners ?? [], runtime.registryFor(cluster))
       : undefined,
-    options.metrics
-      ? runtime.access.metricsReader(cluster).memoryUsage(ns, pod.metadata.name ?? '')
-      : undefined,
+    metrics?.memoryUsage(ns, pod.metadata.name ?? ''),
+    metrics?.served().catch(() => undefined),
+    options.metrics ? nodeOf(runtime, cluster, pod) : undefined,
   ]);
   const byContainer: NonNullable<DiagnosisInput['logs']> = {};
   for (const log of logs) {
@@ -119,5 +151,14 @@ export async function enrichInput(
       entry.previousTruncated = log.truncated;
     } else entry.current = log.text;
   }
-  return { ...input, logs: byContainer, history: recorded, expectedImages, memoryUsage };
+  return {
+    ...input,
+    events: node?.events.length ? [...(input.events ?? []), ...node.events] : input.events,
+    logs: byContainer,
+    history: recorded,
+    expectedImages,
+    memoryUsage,
+    metricsServed,
+    node: node?.node,
+  };
 }

@@ -135,6 +135,7 @@ async function openRecorders(runtime: Runtime): Promise<void> {
       access: runtime.access,
       store: history.store,
       cluster: cluster.name,
+      memorySampleMs: memorySampleMsFromEnv(),
     });
     recorder.onLogHead(() => {
       for (const listener of runtime.logHeadListeners) listener(cluster.name);
@@ -175,4 +176,11 @@ export function lastContacts(runtime: Runtime = getRuntime()): Record<string, nu
     if (at !== undefined) contacts[cluster.name] = at;
   }
   return contacts;
+}
+
+/** PODTRAIL_MEMORY_SAMPLE_MS: how often crash-looping pods' memory is sampled (0 = never). */
+function memorySampleMsFromEnv(): number | undefined {
+  const raw = process.env.PODTRAIL_MEMORY_SAMPLE_MS;
+  const ms = raw === undefined || raw === '' ? NaN : Number(raw);
+  return Number.isFinite(ms) && ms >= 0 ? ms : undefined;
 }

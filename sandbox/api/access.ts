@@ -1,7 +1,7 @@
 /** Who may read what: the optional bearer token and namespaces made forbidden by tests. */
 import type { IncomingMessage } from 'node:http';
 import type { ResourceDef } from '../store/resources';
-import { forbidden, unauthorized } from './status';
+import { forbidden, unauthorized, type RequestAttributes } from './status';
 
 /** The user behind SandboxOptions.restrictedToken (as contract/apiserver.ts names it). */
 export const RESTRICTED_USER = 'podtrail-restricted';
@@ -42,15 +42,7 @@ export class AccessControl {
    * ones: requests inside a forbidden namespace fail, and so do cluster-wide reads of namespaced
    * resources (no ClusterRole) unless clusterScope is 'filter'.
    */
-  authorize(options: {
-    verb: string;
-    group: string;
-    resource: string;
-    subresource?: string;
-    name?: string;
-    namespace?: string;
-    namespaced: boolean;
-  }): void {
+  authorize(options: RequestAttributes & { namespaced: boolean }): void {
     if (this.restricted) throw forbidden({ user: this.user(), ...options });
     if (this.forbiddenNamespaces.size === 0) return;
     const { namespace, namespaced, resource } = options;

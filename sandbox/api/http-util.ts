@@ -29,7 +29,13 @@ export function sendError(res: ServerResponse, err: unknown): void {
     err instanceof ApiError
       ? err
       : new ApiError(500, 'InternalError', `Internal error occurred: ${(err as Error).message}`);
-  sendJson(res, apiErr.code, apiErr.toStatus());
+  const retryAfter = apiErr.details?.retryAfterSeconds;
+  sendJson(
+    res,
+    apiErr.code,
+    apiErr.toStatus(),
+    retryAfter === undefined ? {} : { 'Retry-After': String(retryAfter) },
+  );
 }
 
 /** True when the Accept header asks for a server-side Table (kubectl get). */

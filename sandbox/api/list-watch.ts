@@ -12,7 +12,13 @@ import {
   type Matcher,
 } from '../store/selectors';
 import type { KObject } from '../store/types';
-import { ApiError, badRequest, CONTINUE_EXPIRED_MESSAGE, expired, notFound } from './status';
+import {
+  badRequest,
+  CONTINUE_EXPIRED_MESSAGE,
+  expired,
+  notFound,
+  tooLargeResourceVersion,
+} from './status';
 import { intParam } from './http-util';
 
 /** Where a resource's objects come from: a store bucket, possibly seen through a conversion. */
@@ -121,12 +127,7 @@ export function listObjects(
   } else if (rvParam && rvParam !== '0') {
     if (!/^\d+$/.test(rvParam)) throw badRequest(`invalid resource version: ${rvParam}`);
     const rv = Number(rvParam);
-    if (rv > current) {
-      throw new ApiError(504, 'Timeout', `Too large resource version: ${rv}, current: ${current}`, {
-        retryAfterSeconds: 1,
-        causes: [{ reason: 'ResourceVersionTooLarge', message: 'Too large resource version' }],
-      });
-    }
+    if (rv > current) throw tooLargeResourceVersion(rv, current);
     if (rvMatch === 'Exact') atRv = rv;
   }
   let all: KObject[];

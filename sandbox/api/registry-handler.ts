@@ -25,6 +25,19 @@ function sendRegistryError(
   res.end(head ? undefined : body);
 }
 
+/** The spec's 404 for a repository the registry does not have; true (the request is answered). */
+function sendNameUnknown(res: ServerResponse, name: string, head: boolean): true {
+  sendRegistryError(
+    res,
+    404,
+    'NAME_UNKNOWN',
+    'repository name not known to registry',
+    { name },
+    head,
+  );
+  return true;
+}
+
 function acceptsIndex(accept: string | undefined): boolean {
   if (!accept) return true;
   return (
@@ -57,17 +70,7 @@ export function serveRegistry(
   const tags = /^\/v2\/(.+)\/tags\/list$/.exec(path);
   if (tags) {
     const name = tags[1] ?? '';
-    if (!registry.hasRepository(name)) {
-      sendRegistryError(
-        res,
-        404,
-        'NAME_UNKNOWN',
-        'repository name not known to registry',
-        { name },
-        head,
-      );
-      return true;
-    }
+    if (!registry.hasRepository(name)) return sendNameUnknown(res, name, head);
     const body = JSON.stringify({ name, tags: registry.listTags(name) });
     res.writeHead(200, { 'Content-Type': 'application/json', ...API_VERSION });
     res.end(head ? undefined : body);
@@ -80,17 +83,7 @@ export function serveRegistry(
   }
   const name = m[1] ?? '';
   const reference = decodeURIComponent(m[2] ?? '');
-  if (!registry.hasRepository(name)) {
-    sendRegistryError(
-      res,
-      404,
-      'NAME_UNKNOWN',
-      'repository name not known to registry',
-      { name },
-      head,
-    );
-    return true;
-  }
+  if (!registry.hasRepository(name)) return sendNameUnknown(res, name, head);
   let manifest = registry.resolve(name, reference);
   if (!manifest) {
     sendRegistryError(res, 404, 'MANIFEST_UNKNOWN', 'manifest unknown', { name, reference }, head);

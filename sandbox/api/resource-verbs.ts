@@ -226,10 +226,27 @@ function serveWatchResource(r: ResourceRequest) {
   });
 }
 
-function serveList(r: ResourceRequest) {
+/** How long a list from a resourceVersion the store has not reached waits (the cacher's 3 s). */
+const TOO_LARGE_RV_WAIT_MS = 3_000;
+
+function serveList(r: ResourceRequest, waited = false) {
   const { req, res, deps, route, q } = r;
   const { def } = route;
   const { cluster } = deps;
+  const asked = q.get('resourceVersion') ?? '';
+  if (!waited && /^\d+$/.test(asked) && Number(asked) > cluster.store.currentRv()) {
+    // k8s.io/apiserver's cacher waits up to 3 s for a resourceVersion it has not seen
+    // (waitUntilFreshAndBlock), then answers 504 "Too large resource version".
+    const timer = setTimeout(() => {
+      try {
+        serveList(r, true);
+      } catch (err) {
+        sendError(res, err);
+      }
+    }, TOO_LARGE_RV_WAIT_MS);
+    res.on('close', () => clearTimeout(timer));
+    return;
+  }
   const source = sourceFor(def, deps);
   const result = listObjects(cluster.store, source, scopedQuery(r, source), q);
   if (!wantsTable(req.headers.accept)) return sendJson(res, 200, listBody(def, result));

@@ -344,8 +344,20 @@ export class Kubelet {
     return crashed;
   }
 
-  /** Control: restart the kubelet of every node (back-off curves start over). */
+  /**
+   * Control: restart the kubelet of every node (back-off curves start over). Each reports its
+   * start on its Node as the kubelet does (kubelet.go: events.StartingKubelet, "Starting kubelet.").
+   */
   restartKubelets(): void {
-    for (const node of this.deps.nodes.values()) node.restartKubelet();
+    for (const node of this.deps.nodes.values()) {
+      node.restartKubelet();
+      this.deps.recorder.record({
+        involvedObject: { kind: 'Node', name: node.name, uid: node.name, apiVersion: '' },
+        type: 'Normal',
+        reason: 'Starting',
+        message: 'Starting kubelet.',
+        source: { component: 'kubelet', host: node.name },
+      });
+    }
   }
 }

@@ -49,19 +49,19 @@ export function httpRequest(url: string, options: HttpRequestOptions = {}): Prom
   });
 }
 
+/** What apiRequest sends: `body` objects go as JSON (`contentType` for patches). */
+export interface ApiRequestOptions {
+  method?: string;
+  token?: string;
+  accept?: string;
+  body?: unknown;
+  contentType?: string;
+  ca?: string;
+  rejectUnauthorized?: boolean;
+}
+
 /** A request to a Kubernetes-style API: a bearer token, JSON accepted, objects sent as JSON. */
-export function apiRequest(
-  url: string,
-  opts: {
-    method?: string;
-    token?: string;
-    accept?: string;
-    body?: unknown;
-    contentType?: string;
-    ca?: string;
-    rejectUnauthorized?: boolean;
-  } = {},
-): Promise<HttpAnswer> {
+export function apiRequest(url: string, opts: ApiRequestOptions = {}): Promise<HttpAnswer> {
   const headers: Record<string, string> = { accept: opts.accept ?? 'application/json' };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   const { body } = opts;

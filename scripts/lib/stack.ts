@@ -27,8 +27,11 @@ export interface Stack {
   dashboard: ChildProcess;
   url: string;
   stop(): Promise<void>;
-  /** Stops the sandbox and starts it again from scratch on the same port (lower resourceVersion). */
-  restartSandbox(): Promise<Sandbox>;
+  /**
+   * Stops the sandbox and starts it again from scratch on the same port (lower resourceVersion);
+   * with another seed it is another cluster (another kube-system UID).
+   */
+  restartSandbox(opts?: { seed?: number }): Promise<Sandbox>;
 }
 
 const root = path.resolve(__dirname, '../..');
@@ -108,9 +111,9 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   };
   // A restored control plane: the same cluster (same seed) from its start again, on the same
   // port, so its resourceVersions are lower than the ones the dashboard has seen.
-  const restartSandbox = async () => {
+  const restartSandbox = async (restart: { seed?: number } = {}) => {
     await sandbox.stop();
-    sandbox = await startSandbox(sandboxOptions);
+    sandbox = await startSandbox({ ...sandboxOptions, ...restart });
     return sandbox;
   };
   return {

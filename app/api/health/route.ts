@@ -3,6 +3,7 @@
 // and what went wrong with its store if anything did; the process's memory. Before sign-in
 // (probes) only `ok`. GET /api/health?live=1: liveness — the process answers (no cluster call).
 import { NextResponse } from 'next/server';
+import type { ClusterContact } from '@/lib/k8s';
 import { getRuntime, historyProblemOf, processHealth } from '@/lib/views';
 import { scopeHeader } from '../_lib/guard';
 
@@ -23,10 +24,9 @@ export async function GET(request: Request) {
   return NextResponse.json(
     {
       ...health,
-      contact: runtime.access.clusters.map((c) => {
-        const { state, lastContactAt, unreachableSince } = runtime.access.contact(c.name);
-        return { cluster: c.name, state, lastContactAt, unreachableSince };
-      }),
+      contact: runtime.access.clusters.map((c) =>
+        contactOf(c.name, runtime.access.contact(c.name)),
+      ),
       history:
         health.history === 'disabled' && runtime.historyError ? 'unavailable' : health.history,
       ...(problem ? { historyProblem: problem } : {}),
@@ -35,4 +35,20 @@ export async function GET(request: Request) {
     },
     { status },
   );
+}
+
+/**
+ * What /api/health says about reaching one cluster: by context name, never its address; when
+ * another cluster answered there or it went back to an older state (times only).
+ */
+function contactOf(cluster: string, contact: ClusterContact) {
+  const { state, lastContactAt, unreachableSince, identityChange, rewind } = contact;
+  return {
+    cluster,
+    state,
+    lastContactAt,
+    unreachableSince,
+    ...(identityChange ? { identityChange: { at: identityChange.at } } : {}),
+    ...(rewind ? { rewind: { at: rewind.at } } : {}),
+  };
 }

@@ -7,17 +7,7 @@ import { DONT_DELETE_POD, DONT_ROLLBACK_BLIND, makeFinding } from '../finding';
 import { ownReplicaSet, replicaSets, revisionOf } from '../revisions';
 import type { ContainerTimeline, Evidence, Finding, WorkloadLike } from '../types';
 import { type DetectorContext, lastTerminated, targetOf } from './context';
-import { isFailing } from './crash-state';
-
-// Start failures have their own, more specific detectors; this is about a process that ran.
-const NOT_A_CRASH = new Set([
-  'CreateContainerConfigError',
-  'CreateContainerError',
-  'ErrImagePull',
-  'ImagePullBackOff',
-  'InvalidImageName',
-  'ErrImageNeverPull',
-]);
+import { isFailing, START_FAILURES } from './crash-state';
 
 function imageIn(rs: WorkloadLike, container: string): string | undefined {
   return rs.spec?.template?.spec?.containers.find((c) => c.name === container)?.image;
@@ -46,7 +36,8 @@ function ranWithoutCrashing(ctx: DetectorContext, rs: WorkloadLike): string | un
 }
 
 function crashing(c: ContainerTimeline): boolean {
-  if (!isFailing(c) || NOT_A_CRASH.has(c.state)) return false;
+  // Start failures have their own, more specific detectors; this is about a process that ran.
+  if (!isFailing(c) || START_FAILURES.has(c.state)) return false;
   const last = lastTerminated(c);
   return c.state === 'CrashLoopBackOff' || (!!last && last.exitCode !== 0);
 }

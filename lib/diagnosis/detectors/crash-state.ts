@@ -2,14 +2,22 @@
 // its severity and whether a cause must be found at all.
 import type { ContainerTimeline } from '../types';
 
-const FAILING_WAITING = new Set([
-  'CrashLoopBackOff',
+/**
+ * Waiting reasons of a container that could not be started (its config or its image), each with
+ * a detector of its own (create-config, image-pull): no process ran, so nothing crashed.
+ */
+export const START_FAILURES: ReadonlySet<string> = new Set([
   'CreateContainerConfigError',
   'CreateContainerError',
   'ErrImagePull',
   'ImagePullBackOff',
   'InvalidImageName',
   'ErrImageNeverPull',
+]);
+
+const FAILING_WAITING = new Set([
+  'CrashLoopBackOff',
+  ...START_FAILURES,
   'RunContainerError',
   'PostStartHookError',
   'PreStartHookError',

@@ -1,7 +1,7 @@
 // The process crashed: Go/Rust panics, segmentation faults, illegal instructions, aborts; and
 // crashes that come with an upgrade: a CPU baseline the new build requires, on-disk data or
 // schema written by another version.
-import { pattern, q, type LogPattern } from './pattern';
+import { pattern, q, titleText, type LogPattern } from './pattern';
 
 // A key as config files spell it (`settlement.batchWindow`, `log_level`, `server[0].port`), quoted
 // or not; never a command-line flag (`--verbose` is command.ts's bad-arguments).
@@ -65,7 +65,7 @@ export const CRASH_PATTERNS: LogPattern[] = [
     category: 'segfault-abort',
     weight: 84,
     re: /^panic: (.+)|thread '[^']*' panicked at|^fatal error: (?!runtime: out of memory)(.+)/,
-    title: (s) => `The program panicked${s ? `: ${s.trim().slice(0, 80)}` : ''}`,
+    title: (s) => `The program panicked${s ? `: ${titleText(s)}` : ''}`,
     explanation:
       'The program hit an unrecoverable error and the runtime stopped it. It is a bug or an unexpected input, not a Kubernetes problem.',
     doNext: [CODE_BUG],

@@ -1,17 +1,14 @@
 // Generic error lines, used only when no specific pattern matched: exception lines of common
 // runtimes and log levels (FATAL/ERROR) in plain, logfmt and JSON logs.
-import { pattern, type LogPattern } from './pattern';
+import { pattern, titleText, type LogPattern } from './pattern';
 
 const READ_IT =
   'Read the lines around this one in `kubectl logs --previous`; it is the last error the program wrote before exiting.';
 
-const MAX_QUOTE = 90;
-
-/** The message after `Error:`, shortened for a title; the full line stays in the evidence. */
+/** The message after `Error:`, whole for a title (see titleText); the full line stays in the evidence. */
 function quoteMessage(line: string): string {
   const message = line.replace(/^.*?(?:Error|Exception):\s*/, '').trim();
-  if (!message) return 'an unhandled error';
-  return message.length > MAX_QUOTE ? `“${message.slice(0, MAX_QUOTE)}…”` : `“${message}”`;
+  return message ? `“${titleText(message)}”` : 'an unhandled error';
 }
 
 /** Generic error-line patterns (low weight; the scanner prefers the last such line). */

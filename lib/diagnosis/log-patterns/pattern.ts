@@ -37,3 +37,19 @@ export function q(subject: string | undefined): string {
 export function ci(words: string): string {
   return words.replace(/[a-z]/gi, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`);
 }
+
+/** Longest message a title quotes whole; a longer one (a JSON blob, a stack on one line) ends at a word. */
+const TITLE_MESSAGE_MAX = 200;
+
+/**
+ * A log message for a title: whole when it is a sentence's length (the cause title must never end
+ * mid-word, e.g. "… already exists" cut to "alr…"); an overlong one ends at the last whole word
+ * before TITLE_MESSAGE_MAX with "…". The full line is always in the finding's evidence.
+ */
+export function titleText(message: string): string {
+  const text = message.trim().replace(/\s+/g, ' ');
+  if (text.length <= TITLE_MESSAGE_MAX) return text;
+  const cut = text.slice(0, TITLE_MESSAGE_MAX + 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > TITLE_MESSAGE_MAX / 2 ? cut.slice(0, space) : cut.slice(0, TITLE_MESSAGE_MAX)).replace(/[\s,;:]+$/, '')}…`;
+}

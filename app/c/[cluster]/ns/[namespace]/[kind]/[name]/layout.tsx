@@ -1,13 +1,9 @@
-import { notFound } from 'next/navigation';
+import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
-import { requireWorkload } from '@/lib/views';
+import { checkNamespaceAccess, requireWorkload } from '@/lib/views';
+import { viewerOf } from '@/app/api/_lib/viewer';
+import { notFoundBeforeStreaming } from '@/app/c/_lib/not-found';
 import { workloadRef, type WorkloadParams } from './load-workload';
-
-function isNotFound(error: unknown): boolean {
-  return (
-    typeof error === 'object' && error !== null && (error as { status?: unknown }).status === 404
-  );
-}
 
 /** A real HTTP 404 for an unknown workload, decided before the page's loading boundary streams. */
 export default async function WorkloadLayout({
@@ -18,10 +14,11 @@ export default async function WorkloadLayout({
   params: WorkloadParams;
 }) {
   const ref = await workloadRef(params);
-  try {
+  // Access first: someone kept out of the namespace must not learn what exists there.
+  const viewer = viewerOf(await headers());
+  await notFoundBeforeStreaming(async () => {
+    await checkNamespaceAccess(viewer, ref);
     await requireWorkload(ref);
-  } catch (error) {
-    if (isNotFound(error)) notFound();
-  }
+  });
   return children;
 }

@@ -1,9 +1,10 @@
-import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { headers } from 'next/headers';
 import { checkNamespaceAccess, getWorkloadView, type WorkloadView } from '@/lib/views';
 import { viewerOf } from '@/app/api/_lib/viewer';
 import { viewOrFailure, type Loaded } from '@/components/ui/load-failure';
+import { loadOrNotFound } from '@/app/c/_lib/not-found';
+import { decodedParams } from '@/app/c/_lib/route-params';
 
 /** The workload page's params as Next.js passes them. */
 export type WorkloadParams = Promise<{
@@ -13,12 +14,6 @@ export type WorkloadParams = Promise<{
   name: string;
 }>;
 
-function isNotFound(error: unknown): boolean {
-  return (
-    typeof error === 'object' && error !== null && (error as { status?: unknown }).status === 404
-  );
-}
-
 /** Loads a workload view once per request; 404 → the not-found page, else a message. */
 export const loadWorkload = cache(
   async (
@@ -26,26 +21,16 @@ export const loadWorkload = cache(
     namespace: string,
     kind: string,
     name: string,
-  ): Promise<Loaded<WorkloadView>> => {
-    try {
+  ): Promise<Loaded<WorkloadView>> =>
+    loadOrNotFound(async () => {
       await checkNamespaceAccess(viewerOf(await headers()), { cluster, namespace });
-      return { ok: true, view: await getWorkloadView({ cluster, namespace, kind, name }) };
-    } catch (error) {
-      if (isNotFound(error)) notFound();
-      return { ok: false, message: error instanceof Error ? error.message : String(error) };
-    }
-  },
+      return getWorkloadView({ cluster, namespace, kind, name });
+    }),
 );
 
 /** Decodes the route params. */
-export async function workloadRef(params: WorkloadParams) {
-  const p = await params;
-  return {
-    cluster: decodeURIComponent(p.cluster),
-    namespace: decodeURIComponent(p.namespace),
-    kind: decodeURIComponent(p.kind),
-    name: decodeURIComponent(p.name),
-  };
+export function workloadRef(params: WorkloadParams) {
+  return decodedParams(params);
 }
 
 /** The route's decoded params with its view, or the page that says why it could not be loaded. */

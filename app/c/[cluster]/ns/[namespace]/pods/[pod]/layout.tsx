@@ -1,19 +1,11 @@
-import { notFound } from 'next/navigation';
+import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
-import { requirePod } from '@/lib/views';
+import { checkNamespaceAccess, requirePod } from '@/lib/views';
+import { viewerOf } from '@/app/api/_lib/viewer';
+import { notFoundBeforeStreaming } from '@/app/c/_lib/not-found';
 import { podRef, type PodParams } from './load-pod';
 
-function isNotFound(error: unknown): boolean {
-  return (
-    typeof error === 'object' && error !== null && (error as { status?: unknown }).status === 404
-  );
-}
-
-/**
- * Answers a real HTTP 404 for a pod nobody knows: the check runs here, outside the page's loading
- * boundary, before anything is streamed (a notFound() inside the streamed page comes after the
- * 200 status has been sent). Other failures are the page's to explain.
- */
+/** A real HTTP 404 for a pod nobody knows, decided before the page's loading boundary streams. */
 export default async function PodLayout({
   children,
   params,
@@ -22,10 +14,12 @@ export default async function PodLayout({
   params: PodParams;
 }) {
   const ref = await podRef(params);
-  try {
+  // Access first: someone kept out of the namespace must not learn which pods exist there (the
+  // page then says "No access to namespace X").
+  const viewer = viewerOf(await headers());
+  await notFoundBeforeStreaming(async () => {
+    await checkNamespaceAccess(viewer, ref);
     await requirePod(ref);
-  } catch (error) {
-    if (isNotFound(error)) notFound();
-  }
+  });
   return children;
 }
