@@ -71,12 +71,13 @@ export class Transport {
     const headers = new Headers(init.headers as HeadersInit | undefined);
     headers.set('Accept', options.accept ?? 'application/json');
     if (body !== undefined) headers.set('Content-Type', 'application/json');
-    // Pairs, not an object: each group is its own Impersonate-Group header line.
+    // Impersonating: pairs, not an object, so each group is its own Impersonate-Group line.
     const pairs = [...headers.entries()];
     if (options.impersonate) {
       pairs.push(['Impersonate-User', options.impersonate.user]);
       for (const group of options.impersonate.groups) pairs.push(['Impersonate-Group', group]);
     }
+    const sent = options.impersonate ? pairs : Object.fromEntries(pairs);
     const timeout = options.timeoutMs ? AbortSignal.timeout(options.timeoutMs) : undefined;
     const signals = [options.signal, timeout].filter((s): s is AbortSignal => s !== undefined);
     let response: Response;
@@ -85,7 +86,7 @@ export class Transport {
         ...init,
         method,
         body,
-        headers: pairs,
+        headers: sent,
         signal: signals.length > 0 ? AbortSignal.any(signals) : undefined,
       } as RequestInit);
     } catch (error) {
