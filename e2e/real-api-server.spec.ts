@@ -84,3 +84,36 @@ test('the pod page of rollback-hides-cause shows the previous log the API server
   expect(previous.split('\n').map((l) => l.trim())).toContain(line);
   await screenshot(page, 'real-pod-rollback-hides-cause');
 });
+
+test('the board, read with only the chart’s ServiceAccount token, has every crash-looping scenario at the API server’s restarts', async ({
+  page,
+  request,
+}) => {
+  // scripts/e2e-real-server.ts applies deploy/manifests/podtrail.yaml and gives the dashboard a
+  // TokenRequest token of system:serviceaccount:podtrail:podtrail: get/list/watch, nothing else.
+  const crashLooping = ['oom-no-limit', 'rollback-hides-cause', 'delete-resets-backoff'];
+  for (const namespace of crashLooping) {
+    await expect
+      .poll(async () => {
+        const row = await scenarioPod(request, namespace);
+        const pod = await apiServer(request, `/api/v1/namespaces/${namespace}/pods/${row.pod}`);
+        const restarts = Math.max(
+          ...pod.status.containerStatuses.map((s: Any) => s.restartCount as number),
+        );
+        return row.restarts === restarts && restarts > 0;
+      })
+      .toBe(true);
+  }
+  const health = await (await request.get('/api/health')).json();
+  expect(health).toMatchObject({
+    ok: true,
+    clusters: [{ name: 'real', state: 'synced' }],
+    recording: [{ cluster: 'real', role: 'recording' }],
+  });
+  await page.goto('/');
+  for (const namespace of crashLooping) {
+    // The workload link reads "namespace / name" (the namespace filter's options are hidden).
+    await expect(page.getByRole('link', { name: `${namespace} /` }).first()).toBeVisible();
+  }
+  await screenshot(page, 'real-board-service-account');
+});

@@ -2,13 +2,26 @@
 // 1.37 from .peers/bin), the sandbox's simulator playing every scenario on it, and the same
 // production build as the other journeys, reading the real API server through a kubeconfig.
 // The simulator's control API is served on port+1 (E2E_REAL_CONTROL_URL) for the specs.
-import { spawn } from 'node:child_process';
+// The dashboard reads with least privilege: deploy/manifests/podtrail.yaml is applied with the
+// real kubectl and Podtrail gets a token of its ServiceAccount (TokenRequest), nothing more.
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { REAL_CONTEXT, startRealApiServer } from '../contract/apiserver';
+import { REAL_CONTEXT, startRealApiServer, type RealApiServer } from '../contract/apiserver';
+import { peerPath } from '../contract/peers';
 import { startSimulator } from '../sandbox/real/simulate';
+
+/** Applies the chart's plain manifests; a kubeconfig with a token of the podtrail ServiceAccount. */
+function serviceAccountKubeconfig(cp: RealApiServer, admin: string, file: string): string {
+  const kubectl = (...args: string[]) =>
+    execFileSync(peerPath('kubectl'), ['--kubeconfig', admin, ...args], { encoding: 'utf8' });
+  kubectl('create', 'namespace', 'podtrail');
+  kubectl('apply', '-f', path.resolve(__dirname, '..', 'deploy', 'manifests', 'podtrail.yaml'));
+  const token = kubectl('create', 'token', 'podtrail', '-n', 'podtrail', '--duration=24h').trim();
+  return cp.writeKubeconfig(file, token);
+}
 
 async function main(): Promise<void> {
   const arg = process.argv.indexOf('--port');
@@ -65,13 +78,15 @@ async function main(): Promise<void> {
       stdio: 'inherit',
       env: {
         ...process.env,
-        KUBECONFIG: kubeconfig,
+        KUBECONFIG: serviceAccountKubeconfig(cp, kubeconfig, path.join(dir, 'podtrail-sa')),
         PODTRAIL_DATA_DIR: path.join(dir, 'data'),
         NEXT_TELEMETRY_DISABLED: '1',
       },
     },
   );
-  console.log(`e2e-real: dashboard http://127.0.0.1:${port}, kube-apiserver ${cp.url}`);
+  console.log(
+    `e2e-real: dashboard http://127.0.0.1:${port} as system:serviceaccount:podtrail:podtrail, kube-apiserver ${cp.url}`,
+  );
   let stopping = false;
   const shutdown = () => {
     if (stopping) return;

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Renders the plain manifests in deploy/manifests from the Helm chart with the real helm
-# (.peers/bin/helm, built from Go modules by scripts/build-peers.sh). A test checks they are
-# current: run this after changing the chart. RENDER_DRY_RUN=1 prints them ("=== file" headers).
+# ($PODTRAIL_PEERS_DIR/helm, default .peers/bin, built from Go modules by scripts/build-peers.sh).
+# A test checks they are current: run this after changing the chart. RENDER_DRY_RUN=1 prints them ("=== file" headers).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-HELM="${HELM:-$ROOT/.peers/bin/helm}"
+HELM="${HELM:-${PODTRAIL_PEERS_DIR:-$ROOT/.peers/bin}/helm}"
 CHART="$ROOT/deploy/helm/podtrail"
 OUT="$ROOT/deploy/manifests"
 

@@ -6,9 +6,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
+import { peerPath } from '../../contract/peers';
 
 const root = path.resolve(__dirname, '../..');
-const helm = process.env.HELM ?? path.join(root, '.peers', 'bin', 'helm');
+// HELM, else the peer built by scripts/build-peers.sh (PODTRAIL_PEERS_DIR, default .peers/bin).
+const helm = process.env.HELM ?? peerPath('helm');
 const chart = path.join(root, 'deploy', 'helm', 'podtrail');
 
 type Doc = {
@@ -120,6 +122,12 @@ describe('Helm chart (real helm)', () => {
     const roles = docs.filter((d) => d.kind === 'Role');
     expect(roles.map((r) => r.metadata.namespace)).toEqual(['shop', 'payments']);
     expect(JSON.stringify(roles)).not.toMatch(/nodes|namespaces"|secrets/);
+    // It may not list namespaces, so Podtrail is told which ones it reads.
+    const env = docs.find((d) => d.kind === 'Deployment')!.spec.template.spec.containers[0].env;
+    expect(env).toContainEqual({ name: 'PODTRAIL_NAMESPACES', value: 'shop,payments' });
+    // Every namespaced object names its namespace: `kubectl apply -f` needs no -n.
+    const unnamed = docs.filter((d) => !['ClusterRole', 'ClusterRoleBinding'].includes(d.kind));
+    expect(unnamed.filter((d) => !d.metadata.namespace).map((d) => d.kind)).toEqual([]);
   });
 
   it('runs non-root on a read-only root filesystem with probes on /api/health', () => {

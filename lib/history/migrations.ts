@@ -84,10 +84,22 @@ CREATE INDEX memory_samples_by_time ON memory_samples (cluster, at);
   },
 ];
 
-/** Brings the schema up to date (idempotent; concurrent starts are serialised by a lock). */
+/** A string as an SQL literal. */
+function literal(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
+/**
+ * Brings the schema up to date (idempotent). Replicas sharing one PostgreSQL start together: each
+ * step holds one advisory lock, and a migration is applied only if, under that lock, no other
+ * replica has applied it meanwhile (checked inside the transaction, not before it).
+ */
 export async function migrate(store: SqlStore): Promise<void> {
   await store.exec(
-    'CREATE TABLE IF NOT EXISTS podtrail_migrations (id integer PRIMARY KEY, applied_at bigint NOT NULL)',
+    `BEGIN;
+SELECT pg_advisory_xact_lock(424242);
+CREATE TABLE IF NOT EXISTS podtrail_migrations (id integer PRIMARY KEY, applied_at bigint NOT NULL);
+COMMIT;`,
   );
   const done = await store.query<{ id: number }>('SELECT id FROM podtrail_migrations');
   const applied = new Set(done.map((r) => Number(r.id)));
@@ -96,9 +108,13 @@ export async function migrate(store: SqlStore): Promise<void> {
     await store.exec(
       `BEGIN;
 SELECT pg_advisory_xact_lock(424242);
-${migration.sql}
-INSERT INTO podtrail_migrations (id, applied_at)
-  VALUES (${migration.id}, (extract(epoch from now()) * 1000)::bigint);
+DO $podtrail$ BEGIN
+  IF NOT EXISTS (SELECT 1 FROM podtrail_migrations WHERE id = ${migration.id}) THEN
+    EXECUTE ${literal(migration.sql)};
+    INSERT INTO podtrail_migrations (id, applied_at)
+      VALUES (${migration.id}, (extract(epoch from now()) * 1000)::bigint);
+  END IF;
+END $podtrail$;
 COMMIT;`,
     );
   }

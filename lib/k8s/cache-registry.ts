@@ -191,8 +191,12 @@ export class CacheRegistry {
     });
   }
 
-  /** Namespaces to watch one by one: from the namespaces cache, else the context's namespace. */
+  /**
+   * Namespaces to watch one by one: the configured ones, else from the namespaces cache, else the
+   * context's namespace.
+   */
   private async listNamespaces(cluster: ClusterConnection): Promise<string[]> {
+    if (cluster.namespaces?.length) return cluster.namespaces;
     const lease = this.acquire({ cluster: cluster.name, resource: 'namespaces' });
     try {
       await lease.cache.whenSynced(10_000);

@@ -9,6 +9,11 @@ export interface ClusterConnection {
   server: string;
   /** The context's default namespace, used when cluster-wide lists are forbidden. */
   defaultNamespace?: string;
+  /**
+   * The namespaces Podtrail may read, when it may not list namespaces (a Role per namespace,
+   * PODTRAIL_NAMESPACES): watched one by one when a cluster-wide list is forbidden.
+   */
+  namespaces?: string[];
   transport: Transport;
 }
 
@@ -20,6 +25,8 @@ export interface LoadClustersOptions {
   kubeconfigText?: string;
   /** Use the in-cluster service account even if a kubeconfig exists. */
   inCluster?: boolean;
+  /** The namespaces readable in every cluster (ClusterConnection.namespaces). */
+  namespaces?: string[];
 }
 
 function baseConfig(options: LoadClustersOptions): KubeConfig {
@@ -81,6 +88,7 @@ export function loadClusters(options: LoadClustersOptions = {}): ClusterConnecti
         name: context.name,
         server,
         defaultNamespace: context.namespace,
+        ...(options.namespaces?.length ? { namespaces: options.namespaces } : {}),
         transport: new Transport(config, context.name),
       },
     ];

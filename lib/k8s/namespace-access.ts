@@ -56,7 +56,8 @@ export class NamespaceAccess {
   }
 
   private async ask(who: Impersonation, namespace: string | undefined): Promise<boolean> {
-    const review = await this.options.transport.postJson<AccessReview>(
+    const review = await this.options.transport.sendJson<AccessReview>(
+      'POST',
       reviewPath,
       {
         apiVersion: 'authorization.k8s.io/v1',

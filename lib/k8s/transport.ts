@@ -47,17 +47,25 @@ export class Transport {
 
   /** GET a path; throws K8sError on any non-2xx answer or network failure. */
   get(path: string, options: RequestOptions = {}): Promise<Response> {
-    return this.send('GET', path, options);
+    return this.request('GET', path, options);
   }
 
-  /** POST a JSON body and parse the JSON answer (e.g. a SelfSubjectAccessReview). */
-  async postJson<T>(path: string, body: unknown, options: RequestOptions = {}): Promise<T> {
-    const response = await this.send('POST', path, options, JSON.stringify(body));
-    return (await response.json()) as T;
+  /**
+   * POST or PUT a JSON object and parse the answer. Podtrail writes only its own recorder Lease
+   * (leader election); every other call is a read.
+   */
+  async sendJson<T>(
+    method: 'POST' | 'PUT',
+    path: string,
+    body: unknown,
+    options: RequestOptions = {},
+  ): Promise<T> {
+    const response = await this.request(method, path, options, JSON.stringify(body));
+    return JSON.parse(await response.text()) as T;
   }
 
-  private async send(
-    method: 'GET' | 'POST',
+  private async request(
+    method: string,
     path: string,
     options: RequestOptions,
     body?: string,

@@ -18,8 +18,33 @@ export interface ProcessHealth {
   clusters: Array<{ name: string; state: ClusterHealth['state'] }>;
   history: string;
   recorders: number;
+  /**
+   * This replica's recorder per cluster: recording (no leader election), leader or standby (on
+   * the Lease named), off (no history).
+   */
+  recording: RecorderRole[];
   /** Why nothing is served, in words without paths. */
   problem?: string;
+}
+
+/** What this replica's recorder of one cluster does. */
+export interface RecorderRole {
+  cluster: string;
+  role: 'recording' | 'leader' | 'standby' | 'off';
+  /** The Lease (`namespace/name`) and the holder it names, under leader election. */
+  lease?: string;
+  holder?: string;
+}
+
+/** Each cluster's recorder role in this replica. */
+export function recorderRoles(runtime: Runtime = getRuntime()): RecorderRole[] {
+  return runtime.access.clusters.map(({ name }) => {
+    const elector = runtime.elections.get(name);
+    if (!elector)
+      return { cluster: name, role: runtime.recorders.length > 0 ? 'recording' : 'off' };
+    const { role, holder } = elector.state();
+    return { cluster: name, role: role === 'stopped' ? 'off' : role, lease: elector.lease, holder };
+  });
 }
 
 const reachable = new Set<ClusterHealth['state']>(['synced', 'stale']);
@@ -40,6 +65,7 @@ export async function processHealth(runtime: Runtime = getRuntime()): Promise<Pr
     clusters: clusters.map((c) => ({ name: c.cluster, state: c.state })),
     history: history ? history.store.engine : 'disabled',
     recorders: runtime.recorders.length,
+    recording: recorderRoles(runtime),
     problem,
   };
 }

@@ -11,7 +11,13 @@ export { readPodViewOnce } from './pod-view-once';
 /** The board computed now for one caller, unshared (the bench times it). */
 export { getBoardView as computeBoardView } from './board-view';
 export { getWorkloadView, requireWorkload, type WorkloadRef } from './workload-view';
-export { listClusterHealth, processHealth, type ProcessHealth } from './health-view';
+export {
+  listClusterHealth,
+  processHealth,
+  recorderRoles,
+  type ProcessHealth,
+  type RecorderRole,
+} from './health-view';
 export {
   NotFoundError,
   BadInputError,
@@ -27,6 +33,7 @@ export {
   setRuntime,
   startRecorders,
   stopRuntime,
+  type RecorderElection,
   type Runtime,
   type RuntimeOptions,
 } from './runtime';

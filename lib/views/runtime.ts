@@ -3,6 +3,12 @@
 import path from 'node:path';
 import { HistoryReader, Recorder, migrate, openSqlStore, type SqlStore } from '../history';
 import {
+  LeaderElector,
+  leaderElectionFromEnv,
+  type LeaderElectionSettings,
+  type LeaderElectorOptions,
+} from '../leader-election';
+import {
   K8sAccess,
   loadClusters,
   type ClusterConnection,
@@ -24,6 +30,10 @@ export interface Runtime {
   /** Resolves to undefined when no history store could be opened. */
   history: Promise<{ store: SqlStore; reader: HistoryReader } | undefined>;
   recorders: Recorder[];
+  /** Per cluster, the election of its recorder on a Lease (empty when leader election is off). */
+  elections: Map<string, LeaderElector>;
+  /** Leader election: one recorder per cluster across replicas (PODTRAIL_LEADER_ELECTION_LEASE). */
+  leaderElection?: RecorderElection;
   /** Told the cluster whenever one of its recorders stores a log head (live views redraw). */
   logHeadListeners: Set<(cluster: string) => void>;
   /** Told where each delivered alert points (live pod views redraw); see receiveAlerts. */
@@ -33,6 +43,10 @@ export interface Runtime {
   /** Why history is not recorded (set when the store could not be opened at all). */
   historyError?: string;
 }
+
+/** Where and how the recorders are elected (timings default to 15 s / 10 s / 2 s). */
+export type RecorderElection = LeaderElectionSettings &
+  Pick<LeaderElectorOptions, 'leaseDurationMs' | 'renewDeadlineMs' | 'retryPeriodMs'>;
 
 /** Hears of an alert delivered about `namespace` of `cluster` (undefined: it named no cluster). */
 export type AlertListener = (cluster: string | undefined, namespace: string) => void;
@@ -45,6 +59,8 @@ export interface RuntimeOptions extends Omit<K8sAccessOptions, 'clusters'>, Load
   databaseUrl?: string;
   /** Keep history (default true). */
   history?: boolean;
+  /** Elect one recorder per cluster on a Lease; default from the environment (off when unset). */
+  leaderElection?: RecorderElection | false;
 }
 
 const key = Symbol.for('podtrail.runtime');
@@ -76,6 +92,15 @@ function registryClients(access: K8sAccess): Runtime['registryFor'] {
   };
 }
 
+/** PODTRAIL_NAMESPACES: the namespaces a namespace-scoped install may read (comma list). */
+function namespacesFromEnv(): string[] | undefined {
+  const names = (process.env.PODTRAIL_NAMESPACES ?? '')
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
+  return names.length > 0 ? names : undefined;
+}
+
 /**
  * Builds a runtime: reads the kubeconfig (unless clusters are given) and starts opening the
  * history store in the background (`history` resolves when it is migrated); no watch starts until
@@ -85,7 +110,9 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   let access: K8sAccess;
   let configError: string | undefined;
   try {
-    access = new K8sAccess({ ...options, clusters: options.clusters ?? loadClusters(options) });
+    const clusters =
+      options.clusters ?? loadClusters({ namespaces: namespacesFromEnv(), ...options });
+    access = new K8sAccess({ ...options, clusters });
   } catch (error) {
     // The loader's message names files (kubeconfig paths): it goes to the server log only.
     console.error('podtrail: could not load the kubeconfig', error);
@@ -98,6 +125,11 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     registryFor: registryClients(access),
     history: Promise.resolve(undefined),
     recorders: [],
+    elections: new Map(),
+    leaderElection:
+      options.leaderElection === false
+        ? undefined
+        : (options.leaderElection ?? leaderElectionFromEnv()),
     logHeadListeners: new Set(),
     alertListeners: new Set(),
     configError,
@@ -131,22 +163,61 @@ async function openRecorders(runtime: Runtime): Promise<void> {
   const history = await runtime.history;
   if (!history) return;
   for (const cluster of runtime.access.clusters) {
-    const recorder = new Recorder({
-      access: runtime.access,
-      store: history.store,
-      cluster: cluster.name,
-      memorySampleMs: memorySampleMsFromEnv(),
-    });
-    recorder.onLogHead(() => {
-      for (const listener of runtime.logHeadListeners) listener(cluster.name);
-    });
-    runtime.recorders.push(recorder);
-    await recorder.start();
+    const election = runtime.leaderElection;
+    if (election) electRecorder(runtime, history.store, cluster, election);
+    else await startRecorder(runtime, history.store, cluster.name);
   }
+}
+
+async function startRecorder(runtime: Runtime, store: SqlStore, cluster: string) {
+  const recorder = new Recorder({
+    access: runtime.access,
+    store,
+    cluster,
+    memorySampleMs: memorySampleMsFromEnv(),
+  });
+  recorder.onLogHead(() => {
+    for (const listener of runtime.logHeadListeners) listener(cluster);
+  });
+  runtime.recorders.push(recorder);
+  await recorder.start();
+  return recorder;
+}
+
+/** The cluster's recorder runs only while this replica holds the recorder Lease. */
+function electRecorder(
+  runtime: Runtime,
+  store: SqlStore,
+  cluster: ClusterConnection,
+  settings: RecorderElection,
+): void {
+  let recorder: Recorder | undefined;
+  const elector = new LeaderElector({
+    ...settings,
+    transport: cluster.transport,
+    namespace: settings.namespace ?? cluster.defaultNamespace ?? 'default',
+    scheduler: runtime.access.scheduler,
+    log: (message) => console.warn(message),
+    onStartedLeading: async () => {
+      recorder = await startRecorder(runtime, store, cluster.name);
+    },
+    onStoppedLeading: async () => {
+      const stopping = recorder;
+      recorder = undefined;
+      if (!stopping) return;
+      runtime.recorders.splice(runtime.recorders.indexOf(stopping), 1);
+      await stopping.stop();
+    },
+  });
+  runtime.elections.set(cluster.name, elector);
+  elector.start();
 }
 
 /** Stops recorders and caches and closes the store. */
 export async function stopRuntime(runtime: Runtime): Promise<void> {
+  // Leaders stop recording, then hand their Lease back so a standby takes over at once.
+  await Promise.all([...runtime.elections.values()].map((elector) => elector.stop()));
+  runtime.elections.clear();
   for (const recorder of runtime.recorders.splice(0)) await recorder.stop();
   runtime.access.stop();
   const history = await runtime.history;
