@@ -32,7 +32,7 @@ export async function requestsPerMinute(options: {
   viewers: number;
   windowMs: number;
   stats: () => Promise<ApiRequests>;
-}): Promise<number> {
+}): Promise<{ perMinute: number; kinds: string }> {
   const contexts = await Promise.all(
     Array.from({ length: options.viewers }, () => options.browser.newContext()),
   );
@@ -51,7 +51,12 @@ export async function requestsPerMinute(options: {
     const before = await options.stats();
     await new Promise((r) => setTimeout(r, options.windowMs));
     const after = await options.stats();
-    return ((after.total - before.total) / options.windowMs) * 60_000;
+    const rate = (key: keyof ApiRequests) =>
+      ((after[key] - before[key]) / options.windowMs) * 60_000;
+    const kinds = (['list', 'watch', 'get', 'log'] as const)
+      .map((k) => `${k} ${rate(k).toFixed(0)}`)
+      .join(', ');
+    return { perMinute: rate('total'), kinds };
   } finally {
     await Promise.all(contexts.map((c) => c.close()));
   }

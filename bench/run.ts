@@ -103,16 +103,10 @@ function pageKinds(podtrail: Child, naive: Child, pod: { namespace: string; name
       ready: (page) => page.getByTestId('pod-status').waitFor({ timeout: 180_000 }),
     },
   };
+  // A naive page polls from the moment it is open, loaded or not (at 10,000 pods its first
+  // answer can take minutes): its requests count from then.
   const naiveReady: PageKind['ready'] = (page) =>
-    page
-      .waitForFunction(
-        () => document.getElementById('status')?.textContent !== 'loading',
-        undefined,
-        {
-          timeout: 180_000,
-        },
-      )
-      .then(() => undefined);
+    page.locator('#status').waitFor({ state: 'attached', timeout: 180_000 });
   const naiveKinds: Record<string, PageKind> = {
     board: { url: `${naive.url}/`, ready: naiveReady },
     pod: { url: `${naive.url}/pod?namespace=${pod.namespace}&name=${pod.name}`, ready: naiveReady },
@@ -143,10 +137,13 @@ async function viewerFigures(
     for (const viewers of [0, ...config.viewers]) {
       const run = (k: PageKind) =>
         requestsPerMinute({ browser, kind: k, viewers, windowMs: config.windowMs, stats });
-      const p = await run(podtrailKinds[kind]!);
-      const b = await run(naiveKinds[kind]!);
+      const podtrailRate = await run(podtrailKinds[kind]!);
+      const baselineRate = await run(naiveKinds[kind]!);
+      const [p, b] = [podtrailRate.perMinute, baselineRate.perMinute];
       measured[viewers] = { podtrail: p, baseline: b };
-      log(`${kind} ${viewers} viewers: Podtrail ${p.toFixed(0)}/min, baseline ${b.toFixed(0)}/min`);
+      log(
+        `${kind} ${viewers} viewers: Podtrail ${p.toFixed(0)}/min (${podtrailRate.kinds}), baseline ${b.toFixed(0)}/min (${baselineRate.kinds})`,
+      );
       figures.push(
         figure(
           viewers === 0

@@ -4,6 +4,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { systemNoticesOf } from '@/components/ui/system-notices';
+import { readHealth } from '@/lib/api-client';
 import { openSqlStore } from '@/lib/history';
 import {
   startSandboxCluster,
@@ -69,5 +71,22 @@ describe('a history store that cannot open', () => {
       15_000,
       'the crash recorded',
     );
+  }, 120_000);
+
+  it('is still named on every page while no cluster is reachable (readiness answers 503)', async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'podtrail-broken-'));
+    await brokenStore(dataDir);
+    // A cluster whose API server is gone before Podtrail starts: nothing is reachable.
+    env = await startSandboxCluster({ scenarios: ['oom-no-limit'] });
+    await env.sandbox.stop();
+    runtime = createRuntime({ clusters: [env.cluster], dataDir });
+    setRuntime(runtime);
+    const response = await getHealth(new Request('http://localhost/api/health'));
+    expect(response.status).toBe(503);
+    // What components/ui/system-notice.tsx reads from that answer and shows.
+    const moved = readdirSync(dataDir).filter((d) => d.startsWith('history.broken-'));
+    expect(moved).toHaveLength(1);
+    const notices = systemNoticesOf(await readHealth(response), Date.now());
+    expect(notices).toEqual([{ kind: 'history', text: expect.stringContaining(moved[0]!) }]);
   }, 120_000);
 });

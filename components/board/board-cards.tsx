@@ -24,6 +24,7 @@ export const BoardCards = memo(function BoardCards({
         <li key={row.key}>
           <Link
             href={podPath(row.cluster, row.namespace, row.pod)}
+            prefetch={false}
             className="block rounded-lg border border-slate-300 p-3 hover:bg-slate-50"
           >
             <div className="flex items-center justify-between gap-2">

@@ -15,8 +15,28 @@ export interface ImageRef {
 
 const DIGEST = /sha256:[a-f0-9]{64}/i;
 
+/**
+ * Answers of a pure string function, remembered (frozen) for the next caller: a board of 10,000
+ * pods asks the same few thousand image names and imageIDs tens of thousands of times (each pod
+ * against its siblings). Bounded: cleared when full.
+ */
+function remembered<T extends object>(parse: (text: string) => T): (text: string) => T {
+  const memo = new Map<string, T>();
+  return (text) => {
+    let answer = memo.get(text);
+    if (!answer) {
+      if (memo.size >= 20_000) memo.clear();
+      answer = Object.freeze(parse(text));
+      memo.set(text, answer);
+    }
+    return answer;
+  };
+}
+
 /** Splits an image reference (`nginx:1.25`, `ghcr.io/o/app@sha256:…`) into registry, repository, tag, digest. */
-export function parseImageRef(image: string): ImageRef {
+export const parseImageRef: (image: string) => ImageRef = remembered(splitImageRef);
+
+function splitImageRef(image: string): ImageRef {
   let rest = image.trim();
   let digest: string | undefined;
   const at = rest.indexOf('@');
@@ -52,7 +72,10 @@ export interface ImageIdFacts {
 
 /** Parses a containerStatuses[].imageID of any runtime. */
 export function parseImageID(imageID: string | undefined): ImageIdFacts {
-  if (!imageID) return {};
+  return imageID ? parseKnownImageID(imageID) : {};
+}
+
+const parseKnownImageID = remembered((imageID: string): ImageIdFacts => {
   const pullable = imageID.replace(/^docker-pullable:\/\//, '');
   if (/^docker:\/\//.test(pullable)) {
     return { localId: DIGEST.exec(pullable)?.[0]?.toLowerCase() };
@@ -62,7 +85,7 @@ export function parseImageID(imageID: string | undefined): ImageIdFacts {
   if (at < 0) return digest ? { localId: digest } : {};
   const repo = parseImageRef(pullable.slice(0, at));
   return { repository: `${repo.registry}/${repo.repository}`, digest };
-}
+});
 
 /** The digest a container status says it runs (repo digest), if the runtime reported one. */
 export function runningDigest(imageID: string | undefined): string | undefined {

@@ -60,4 +60,27 @@ describe('stripObject', () => {
       containerStatuses: [],
     });
   });
+
+  it('holds the containers, volumes and tolerations of equal pods once, frozen', () => {
+    type Spec = { containers: Array<{ name: string; image: string }>; volumes: unknown[] };
+    const pod = fixture('oom-killed-no-limit.pod.json');
+    const sibling = structuredClone(pod);
+    (sibling.metadata as { name: string }).name = 'sibling';
+    (sibling.spec as { nodeName: string }).nodeName = 'another-node';
+    const other = structuredClone(pod);
+    (other.spec as Spec).containers[0]!.image = 'registry.example.com/other:2';
+    const [a, b, c] = [pod, sibling, other].map((p) => stripObject(p).spec as Spec);
+    expect(a!.containers).toBe(b!.containers);
+    expect(a!.volumes).toBe(b!.volumes);
+    expect(a).not.toBe(b);
+    expect((b as unknown as { nodeName: string }).nodeName).toBe('another-node');
+    expect(c!.containers).not.toBe(a!.containers);
+    expect(c!.containers[0]!.image).toBe('registry.example.com/other:2');
+    expect(a!.volumes).toBe(c!.volumes);
+    // The shared copy is frozen and is never the caller's own object.
+    expect(Object.isFrozen(a!.containers[0])).toBe(true);
+    expect(a!.containers).not.toBe((pod.spec as Spec).containers);
+    expect(Object.isFrozen((pod.spec as Spec).containers)).toBe(false);
+    expect(a).toEqual(pod.spec);
+  });
 });

@@ -5,7 +5,9 @@
 //   and its own podtrail.dev/ keys); CI/CD and monitoring annotations can be kilobytes per pod;
 // - status.*containerStatuses[].volumeMounts (Kubernetes ≥ 1.30 repeats the spec's mounts there).
 // The spec (env, envFrom, volumes, probes, resources) and the rest of the status stay: diagnosis
-// reads them.
+// reads them. A pod spec's containers, init containers, volumes and tolerations are shared with
+// every other cached pod that has equal ones (shared-parts.ts): frozen, held once.
+import { SharedParts } from './shared-parts';
 
 /** Annotation keys (exact) and prefixes (ending in '/') the caches keep. */
 const keptAnnotations = [
@@ -19,8 +21,14 @@ function kept(key: string): boolean {
   return keptAnnotations.some((k) => (k.endsWith('/') ? key.startsWith(k) : key === k));
 }
 
+/** The parts of a pod spec shared between equal pods (the same ReplicaSet's, typically). */
+const sharedSpecParts = ['containers', 'initContainers', 'volumes', 'tolerations'] as const;
+
+const sharedParts = new SharedParts();
+
 interface Strippable {
   metadata?: { managedFields?: unknown; annotations?: Record<string, string> };
+  spec?: Partial<Record<(typeof sharedSpecParts)[number], unknown>>;
   status?: {
     containerStatuses?: Array<{ volumeMounts?: unknown }>;
     initContainerStatuses?: Array<{ volumeMounts?: unknown }>;
@@ -45,8 +53,10 @@ function stripStatuses(statuses: Statuses): Statuses {
 
 /** Returns the object without what Podtrail never reads (input untouched). */
 export function stripObject<T extends object>(object: T): T {
-  const { metadata: meta, status } = object as Strippable;
+  const { metadata: meta, spec, status } = object as Strippable;
   const out: Record<string, unknown> = { ...(object as Record<string, unknown>) };
+  if (spec && typeof spec === 'object' && Array.isArray(spec.containers))
+    out.spec = shareParts(spec);
   if (meta) {
     const { managedFields: _managed, annotations: _annotations, ...rest } = meta;
     const annotations = stripAnnotations(meta.annotations);
@@ -64,6 +74,16 @@ export function stripObject<T extends object>(object: T): T {
     };
   }
   return out as T;
+}
+
+/** A pod spec whose containers, volumes and tolerations are the shared copies. */
+function shareParts(spec: NonNullable<Strippable['spec']>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...spec };
+  for (const key of sharedSpecParts) {
+    const part = spec[key];
+    if (part && typeof part === 'object') out[key] = sharedParts.share(part);
+  }
+  return out;
 }
 
 function withDefined(key: string, value: unknown): Record<string, unknown> {

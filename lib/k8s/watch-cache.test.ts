@@ -72,6 +72,8 @@ describe('WatchCache against the sandbox', () => {
     const { cache, events } = podCache(running);
     cache.start();
     await waitFor(() => cache.health().state === 'synced');
+    // Synced follows the list; the watch request may reach the server a moment later.
+    await waitFor(() => running!.sandbox.stats().openWatches === 1, 5_000, 'watch');
     const { list, watch } = running.sandbox.stats().requests;
     expect(running.sandbox.control.dropWatches()).toBe(1);
     await waitFor(() => running!.sandbox.stats().openWatches === 1, 5_000, 'rewatch');

@@ -109,6 +109,9 @@ function healthyVerdicts(runtime: Runtime, cluster: string): HealthyVerdicts {
   return verdicts;
 }
 
+/** Pods diagnosed between two yields to the event loop (a small cluster never yields). */
+const yieldEvery = 1_000;
+
 /** The board for the given filters. */
 export async function getBoardView(
   filters: BoardFilters = {},
@@ -123,6 +126,7 @@ export async function getBoardView(
     clusters.map((c) => snapshotCluster(runtime.access, c.name, { namespace: filters.namespace })),
   );
   const rows: BoardRow[] = [];
+  let diagnosed = 0;
   for (const snapshot of snapshots) {
     const facts = await recordedLogs(runtime, snapshot, now);
     const verdicts = healthyVerdicts(runtime, snapshot.cluster);
@@ -131,6 +135,8 @@ export async function getBoardView(
       const head = facts.heads.get(uid);
       const signature = inputSignature(cacheInput(snapshot, pod, now), head);
       if (uid && verdicts.stillHealthy(uid, signature, now)) continue;
+      // Diagnosing thousands of pods takes seconds: let requests in between.
+      if (++diagnosed % yieldEvery === 0) await new Promise((resolve) => setImmediate(resolve));
       const diagnosis = diagnoseWithHeads(snapshot, pod, facts, now);
       const row = rowOf(snapshot.cluster, diagnosis, now);
       if (uid) verdicts.record(uid, signature, !row, now);

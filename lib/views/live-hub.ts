@@ -26,6 +26,14 @@ const liveResources: ResourceName[] = ['pods', 'events', 'replicasets'];
 const debounceMs = 50;
 /** At most one board recomputation per this interval on a busy cluster (a pod view: no limit). */
 const boardIntervalMs = 250;
+/**
+ * …and, on a big cluster where one takes long, no more often than every this many times its own
+ * duration: a board that always recomputes would leave no CPU to answer requests (10,000 pods,
+ * ~200 ms a computation → one begun every 600 ms at most: a third of a core).
+ */
+const boardCostFactor = 3;
+/** The pacing never waits longer than this (a slow first computation waits for the first sync). */
+const boardMaxIntervalMs = 2_000;
 
 class LiveHub {
   readonly listeners = new Set<LiveListener>();
@@ -33,6 +41,7 @@ class LiveHub {
   private unsubscribes: Array<() => void> = [];
   private timer: TimerHandle | undefined;
   private lastRunAt = 0;
+  private lastDurationMs = 0;
   private running = false;
   private again = false;
   last: LiveMessage | undefined;
@@ -99,7 +108,13 @@ class LiveHub {
 
   private schedule(): void {
     if (this.timer) return;
-    const interval = this.scope.type === 'board' ? boardIntervalMs : 0;
+    const interval =
+      this.scope.type === 'board'
+        ? Math.min(
+            boardMaxIntervalMs,
+            Math.max(boardIntervalMs, boardCostFactor * this.lastDurationMs),
+          )
+        : 0;
     const wait = Math.max(debounceMs, this.lastRunAt + interval - this.scheduler.now());
     this.timer = this.scheduler.setTimeout(() => {
       this.timer = undefined;
@@ -114,8 +129,11 @@ class LiveHub {
       return;
     }
     this.running = true;
+    const began = this.scheduler.now();
     try {
       const message = await this.compute();
+      // The first computation waits for the caches' first sync: not what a recomputation costs.
+      if (this.last) this.lastDurationMs = this.scheduler.now() - began;
       this.last = message;
       for (const listener of this.listeners) listener(message);
     } catch (error) {

@@ -59,6 +59,24 @@ describe('ViewMemo', () => {
     expect(started).toBe(1);
   });
 
+  it('answers a costly view longer and paces its recomputation to a third of the time', async () => {
+    let now = 0;
+    const memo = new ViewMemo(() => now);
+    const slow = deferred<string>();
+    const first = memo.get('k', 'r1', () => slow.promise, { reuseWithinMs: 1_000 });
+    now = 600; // the computation took 600 ms
+    slow.resolve('v1');
+    await first;
+    let started = 0;
+    const compute = () => (started++, Promise.resolve('v2'));
+    now = 1_000; // 400 ms after it finished: too soon to begin another, v1 answered
+    expect(await memo.get('k', 'r2', compute, { reuseWithinMs: 1_000 })).toBe('v1');
+    expect(started).toBe(0);
+    now = 1_800; // 1,200 ms after (twice its cost): the next begins behind the answer
+    expect(await memo.get('k', 'r2', compute, { reuseWithinMs: 1_000 })).toBe('v1');
+    expect(started).toBe(1);
+  });
+
   it('waits for a new computation once the last finished view is older than reuseWithinMs', async () => {
     let now = 0;
     const memo = new ViewMemo(() => now);

@@ -24,9 +24,10 @@ export class ViewMemo {
 
   /**
    * The view under `key` at `revision`, computing it only when nobody has (or is). With
-   * `reuseWithinMs` (a request, not a live stream): a view finished that recently is answered at
-   * once whatever the revision, and a newer revision starts its computation behind it unless one
-   * is running; otherwise a running computation, or one begun that recently, is joined.
+   * `reuseWithinMs` (a request, not a live stream): a view finished that recently (plus three
+   * times what it cost) is answered at once whatever the revision, and a newer revision starts
+   * its computation behind it unless one is running; otherwise a running computation, or one
+   * begun that recently, is joined.
    */
   get<T>(
     key: string,
@@ -41,8 +42,14 @@ export class ViewMemo {
     if (entry && within !== undefined) {
       const { latest, settled } = entry;
       const running = this.running(entry);
-      if (settled && now - settled.at < within) {
-        if (latest.revision !== revision && !running) this.start(key, revision, now, compute);
+      // A view that took long to compute is answered a while longer, and the next one begins
+      // only after twice its cost has passed: recomputing back to back on a busy cluster would
+      // leave no CPU for answering (at most a third of the time goes to one key's computations).
+      const cost = settled ? settled.at - settled.began : 0;
+      const age = settled ? now - settled.at : Infinity;
+      if (settled && age < within + 3 * cost) {
+        if (latest.revision !== revision && !running && age >= 2 * cost)
+          this.start(key, revision, now, compute);
         return settled.value as Promise<T>;
       }
       if (running || now - latest.at < within) return latest.value as Promise<T>;
