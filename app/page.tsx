@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
-import { getBoardView } from '@/lib/views';
+import { headers } from 'next/headers';
+import { boardForViewer, checkBoardAccess, getBoardView } from '@/lib/views';
+import { viewerOf } from '@/app/api/_lib/viewer';
 import { AppShell } from '@/components/ui/app-shell';
 import { ErrorPanel } from '@/components/ui/state-panels';
 import { BoardFilters, type BoardFilterValues } from '@/components/board/board-filters';
@@ -42,7 +44,9 @@ export default async function BoardPage({ searchParams }: { searchParams: Search
   const kiosk = one(sp.kiosk) === '1';
   let board;
   try {
-    board = await getBoardView(filters);
+    const viewer = viewerOf(await headers());
+    await checkBoardAccess(viewer, filters);
+    board = await boardForViewer(await getBoardView(filters), viewer);
   } catch (error) {
     return (
       <AppShell>

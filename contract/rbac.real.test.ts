@@ -196,94 +196,103 @@ beforeAll(async () => {
   for (const ns of ['shop', 'payments']) await kubectl(['create', 'namespace', ns]).catch(() => '');
 });
 
-describe('deploy/manifests/podtrail.yaml (ClusterRole) on a real kube-apiserver', () => {
-  it('applies with kubectl and allows every read Podtrail makes, in every namespace', async () => {
-    const applied = await kubectl(['apply', '-f', path.join(manifests, 'podtrail.yaml')]);
-    expect(applied).toContain('clusterrolebinding.rbac.authorization.k8s.io/podtrail-read');
-    const got = await answers([
-      ...reads('oom-no-limit', { clusterScoped: true }),
-      ...reads('*', { clusterScoped: false }),
-    ]);
-    expect(got).toMatchObject({ 'watch pods -A': 'yes', 'get pods/log -n oom-no-limit': 'yes' });
-    expectAll(got, 'yes');
-  });
-
-  it('denies Secrets, every write, exec/attach/port-forward, tokens and impersonation', async () => {
-    const got = await answers(forbidden('oom-no-limit'));
-    expect(Object.keys(got).length).toBeGreaterThan(40);
-    expectAll(got, 'no');
-  });
-
-  it('runs Podtrail with a token of the ServiceAccount: the board shows the API server’s restarts', async () => {
-    const kubeconfig = await serviceAccountKubeconfig('sa-cluster');
-    const runtime = await startPodtrail(kubeconfig);
-    try {
-      const crashLooping = ['oom-no-limit', 'rollback-hides-cause', 'delete-resets-backoff'];
-      const board = await boardMatchesApiServer(runtime, env.scenarios);
-      const onBoard = new Set(board.rows.map((r) => r.namespace));
-      expect(crashLooping.filter((ns) => !onBoard.has(ns))).toEqual([]);
-      expect(board.rows.find((r) => r.namespace === 'oom-no-limit')?.restarts).toBeGreaterThan(0);
-      expect(board.clusters.map((c) => [c.cluster, c.state])).toEqual([['real', 'synced']]);
-      const health = await processHealth(runtime);
-      expect(health).toMatchObject({ ok: true, recorders: 1 });
-      // The recorder read previous logs through pods/log with the same token.
-      const recorder = runtime.recorders[0]!;
-      await recorder.flush();
-      expect(recorder.failures).toBe(0);
-      expect(recorder.logHeadFailures).toBe(0);
-    } finally {
-      await stopRuntime(runtime);
-    }
-  });
-});
-
-describe('a namespace-scoped install (a Role per namespace) on a real kube-apiserver', () => {
-  it('deploy/manifests/podtrail-namespaced.yaml allows the reads in its namespaces only', async () => {
-    await kubectl(['delete', '-f', path.join(manifests, 'podtrail.yaml'), '--wait=true']);
-    await kubectl(['apply', '-f', path.join(manifests, 'podtrail-namespaced.yaml')]);
-    const inside = await answers([
-      ...reads('shop', { clusterScoped: false }),
-      ...reads('payments', { clusterScoped: false }),
-    ]);
-    expect(inside).toMatchObject({
-      'watch pods -n shop': 'yes',
-      'get pods/log -n payments': 'yes',
+// Each test runs dozens of kubectl processes: slow while the whole real project shares 2 cores.
+describe(
+  'deploy/manifests/podtrail.yaml (ClusterRole) on a real kube-apiserver',
+  { timeout: 180_000 },
+  () => {
+    it('applies with kubectl and allows every read Podtrail makes, in every namespace', async () => {
+      const applied = await kubectl(['apply', '-f', path.join(manifests, 'podtrail.yaml')]);
+      expect(applied).toContain('clusterrolebinding.rbac.authorization.k8s.io/podtrail-read');
+      const got = await answers([
+        ...reads('oom-no-limit', { clusterScoped: true }),
+        ...reads('*', { clusterScoped: false }),
+      ]);
+      expect(got).toMatchObject({ 'watch pods -A': 'yes', 'get pods/log -n oom-no-limit': 'yes' });
+      expectAll(got, 'yes');
     });
-    expectAll(inside, 'yes');
-    const outside = await answers([
-      ...reads('oom-no-limit', { clusterScoped: true }),
-      ...reads('*', { clusterScoped: false }),
-      ...forbidden('shop'),
-    ]);
-    expectAll(outside, 'no');
-  });
 
-  it('runs Podtrail with the token and PODTRAIL_NAMESPACES: those namespaces only, 403 nowhere', async () => {
-    // The same chart rendered for two scenario namespaces (shop and payments have no pods).
-    const readable = ['oom-no-limit', 'rollback-hides-cause'];
-    const rendered = await renderChart(
-      'rbac.scope=namespaces',
-      `rbac.namespaces={${readable.join(',')}}`,
-    );
-    expect(rendered).toContain(`value: "${readable.join(',')}"`);
-    await kubectlText('apply', rendered);
-    const kubeconfig = await serviceAccountKubeconfig('sa-namespaced');
-    const runtime = await startPodtrail(kubeconfig, readable);
-    try {
-      const board = await boardMatchesApiServer(runtime, readable);
-      expect([...new Set(board.rows.map((r) => r.namespace))].sort()).toEqual(readable);
-      const pods = runtime.access.caches.acquire({ cluster: 'real', resource: 'pods' });
-      await waitFor(() => pods.cache.health().state === 'synced', 15_000, 'pods synced');
-      expect(pods.cache.health().forbidden).toEqual([]);
-      pods.release();
-    } finally {
-      await stopRuntime(runtime);
-      await kubectlText('delete', rendered);
-    }
-  });
-});
+    it('denies Secrets, every write, exec/attach/port-forward, tokens and impersonation', async () => {
+      const got = await answers(forbidden('oom-no-limit'));
+      expect(Object.keys(got).length).toBeGreaterThan(40);
+      expectAll(got, 'no');
+    });
 
-describe('leader election values on a real kube-apiserver', () => {
+    it('runs Podtrail with a token of the ServiceAccount: the board shows the API server’s restarts', async () => {
+      const kubeconfig = await serviceAccountKubeconfig('sa-cluster');
+      const runtime = await startPodtrail(kubeconfig);
+      try {
+        const crashLooping = ['oom-no-limit', 'rollback-hides-cause', 'delete-resets-backoff'];
+        const board = await boardMatchesApiServer(runtime, env.scenarios);
+        const onBoard = new Set(board.rows.map((r) => r.namespace));
+        expect(crashLooping.filter((ns) => !onBoard.has(ns))).toEqual([]);
+        expect(board.rows.find((r) => r.namespace === 'oom-no-limit')?.restarts).toBeGreaterThan(0);
+        expect(board.clusters.map((c) => [c.cluster, c.state])).toEqual([['real', 'synced']]);
+        const health = await processHealth(runtime);
+        expect(health).toMatchObject({ ok: true, recorders: 1 });
+        // The recorder read previous logs through pods/log with the same token.
+        const recorder = runtime.recorders[0]!;
+        await recorder.flush();
+        expect(recorder.failures).toBe(0);
+        expect(recorder.logHeadFailures).toBe(0);
+      } finally {
+        await stopRuntime(runtime);
+      }
+    });
+  },
+);
+
+describe(
+  'a namespace-scoped install (a Role per namespace) on a real kube-apiserver',
+  { timeout: 180_000 },
+  () => {
+    it('deploy/manifests/podtrail-namespaced.yaml allows the reads in its namespaces only', async () => {
+      await kubectl(['delete', '-f', path.join(manifests, 'podtrail.yaml'), '--wait=true']);
+      await kubectl(['apply', '-f', path.join(manifests, 'podtrail-namespaced.yaml')]);
+      const inside = await answers([
+        ...reads('shop', { clusterScoped: false }),
+        ...reads('payments', { clusterScoped: false }),
+      ]);
+      expect(inside).toMatchObject({
+        'watch pods -n shop': 'yes',
+        'get pods/log -n payments': 'yes',
+      });
+      expectAll(inside, 'yes');
+      const outside = await answers([
+        ...reads('oom-no-limit', { clusterScoped: true }),
+        ...reads('*', { clusterScoped: false }),
+        ...forbidden('shop'),
+      ]);
+      expectAll(outside, 'no');
+    });
+
+    it('runs Podtrail with the token and PODTRAIL_NAMESPACES: those namespaces only, 403 nowhere', async () => {
+      // The same chart rendered for two scenario namespaces (shop and payments have no pods).
+      const readable = ['oom-no-limit', 'rollback-hides-cause'];
+      const rendered = await renderChart(
+        'rbac.scope=namespaces',
+        `rbac.namespaces={${readable.join(',')}}`,
+      );
+      expect(rendered).toContain(`value: "${readable.join(',')}"`);
+      await kubectlText('apply', rendered);
+      const kubeconfig = await serviceAccountKubeconfig('sa-namespaced');
+      const runtime = await startPodtrail(kubeconfig, readable);
+      try {
+        const board = await boardMatchesApiServer(runtime, readable);
+        expect([...new Set(board.rows.map((r) => r.namespace))].sort()).toEqual(readable);
+        const pods = runtime.access.caches.acquire({ cluster: 'real', resource: 'pods' });
+        await waitFor(() => pods.cache.health().state === 'synced', 15_000, 'pods synced');
+        expect(pods.cache.health().forbidden).toEqual([]);
+        pods.release();
+      } finally {
+        await stopRuntime(runtime);
+        await kubectlText('delete', rendered);
+      }
+    });
+  },
+);
+
+describe('leader election values on a real kube-apiserver', { timeout: 180_000 }, () => {
   it('grants create on Leases and get/update on its own Lease only, in its namespace', async () => {
     const rendered = await renderChart('leaderElection.enabled=true');
     await kubectlText('apply', rendered);

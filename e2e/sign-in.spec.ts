@@ -9,7 +9,7 @@ import { freePort, startServer, whenListening, type ServerProcess } from './serv
 // Fresh servers answer each route's first request cold; on 2 busy cores that takes a while.
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
-// Ports: the sandbox is E2E_PORT+1, the real-apiserver project +2/+3; these specs use +4…+9.
+// Ports: the sandbox is E2E_PORT+1, the real-apiserver project +2/+3; extra dashboards take free ports.
 const alertsToken = 'alertmanager-receiver-token';
 const token = 'e2e-shared-access-token-4f1c9a';
 const kioskToken = 'e2e-kiosk-link-token-77d2e0b1';

@@ -36,10 +36,22 @@ async function main(): Promise<void> {
   });
   // Specs ask the API server what it says, to compare with the page: GET <info>/api/... is
   // answered by kube-apiserver (admin token) once the simulator has written everything so far.
+  // POST/DELETE pass through too (a spec binds RBAC roles); GET /kubeconfig is the admin
+  // kubeconfig's path (a spec starts another dashboard on this API server).
   const info = createServer((req, res) => {
-    void sim
-      .synced()
-      .then(() => cp.request('GET', req.url ?? '/', undefined, { accept: '*/*' }))
+    if (req.url === '/kubeconfig') {
+      res.end(kubeconfig);
+      return;
+    }
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    const body = new Promise<unknown>((resolve) =>
+      req.on('end', () =>
+        resolve(chunks.length ? JSON.parse(Buffer.concat(chunks).toString()) : undefined),
+      ),
+    );
+    void Promise.all([sim.synced(), body])
+      .then(([, sent]) => cp.request(req.method ?? 'GET', req.url ?? '/', sent, { accept: '*/*' }))
       .then((answer) => {
         res.writeHead(answer.status, { 'content-type': 'application/json' });
         res.end(answer.body);

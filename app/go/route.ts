@@ -3,9 +3,10 @@
 // 307 to the pod page, or to the workload page when the pod is gone; else 404 with what history
 // knows (HTML for people, JSON for `Accept: application/json`).
 import { NextResponse } from 'next/server';
-import { BadInputError, resolveGoLink } from '@/lib/views';
+import { BadInputError, goForViewer, resolveGoLink } from '@/lib/views';
 import { podPath, workloadPath } from '@/components/format/names';
 import { errorResponse, searchParamsOf } from '../api/_lib/respond';
+import { viewerOf } from '../api/_lib/viewer';
 import { notFoundHtml } from './not-found-html';
 
 export const dynamic = 'force-dynamic';
@@ -27,7 +28,7 @@ function redirectTo(path: string): NextResponse {
 export async function GET(request: Request): Promise<NextResponse> {
   const query = searchParamsOf(request);
   try {
-    const to = await resolveGoLink(query);
+    const to = await goForViewer(await resolveGoLink(query), viewerOf(request.headers));
     if (to.to === 'pod') {
       const container = to.container ? `?container=${encodeURIComponent(to.container)}` : '';
       return redirectTo(`${podPath(to.cluster, to.namespace, to.pod)}${container}`);

@@ -8,6 +8,8 @@ const messages: Record<string, string> = {
   invalid: 'That access token is not right. Ask whoever runs this Podtrail for the current one.',
   expired: 'Your session ended. Sign in again.',
   oidc: 'The identity provider did not sign you in. Try again.',
+  'not-allowed':
+    'The identity provider signed you in, but this Podtrail admits only some groups or addresses. Ask whoever runs it for access.',
 };
 
 /** Sign-in: the shared access token, or a button to the OpenID Connect provider. */

@@ -5,6 +5,11 @@
 //	mockoidc --port 0 --client-id podtrail --client-secret s3cret
 //
 // prints one JSON line {"issuer": "...", "clientId": "...", "clientSecret": "..."} when ready.
+//
+// Tests choose who signs in next: POST <control>/next-user (the "control" URL of that line, its
+// own listener) with a JSON user {"subject","email","preferredUsername","groups"} queues it for
+// the next authorize request (otherwise mockoidc's default user, jane.doe@example.com in groups
+// engineering and design).
 package main
 
 import (
@@ -12,12 +17,41 @@ import (
 	"flag"
 	"fmt"
 	"net"
+	"net/http"
 	"os"
 	"os/signal"
 	"syscall"
 
 	"github.com/oauth2-proxy/mockoidc"
 )
+
+// nextUser is the body of POST /next-user.
+type nextUser struct {
+	Subject           string   `json:"subject"`
+	Email             string   `json:"email"`
+	PreferredUsername string   `json:"preferredUsername"`
+	Groups            []string `json:"groups"`
+}
+
+// queueUsers serves POST /next-user on the control listener.
+func queueUsers(m *mockoidc.MockOIDC) http.Handler {
+	return http.HandlerFunc(func(rw http.ResponseWriter, req *http.Request) {
+		if req.URL.Path != "/next-user" {
+			http.NotFound(rw, req)
+			return
+		}
+		var u nextUser
+		if req.Method != http.MethodPost || json.NewDecoder(req.Body).Decode(&u) != nil || u.Subject == "" {
+			http.Error(rw, "POST a JSON user with at least a subject", http.StatusBadRequest)
+			return
+		}
+		m.QueueUser(&mockoidc.MockUser{
+			Subject: u.Subject, Email: u.Email, EmailVerified: u.Email != "",
+			PreferredUsername: u.PreferredUsername, Groups: u.Groups,
+		})
+		rw.WriteHeader(http.StatusNoContent)
+	})
+}
 
 func main() {
 	port := flag.Int("port", 0, "port on 127.0.0.1 (0 = any free port)")
@@ -41,8 +75,15 @@ func main() {
 		fmt.Fprintln(os.Stderr, "mockoidc:", err)
 		os.Exit(1)
 	}
+	control, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "mockoidc:", err)
+		os.Exit(1)
+	}
+	go func() { _ = http.Serve(control, queueUsers(m)) }()
 	ready, _ := json.Marshal(map[string]string{
 		"issuer": m.Issuer(), "clientId": m.ClientID, "clientSecret": m.ClientSecret,
+		"control": "http://" + control.Addr().String(),
 	})
 	fmt.Println(string(ready))
 

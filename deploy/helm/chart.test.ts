@@ -98,6 +98,22 @@ describe('Helm chart (real helm)', () => {
     expect(pdb?.spec.minAvailable).toBe(1);
   });
 
+  it('grants impersonate on users and groups only when per-user access is on', () => {
+    const docs = render('auth.mode=proxy', 'auth.proxyAddresses=10.0.0.1', 'auth.impersonate=true');
+    const role = docs.find(
+      (d) => d.kind === 'ClusterRole' && d.metadata.name === 'podtrail-impersonate',
+    );
+    expect(role?.rules).toEqual([
+      { apiGroups: [''], resources: ['users', 'groups'], verbs: ['impersonate'] },
+    ]);
+    const container = docs.find((d) => d.kind === 'Deployment')!.spec.template.spec.containers[0];
+    expect(container.env).toContainEqual({ name: 'PODTRAIL_IMPERSONATE', value: '1' });
+    expect(JSON.stringify(render())).not.toMatch(/impersonate|IMPERSONATE/);
+    expect(renderError('auth.existingSecret=x', 'auth.impersonate=true')).toContain(
+      'auth.impersonate needs auth.mode oidc or proxy',
+    );
+  });
+
   it('has a namespace-scoped variant: a Role per listed namespace and no ClusterRole', () => {
     const docs = render('rbac.scope=namespaces', 'rbac.namespaces={shop,payments}');
     expect(docs.some((d) => d.kind === 'ClusterRole' || d.kind === 'ClusterRoleBinding')).toBe(

@@ -27,11 +27,28 @@ export interface AuthConfig {
   trustedProxies: string[];
   userHeader: string;
   groupsHeader: string;
-  oidc?: { issuer: URL; clientId: string; clientSecret?: string; scopes: string };
+  oidc?: OidcSettings;
+  /** Read the cluster as the signed-in user (Impersonate-User/-Group); oidc and proxy only. */
+  impersonate: boolean;
   /** Sign-in attempts allowed per client address per minute (mode token). */
   attemptsPerMinute: number;
   /** Alertmanager's bearer token for POST /api/alerts: its credential in every mode. */
   alertsReceiverToken?: string;
+}
+
+/** The OpenID Connect client (mode oidc). */
+export interface OidcSettings {
+  issuer: URL;
+  clientId: string;
+  clientSecret?: string;
+  scopes: string;
+  /** The ID token claim that names the user (email by default, as kube-apiserver's --oidc-username-claim). */
+  userClaim: string;
+  groupsClaim: string;
+  /** When set, only members of one of these groups may sign in. */
+  allowedGroups: string[];
+  /** When set, only these (verified) emails, or any at an `@domain` entry, may sign in. */
+  allowedEmails: string[];
 }
 
 /** A setting is missing or malformed; the message names it. */
@@ -67,6 +84,11 @@ const envSchema = z.object({
   PODTRAIL_OIDC_CLIENT_ID: z.string().min(1).optional(),
   PODTRAIL_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   PODTRAIL_OIDC_SCOPES: z.string().default('openid profile email'),
+  PODTRAIL_OIDC_USER_CLAIM: z.string().min(1).default('email'),
+  PODTRAIL_OIDC_GROUPS_CLAIM: z.string().min(1).default('groups'),
+  PODTRAIL_OIDC_ALLOWED_GROUPS: z.string().optional(),
+  PODTRAIL_OIDC_ALLOWED_EMAILS: z.string().optional(),
+  PODTRAIL_IMPERSONATE: z.enum(['0', '1', 'false', 'true']).default('0'),
   PODTRAIL_SIGNIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().positive().default(5),
   PODTRAIL_ALERTS_TOKEN: z.string().min(1).optional(),
 });
@@ -104,9 +126,18 @@ export function authConfigFromEnv(
       clientId: needed(e.PODTRAIL_OIDC_CLIENT_ID, 'PODTRAIL_OIDC_CLIENT_ID', mode),
       clientSecret: e.PODTRAIL_OIDC_CLIENT_SECRET,
       scopes: e.PODTRAIL_OIDC_SCOPES,
+      userClaim: e.PODTRAIL_OIDC_USER_CLAIM,
+      groupsClaim: e.PODTRAIL_OIDC_GROUPS_CLAIM,
+      allowedGroups: list(e.PODTRAIL_OIDC_ALLOWED_GROUPS),
+      allowedEmails: list(e.PODTRAIL_OIDC_ALLOWED_EMAILS).map((m) => m.toLowerCase()),
     };
     needed(publicUrl, 'PODTRAIL_PUBLIC_URL (the redirect URI is built from it)', mode);
   }
+  const impersonate = e.PODTRAIL_IMPERSONATE === '1' || e.PODTRAIL_IMPERSONATE === 'true';
+  if (impersonate && mode !== 'oidc' && mode !== 'proxy')
+    throw new AuthConfigError(
+      'PODTRAIL_IMPERSONATE=1 needs PODTRAIL_AUTH=oidc or proxy (a sign-in that names the user and groups)',
+    );
   // Replicas must share the key: OIDC sessions need it set; token and kiosk sessions derive it
   // from their token (rotating the token signs everyone out).
   if (mode === 'oidc') needed(e.PODTRAIL_SESSION_SECRET, 'PODTRAIL_SESSION_SECRET', mode);
@@ -131,6 +162,7 @@ export function authConfigFromEnv(
     userHeader: e.PODTRAIL_AUTH_USER_HEADER.toLowerCase(),
     groupsHeader: e.PODTRAIL_AUTH_GROUPS_HEADER.toLowerCase(),
     oidc,
+    impersonate,
     attemptsPerMinute: e.PODTRAIL_SIGNIN_ATTEMPTS_PER_MINUTE,
     alertsReceiverToken: e.PODTRAIL_ALERTS_TOKEN,
   };

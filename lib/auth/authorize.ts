@@ -4,6 +4,7 @@
 import type { AuthConfig } from './auth-config';
 import { isAllowedHost } from './host-check';
 import { addressMatcher, peerAddress } from './peer-address';
+import { cookieValue } from './signed-value';
 import {
   secretsMatch,
   sessionCookie,
@@ -46,14 +47,6 @@ export function safeNext(next: string | null | undefined): string {
   return next;
 }
 
-function cookieValue(headers: Headers, name: string): string | undefined {
-  for (const part of (headers.get('cookie') ?? '').split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return rest.join('=');
-  }
-  return undefined;
-}
-
 function isAlertDelivery(facts: RequestFacts): boolean {
   return facts.method === 'POST' && facts.url.pathname === '/api/alerts';
 }
@@ -62,20 +55,28 @@ function isApi(pathname: string): boolean {
   return pathname.startsWith('/api/');
 }
 
-/** Who is asking, from the session cookie or the trusted proxy's headers. */
-function identify(facts: RequestFacts, config: AuthConfig, now: number): Session | undefined {
+/** Who is asking, from the session cookie or the trusted proxy's headers (undefined: no one). */
+export function sessionOf(
+  headers: Pick<Headers, 'get'>,
+  config: AuthConfig,
+  now: number,
+): Session | undefined {
   if (config.mode === 'proxy') {
     const trusted = addressMatcher(config.trustedProxies);
-    const user = facts.headers.get(config.userHeader);
-    if (user && trusted(peerAddress(facts.headers))) {
-      const groups = (facts.headers.get(config.groupsHeader) ?? '')
+    const user = headers.get(config.userHeader);
+    if (user && trusted(peerAddress(headers))) {
+      const groups = (headers.get(config.groupsHeader) ?? '')
         .split(',')
         .map((g) => g.trim())
         .filter(Boolean);
       return { user, groups, scope: 'full', expiresAt: now + 1 };
     }
   }
-  return verifySession(cookieValue(facts.headers, sessionCookie), config.sessionSecret, now);
+  return verifySession(
+    cookieValue(headers.get('cookie'), sessionCookie),
+    config.sessionSecret,
+    now,
+  );
 }
 
 /** A kiosk link (`?kiosk-token=`): a long-lived read-only session, and the URL without it. */
@@ -114,7 +115,7 @@ export function authorize(facts: RequestFacts, config: AuthConfig, now: number):
     return { kind: 'allow', user: 'alertmanager', groups: [], scope: 'anonymous' };
   if (config.mode === 'none') return { kind: 'allow', user: 'local', groups: [], scope: 'full' };
   const { pathname } = facts.url;
-  const session = identify(facts, config, now);
+  const session = sessionOf(facts.headers, config, now);
   if (session) {
     if (session.scope === 'kiosk' && !kioskMay(facts.url) && !isPublic(pathname))
       return { kind: 'deny', status: 403, message: 'A kiosk link shows the board only.' };

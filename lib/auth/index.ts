@@ -6,7 +6,17 @@ export {
   AuthConfigError,
   type AuthConfig,
   type AuthMode,
+  type OidcSettings,
 } from './auth-config';
+export { cookieValue } from './signed-value';
+export {
+  startOidcSignIn,
+  finishOidcSignIn,
+  oidcTransactionCookie,
+  oidcCallbackPath,
+  type OidcSignedIn,
+} from './oidc-sign-in';
+export { identityFromClaims, OidcRefusedError, type OidcIdentity } from './oidc-identity';
 export { isAllowedHost, hostNameOf } from './host-check';
 export { securityHeaders, contentSecurityPolicy, newNonce } from './security-headers';
 export {
@@ -23,6 +33,7 @@ export { peerAddress, addressMatcher, peerHeader, peerKeyHeader } from './peer-a
 export {
   authorize,
   safeNext,
+  sessionOf,
   kioskTokenParam,
   type Decision,
   type RequestFacts,

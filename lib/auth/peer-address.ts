@@ -9,7 +9,7 @@ export const peerKeyHeader = 'x-podtrail-peer-key';
 
 /** The socket's address, when the request came through bin/podtrail-server.cjs. */
 export function peerAddress(
-  headers: Headers,
+  headers: Pick<Headers, 'get'>,
   key: string | undefined = process.env.PODTRAIL_PEER_KEY,
 ): string | undefined {
   if (!key || headers.get(peerKeyHeader) !== key) return undefined;

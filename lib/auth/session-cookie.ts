@@ -1,6 +1,8 @@
 // Sessions as signed cookies (HMAC-SHA256): no server-side store, so replicas share them when
 // they share the key. The payload is not secret (a name and an expiry), only unforgeable.
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import { signValue, verifiedValue } from './signed-value';
 
 /** Who a session is and what it may do. */
 export interface Session {
@@ -16,14 +18,16 @@ export interface Session {
 /** The session cookie's name. */
 export const sessionCookie = 'podtrail_session';
 
-function mac(secret: string, payload: string): Buffer {
-  return createHmac('sha256', secret).update(`podtrail-session:${payload}`).digest();
-}
+const sessionShape = z.object({
+  user: z.string().min(1),
+  groups: z.array(z.string()),
+  scope: z.enum(['full', 'kiosk']),
+  expiresAt: z.number(),
+});
 
 /** The cookie value for a session. */
 export function signSession(session: Session, secret: string): string {
-  const payload = Buffer.from(JSON.stringify(session)).toString('base64url');
-  return `${payload}.${mac(secret, payload).toString('base64url')}`;
+  return signValue(session, 'session', secret);
 }
 
 /** The session in a cookie value, if its signature holds and it has not expired. */
@@ -32,18 +36,8 @@ export function verifySession(
   secret: string,
   now: number,
 ): Session | undefined {
-  if (!value) return undefined;
-  const [payload, signature] = value.split('.');
-  if (!payload || !signature) return undefined;
-  const expected = mac(secret, payload);
-  const given = Buffer.from(signature, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
-  try {
-    const session = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Session;
-    return typeof session.expiresAt === 'number' && session.expiresAt > now ? session : undefined;
-  } catch {
-    return undefined;
-  }
+  const parsed = sessionShape.safeParse(verifiedValue(value, 'session', secret));
+  return parsed.success && parsed.data.expiresAt > now ? parsed.data : undefined;
 }
 
 /** Constant-time comparison of a presented secret with the configured one. */

@@ -23,7 +23,8 @@ export {
 } from './resources';
 export { systemScheduler, Backoff, type Scheduler, type TimerHandle } from './scheduler';
 export type { KubeObject } from './kube-object';
-export { Transport } from './transport';
+export { Transport, type Impersonation } from './transport';
+export { NamespaceAccess } from './namespace-access';
 export {
   PodLogReader,
   headOfLog,

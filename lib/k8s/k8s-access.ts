@@ -4,6 +4,7 @@ import { CacheRegistry, type CacheRegistryOptions } from './cache-registry';
 import type { ClusterConnection } from './clusters';
 import type { ClusterContact } from './cluster-contact';
 import { PodLogReader, type LogLimits } from './pod-logs';
+import { NamespaceAccess } from './namespace-access';
 import { NodeReader } from './node-reader';
 import { PodMetricsReader } from './pod-metrics';
 import { systemScheduler, type Scheduler } from './scheduler';
@@ -23,6 +24,7 @@ export class K8sAccess {
   readonly scheduler: Scheduler;
   private readonly logs = new Map<string, PodLogReader>();
   private readonly metrics = new Map<string, PodMetricsReader>();
+  private readonly access = new Map<string, NamespaceAccess>();
   private readonly nodes = new Map<string, NodeReader>();
 
   constructor(private readonly options: K8sAccessOptions) {
@@ -51,6 +53,13 @@ export class K8sAccess {
   metricsReader(cluster: string): PodMetricsReader {
     return this.perCluster(this.metrics, cluster, (c) => {
       return new PodMetricsReader({ transport: c.transport, scheduler: this.scheduler });
+    });
+  }
+
+  /** Per-user namespace access of one cluster (PODTRAIL_IMPERSONATE). */
+  namespaceAccess(cluster: string): NamespaceAccess {
+    return this.perCluster(this.access, cluster, (c) => {
+      return new NamespaceAccess({ transport: c.transport, scheduler: this.scheduler });
     });
   }
 

@@ -2,7 +2,7 @@
 // ten viewers opening one pod cost one request, and nothing is kept for long).
 import { K8sError } from './k8s-error';
 import type { Scheduler } from './scheduler';
-import type { Transport } from './transport';
+import type { Impersonation, Transport } from './transport';
 
 /** Which log to fetch. */
 export interface PodLogRequest {
@@ -57,22 +57,30 @@ export class PodLogReader {
    * Fetches one log (never throws for the API's "no log" answers; they come back as error).
    * `fresh` skips the short-lived cache: with a 1 s back-off (KEP-4603) a container's next run can
    * end within the cache's lifetime, and `previous` then names a newer run.
+   * `as` reads it as that user (impersonated): their RBAC decides, and their answer is their own.
    */
-  read(request: PodLogRequest, options: { fresh?: boolean } = {}): Promise<PodLog> {
+  read(
+    request: PodLogRequest,
+    options: { fresh?: boolean; as?: Impersonation } = {},
+  ): Promise<PodLog> {
     const limits = this.options.limits ?? logLimitsFromEnv();
-    if (options.fresh) return this.fetch(request, limits);
+    if (options.fresh) return this.fetch(request, limits, options.as);
     const now = this.options.scheduler.now();
     for (const [key, entry] of this.cache)
       if (now - entry.at > limits.cacheMs) this.cache.delete(key);
-    const key = JSON.stringify(request);
+    const key = JSON.stringify([request, options.as ?? null]);
     const hit = this.cache.get(key);
     if (hit) return hit.log;
-    const log = this.fetch(request, limits);
+    const log = this.fetch(request, limits, options.as);
     this.cache.set(key, { at: now, log });
     return log;
   }
 
-  private async fetch(request: PodLogRequest, limits: LogLimits): Promise<PodLog> {
+  private async fetch(
+    request: PodLogRequest,
+    limits: LogLimits,
+    as: Impersonation | undefined,
+  ): Promise<PodLog> {
     const limitBytes = Math.min(request.limitBytes ?? limits.maxBytes, limits.maxBytes);
     const path = `/api/v1/namespaces/${encodeURIComponent(request.namespace)}/pods/${encodeURIComponent(request.pod)}/log`;
     try {
@@ -84,6 +92,7 @@ export class PodLogReader {
           limitBytes,
         },
         accept: 'text/plain, */*',
+        impersonate: as,
         // A hung API server must not hold a page: the page says the log could not be read.
         timeoutMs: 8_000,
         scope: { namespace: request.namespace, resource: 'pods/log' },

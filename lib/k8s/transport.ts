@@ -12,8 +12,20 @@ import {
 /** Query parameters of an API request; undefined values are left out. */
 export type Query = Record<string, string | number | boolean | undefined>;
 
+/**
+ * Whom a request is made for: sent as Impersonate-User and one Impersonate-Group header per group
+ * (https://kubernetes.io/docs/reference/access-authn-authz/authentication/#user-impersonation);
+ * the API server then authorizes the request as that user. Only per-user reads set it: the shared
+ * watches always run as Podtrail's own identity.
+ */
+export interface Impersonation {
+  user: string;
+  groups: string[];
+}
+
 /** Options of one request. */
 export interface RequestOptions {
+  impersonate?: Impersonation;
   query?: Query;
   accept?: string;
   signal?: AbortSignal;
@@ -67,6 +79,13 @@ export class Transport {
     const headers = new Headers(init.headers as HeadersInit | undefined);
     headers.set('Accept', options.accept ?? 'application/json');
     if (body !== undefined) headers.set('Content-Type', 'application/json');
+    // Impersonating: pairs, not an object, so each group is its own Impersonate-Group line.
+    const pairs = [...headers.entries()];
+    if (options.impersonate) {
+      pairs.push(['Impersonate-User', options.impersonate.user]);
+      for (const group of options.impersonate.groups) pairs.push(['Impersonate-Group', group]);
+    }
+    const sent = options.impersonate ? pairs : Object.fromEntries(pairs);
     const timeout = options.timeoutMs ? AbortSignal.timeout(options.timeoutMs) : undefined;
     const signals = [options.signal, timeout].filter((s): s is AbortSignal => s !== undefined);
     let response: Response;
@@ -75,7 +94,7 @@ export class Transport {
         ...init,
         method,
         body,
-        headers: Object.fromEntries(headers.entries()),
+        headers: sent,
         signal: signals.length > 0 ? AbortSignal.any(signals) : undefined,
       } as RequestInit);
     } catch (error) {

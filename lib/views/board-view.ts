@@ -146,17 +146,23 @@ export async function getBoardView(
       verdicts.keepOnly(new Set(snapshot.pods.map((p) => p.metadata.uid ?? '')));
   }
   const merged = mergeRows(rows);
+  const counts = countRows(merged);
+  return { generatedAt: now, clusters: snapshots.map((s) => s.health), rows: merged, counts };
+}
+
+/** The board's counts of its rows: by severity, by top finding's category, by state. */
+export function countRows(rows: BoardRow[]): BoardView['counts'] {
   const counts: BoardView['counts'] = {
     critical: 0,
     warning: 0,
     info: 0,
     byCategory: {},
-    byState: countByState(merged),
+    byState: countByState(rows),
   };
-  for (const row of merged) {
+  for (const row of rows) {
     counts[row.severity] += 1;
     const category = row.topFinding?.category;
     if (category) counts.byCategory[category] = (counts.byCategory[category] ?? 0) + 1;
   }
-  return { generatedAt: now, clusters: snapshots.map((s) => s.health), rows: merged, counts };
+  return counts;
 }

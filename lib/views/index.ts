@@ -41,5 +41,12 @@ export { subscribeLive, closeLive, type LiveScope, type LiveListener } from './l
 export { installShutdown, shutdownRuntime, type ShutdownReport } from './shutdown';
 export { diagnoseUpload } from './upload-view';
 export { getPodLog } from './log-view';
+export {
+  boardForViewer,
+  checkBoardAccess,
+  checkNamespaceAccess,
+  goForViewer,
+  type Viewer,
+} from './viewer-access';
 export { receiveAlerts } from './alerts-view';
 export { resolveGoLink, type GoDestination, type RememberedPod } from './go-view';

@@ -21,6 +21,12 @@ export interface Followed {
   follow?: string;
 }
 
+/**
+ * Rewrites each message for this one connection before it is sent (per-user access: the board
+ * with only the viewer's namespaces); undefined drops it. Messages keep their order.
+ */
+export type ShapeMessage = (message: LiveMessage) => Promise<LiveMessage | undefined>;
+
 /** The stream of `data: <LiveMessage>` frames for a scope; ends when `signal` aborts. */
 export function liveEventStream(scope: LiveScope, signal: AbortSignal): ReadableStream<Uint8Array> {
   return followEventStream([{ scope }], signal);
@@ -33,6 +39,7 @@ export function liveEventStream(scope: LiveScope, signal: AbortSignal): Readable
 export function followEventStream(
   followed: Followed[],
   signal: AbortSignal,
+  options: { shape?: ShapeMessage } = {},
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let cleanup = () => {};
@@ -57,8 +64,18 @@ export function followEventStream(
         if (message.type === 'reconnect') close();
       };
       controller.enqueue(encoder.encode('retry: 2000\n\n'));
+      const { shape } = options;
+      // One chain per connection, so a slow shaping never lets an older board overtake a newer.
+      let queue = Promise.resolve();
+      const deliver = (message: LiveMessage, follow?: string) => {
+        if (!shape || message.type !== 'board') return send(message, follow);
+        queue = queue
+          .then(() => shape(message))
+          .then((shaped) => shaped && send(shaped, follow))
+          .catch((error: unknown) => console.error('podtrail: live message not sent', error));
+      };
       const unsubscribes = followed.map(({ scope, follow }) =>
-        subscribeLive(scope, (message) => send(message, follow)),
+        subscribeLive(scope, (message) => deliver(message, follow)),
       );
       const ping = () => send({ type: 'ping', at: Date.now(), contact: lastContacts() });
       const heartbeat = setInterval(ping, heartbeatMs);

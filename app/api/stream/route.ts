@@ -2,10 +2,17 @@
 // GET /api/stream?follow=<scope query>&follow=…: one stream for many scopes (a browser's tabs
 // share one connection), each frame tagged with the `follow` it answers.
 // Every viewer of a scope shares one subscription to the shared watch caches (lib/views).
-import type { LiveScope } from '@/lib/views';
-import { jsonError, parseOr400, searchParamsOf } from '../_lib/respond';
+import {
+  boardForViewer,
+  checkBoardAccess,
+  checkNamespaceAccess,
+  type LiveScope,
+  type Viewer,
+} from '@/lib/views';
+import { errorResponse, jsonError, parseOr400, searchParamsOf } from '../_lib/respond';
 import { maxFollows, streamQuerySchema } from '../_lib/schemas';
-import { followEventStream, sseHeaders, type Followed } from '../_lib/sse';
+import { followEventStream, sseHeaders, type Followed, type ShapeMessage } from '../_lib/sse';
+import { viewerOf } from '../_lib/viewer';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,6 +22,22 @@ function scopeOf(query: ReturnType<typeof streamQuerySchema.parse>): LiveScope {
   }
   const { cluster, namespace, severity } = query;
   return { type: 'board', cluster, namespace, severity };
+}
+
+/** Per-user access: every scope must be the viewer's to see; board frames keep their rows only. */
+async function checkScopes(
+  viewer: Viewer,
+  followed: Followed[],
+): Promise<ShapeMessage | undefined> {
+  if (!viewer) return undefined;
+  for (const { scope } of followed) {
+    if (scope.type === 'pod') await checkNamespaceAccess(viewer, scope);
+    else await checkBoardAccess(viewer, scope);
+  }
+  return async (message) =>
+    message.type === 'board'
+      ? { type: 'board', data: await boardForViewer(message.data, viewer) }
+      : message;
 }
 
 /** Opens the event stream (pushed within a second of the watch event, heartbeats every 15 s). */
@@ -32,5 +55,13 @@ export async function GET(request: Request) {
     if ('response' in parsed) return parsed.response;
     followed.push({ scope: scopeOf(parsed.data), follow });
   }
-  return new Response(followEventStream(followed, request.signal), { headers: sseHeaders });
+  let shape: ShapeMessage | undefined;
+  try {
+    shape = await checkScopes(viewerOf(request.headers), followed);
+  } catch (error) {
+    return errorResponse(error);
+  }
+  return new Response(followEventStream(followed, request.signal, { shape }), {
+    headers: sseHeaders,
+  });
 }

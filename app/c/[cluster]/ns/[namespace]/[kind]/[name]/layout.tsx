@@ -1,5 +1,7 @@
+import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
-import { requireWorkload } from '@/lib/views';
+import { checkNamespaceAccess, requireWorkload } from '@/lib/views';
+import { viewerOf } from '@/app/api/_lib/viewer';
 import { notFoundBeforeStreaming } from '@/app/c/_lib/not-found';
 import { workloadRef, type WorkloadParams } from './load-workload';
 
@@ -12,6 +14,11 @@ export default async function WorkloadLayout({
   params: WorkloadParams;
 }) {
   const ref = await workloadRef(params);
-  await notFoundBeforeStreaming(() => requireWorkload(ref));
+  // Access first: someone kept out of the namespace must not learn what exists there.
+  const viewer = viewerOf(await headers());
+  await notFoundBeforeStreaming(async () => {
+    await checkNamespaceAccess(viewer, ref);
+    await requireWorkload(ref);
+  });
   return children;
 }

@@ -1,5 +1,7 @@
 import { cache } from 'react';
-import { getWorkloadView, type WorkloadView } from '@/lib/views';
+import { headers } from 'next/headers';
+import { checkNamespaceAccess, getWorkloadView, type WorkloadView } from '@/lib/views';
+import { viewerOf } from '@/app/api/_lib/viewer';
 import { viewOrFailure, type Loaded } from '@/components/ui/load-failure';
 import { loadOrNotFound } from '@/app/c/_lib/not-found';
 import { decodedParams } from '@/app/c/_lib/route-params';
@@ -20,7 +22,10 @@ export const loadWorkload = cache(
     kind: string,
     name: string,
   ): Promise<Loaded<WorkloadView>> =>
-    loadOrNotFound(() => getWorkloadView({ cluster, namespace, kind, name })),
+    loadOrNotFound(async () => {
+      await checkNamespaceAccess(viewerOf(await headers()), { cluster, namespace });
+      return getWorkloadView({ cluster, namespace, kind, name });
+    }),
 );
 
 /** Decodes the route params. */

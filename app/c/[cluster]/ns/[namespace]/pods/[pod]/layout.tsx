@@ -1,5 +1,7 @@
+import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
-import { requirePod } from '@/lib/views';
+import { checkNamespaceAccess, requirePod } from '@/lib/views';
+import { viewerOf } from '@/app/api/_lib/viewer';
 import { notFoundBeforeStreaming } from '@/app/c/_lib/not-found';
 import { podRef, type PodParams } from './load-pod';
 
@@ -12,6 +14,12 @@ export default async function PodLayout({
   params: PodParams;
 }) {
   const ref = await podRef(params);
-  await notFoundBeforeStreaming(() => requirePod(ref));
+  // Access first: someone kept out of the namespace must not learn which pods exist there (the
+  // page then says "No access to namespace X").
+  const viewer = viewerOf(await headers());
+  await notFoundBeforeStreaming(async () => {
+    await checkNamespaceAccess(viewer, ref);
+    await requirePod(ref);
+  });
   return children;
 }

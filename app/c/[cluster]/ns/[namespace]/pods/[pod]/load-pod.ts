@@ -1,5 +1,7 @@
 import { cache } from 'react';
-import { getPodView, type PodView } from '@/lib/views';
+import { headers } from 'next/headers';
+import { checkNamespaceAccess, getPodView, type PodView } from '@/lib/views';
+import { viewerOf } from '@/app/api/_lib/viewer';
 import { viewOrFailure, type Loaded } from '@/components/ui/load-failure';
 import { loadOrNotFound } from '@/app/c/_lib/not-found';
 import { decodedParams } from '@/app/c/_lib/route-params';
@@ -10,7 +12,10 @@ export type PodParams = Promise<{ cluster: string; namespace: string; pod: strin
 /** Loads a pod view once per request (metadata and page share it); 404 → the not-found page. */
 export const loadPod = cache(
   (cluster: string, namespace: string, name: string): Promise<Loaded<PodView>> =>
-    loadOrNotFound(() => getPodView({ cluster, namespace, name })),
+    loadOrNotFound(async () => {
+      await checkNamespaceAccess(viewerOf(await headers()), { cluster, namespace });
+      return getPodView({ cluster, namespace, name });
+    }),
 );
 
 /** Decodes the route params. */

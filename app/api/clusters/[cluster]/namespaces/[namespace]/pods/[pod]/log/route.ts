@@ -1,6 +1,7 @@
 // GET .../pods/[pod]/log?container&previous: one container log, capped.
 import { NextResponse } from 'next/server';
-import { getPodLog } from '@/lib/views';
+import { checkNamespaceAccess, getPodLog } from '@/lib/views';
+import { viewerOf } from '@/app/api/_lib/viewer';
 import { errorResponse, parseOr400, searchParamsOf } from '@/app/api/_lib/respond';
 import { logQuerySchema, podParamsSchema } from '@/app/api/_lib/schemas';
 
@@ -17,7 +18,11 @@ export async function GET(
   if ('response' in query) return query.response;
   const { cluster, namespace, pod } = params.data;
   try {
-    return NextResponse.json(await getPodLog({ cluster, namespace, name: pod, ...query.data }));
+    const viewer = viewerOf(request.headers);
+    await checkNamespaceAccess(viewer, { cluster, namespace });
+    return NextResponse.json(
+      await getPodLog({ cluster, namespace, name: pod, ...query.data, viewer }),
+    );
   } catch (error) {
     return errorResponse(error);
   }
