@@ -24,7 +24,10 @@ interface BoardRowJson {
   pod: string;
   kind: string;
   name: string;
+  /** Restarts across the pods this one replaced (the row's headline number). */
   restarts: number;
+  /** This pod's own restarts: the sum of its containers' restartCount, as kubectl shows. */
+  podRestarts?: number;
 }
 
 /** The worst pod of a scenario namespace, from the board API (waits until it shows up). */
