@@ -69,7 +69,7 @@ test('an OOM-killed pod shows memory over time against the node, its kills and t
   request,
 }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
-  const { pod } = await openOomPod(page, request);
+  const { row, pod } = await openOomPod(page, request);
   const c = pod.diagnosis.containers[0];
   const panel = page.getByTestId('memory-over-time');
   await expect(panel).toBeVisible();
@@ -79,13 +79,27 @@ test('an OOM-killed pod shows memory over time against the node, its kills and t
   const generatedAt = pod.diagnosis.generatedAt as number;
   const recent = (c.memory.samples as Any[]).filter((s) => s.at >= generatedAt - 3600_000);
   expect(await chart.locator('circle').count()).toBeGreaterThanOrEqual(recent.length);
-  const kills = (c.runs as Any[]).filter(
-    (r) => r.reason === 'OOMKilled' && r.finishedAt >= generatedAt - 3600_000,
-  );
-  const marks = await chart
-    .getByTestId('oom-kill-mark')
-    .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-at'))));
-  expect(marks).toEqual(kills.map((r) => r.finishedAt));
+  // The incident goes on while we look: the page and the API are read again until a kill between
+  // the two reads has reached both.
+  await expect
+    .poll(
+      async () => {
+        await page.reload();
+        const marks = await panel
+          .locator('[data-testid="memory-chart"]:visible')
+          .getByTestId('oom-kill-mark')
+          .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-at'))));
+        const now = (await podJson(request, 'oom-no-limit', row.pod)).diagnosis;
+        const kills = (now.containers[0].runs as Any[])
+          .filter((r) => r.reason === 'OOMKilled' && r.finishedAt >= now.generatedAt - 3600_000)
+          .map((r) => r.finishedAt as number);
+        return kills.length > 0 && JSON.stringify(marks) === JSON.stringify(kills)
+          ? 'equal'
+          : `marks ${marks.join(',')} vs kills ${kills.join(',')}`;
+      },
+      { timeout: 45_000 },
+    )
+    .toBe('equal');
   // No limit: the ceiling is the node's allocatable memory, as the node object says.
   const node = await sandbox(request, `/api/v1/nodes/${pod.diagnosis.pod.nodeName}`);
   const allocatable = bytes(node.status.allocatable.memory);
