@@ -7,19 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadClusters } from '../lib/k8s';
 import { computeBoardView, createRuntime, stopRuntime } from '../lib/views';
+import { syncBoardCaches } from './diagnosis-time';
 import { startScaleSandbox } from './processes';
-
-const resources = [
-  'pods',
-  'events',
-  'replicasets',
-  'deployments',
-  'statefulsets',
-  'daemonsets',
-  'jobs',
-  'limitranges',
-  'namespaces',
-] as const;
 
 async function main(): Promise<void> {
   const [pods = 10_000, namespaces = 200, nodes = 500, rounds = 5] = process.argv
@@ -34,10 +23,7 @@ async function main(): Promise<void> {
     clusters: loadClusters({ kubeconfig: sandbox.kubeconfig }),
     history: false,
   });
-  const leases = resources.map((resource) =>
-    runtime.access.caches.acquire({ cluster: 'sandbox', resource }),
-  );
-  await Promise.all(leases.map((l) => l.cache.whenSynced(600_000)));
+  const leases = await syncBoardCaches(runtime);
   console.log(`synced ${((Date.now() - t) / 1000).toFixed(1)} s`, process.memoryUsage());
   // Round 0 diagnoses every pod; the rest are what a change costs. Profiles of both, apart.
   const session = new Session();
