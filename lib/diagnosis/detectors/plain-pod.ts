@@ -106,12 +106,13 @@ export function noLogs(pod: PlainPod): boolean {
  * container name and no container-less Warning or Killing event (what podLevelSources reads).
  */
 export function noPodLevelText(pod: PlainPod): boolean {
-  const logs = Object.entries(pod.input.logs ?? {});
-  const known = (name: string) => pod.refs.some((r) => r.name === name);
-  if (logs.some(([name, l]) => !known(name) && (l.previous || l.current))) return false;
-  return !pod.events.some(
-    (e) => !e.container && !e.about && (e.type === 'Warning' || e.reason === 'Killing'),
-  );
+  for (const [name, l] of Object.entries(pod.input.logs ?? {})) {
+    if ((l.previous || l.current) && !pod.refs.some((r) => r.name === name)) return false;
+  }
+  for (const e of pod.events) {
+    if (!e.container && !e.about && (e.type === 'Warning' || e.reason === 'Killing')) return false;
+  }
+  return true;
 }
 
 /** True when no recorded termination failed (the crashes rollback and back-off reset read). */
