@@ -53,7 +53,13 @@ function firstLine(child: ChildProcess, what: string, timeoutMs: number): Promis
 export async function startScaleSandbox(
   size: { pods: number; namespaces: number; nodes: number },
   dir: string,
-): Promise<Child & { kubeconfig: string; stats(): Promise<ApiRequests> }> {
+): Promise<
+  Child & {
+    kubeconfig: string;
+    /** API requests of one client (User-Agent product: "podtrail", "naive-dashboard"). */
+    stats(agent: string): Promise<ApiRequests>;
+  }
+> {
   const child = spawn(
     process.execPath,
     [
@@ -73,11 +79,11 @@ export async function startScaleSandbox(
     kubeconfig,
     pid: child.pid ?? 0,
     stop: stopper(child),
-    async stats() {
+    async stats(agent: string) {
       const body = (await (await fetch(`${url}/sandbox/stats`)).json()) as {
-        requests: ApiRequests;
+        byAgent: Record<string, ApiRequests>;
       };
-      return body.requests;
+      return body.byAgent[agent] ?? { total: 0, list: 0, watch: 0, get: 0, log: 0 };
     },
   };
 }

@@ -119,10 +119,12 @@ function pageKinds(podtrail: Child, naive: Child, pod: { namespace: string; name
       url: `${podtrail.url}/`,
       ready: (page) =>
         page.locator('[data-connection="live"]').first().waitFor({ timeout: 180_000 }),
+      settles: true,
     },
     pod: {
       url: `${podtrail.url}${podPath}`,
       ready: (page) => page.getByTestId('pod-status').waitFor({ timeout: 180_000 }),
+      settles: true,
     },
   };
   // A naive page polls from the moment it is open, loaded or not (at 10,000 pods its first
@@ -150,17 +152,25 @@ async function viewerFigures(
   browser: Browser,
   podtrail: Child,
   naive: Child,
-  stats: () => ReturnType<Awaited<ReturnType<typeof startScaleSandbox>>['stats']>,
+  stats: (agent: string) => ReturnType<Awaited<ReturnType<typeof startScaleSandbox>>['stats']>,
 ) {
   const pod = await crashLoopingPod(podtrail.url);
   const { podtrailKinds, naiveKinds } = pageKinds(podtrail, naive, pod);
   for (const kind of ['board', 'pod'] as const) {
     const measured: Record<number, { podtrail: number; baseline: number }> = {};
     for (const viewers of [0, ...config.viewers]) {
-      const run = (k: PageKind) =>
-        requestsPerMinute({ browser, kind: k, viewers, windowMs: config.windowMs, stats });
-      const podtrailRate = await run(podtrailKinds[kind]!);
-      const baselineRate = await run(naiveKinds[kind]!);
+      // Each system's own requests (the sandbox counts by User-Agent): the baseline still
+      // answering a closed page's requests must not count against Podtrail's next window.
+      const run = (k: PageKind, agent: string) =>
+        requestsPerMinute({
+          browser,
+          kind: k,
+          viewers,
+          windowMs: config.windowMs,
+          stats: () => stats(agent),
+        });
+      const podtrailRate = await run(podtrailKinds[kind]!, 'podtrail');
+      const baselineRate = await run(naiveKinds[kind]!, 'naive-dashboard');
       const [p, b] = [podtrailRate.perMinute, baselineRate.perMinute];
       measured[viewers] = { podtrail: p, baseline: b };
       log(
@@ -351,7 +361,7 @@ async function main(): Promise<void> {
         );
       }
     });
-    await part('viewers', () => viewerFigures(b, podtrail, naive, () => sandbox.stats()));
+    await part('viewers', () => viewerFigures(b, podtrail, naive, (agent) => sandbox.stats(agent)));
     await part('crash', async () => {
       const r = await crashToPixels({
         browser: b,
