@@ -107,7 +107,7 @@ function dropImpossibleCommands(ctx: DetectorContext, f: Finding): Finding {
 /** Diagnoses one pod: timelines per container and findings sorted worst first. */
 export function diagnosePod(input: DiagnosisInput): PodDiagnosis {
   const ctx = buildContext(input);
-  const found = dedupe(detectors.flatMap((detect) => detect(ctx)));
+  const found = dedupe(detectors.flatMap(({ detect }) => detect(ctx)));
   // Findings about other pods of a pasted table do not explain this pod.
   const own = found.filter((f) => f.pod === undefined);
   const healthy = isPodHealthy(ctx);

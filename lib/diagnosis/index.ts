@@ -1,6 +1,7 @@
 // The public surface of lib/diagnosis. Other folders import only this file.
 export type * from './types';
 export { diagnosePod } from './diagnose-pod';
+export { isPlainlyHealthy } from './plainly-healthy';
 export { decodeExitCode, type ExitKind, type ExitMeaning } from './exit-codes';
 export { formatDuration, formatGoDuration, parseGoDuration } from './go-duration';
 export {

@@ -33,8 +33,9 @@ const pods: PodLike[] = [
   runningPod('cart-5f6d7c8b9a-q1w2e', 'cart', '128Mi'),
   runningPod('search-6b7c8d9e0f-a9s8d', 'search', '512Mi'),
 ];
-// What PodMetricsReader.namespaceUsage makes of the list: bytes per container, as Quantity.Value().
+// What PodMetricsReader.podsUsage makes of the list: bytes per container, as Quantity.Value().
 const usage = podMetrics.items.map((m) => ({
+  namespace: m.metadata.namespace,
   pod: m.metadata.name,
   at: m.timestamp,
   bytes: Object.fromEntries(m.containers.map((c) => [c.name, parseQuantity(c.usage.memory) ?? 0])),

@@ -1,18 +1,20 @@
 // Memory usage over time, for the OOM-kill chart of the pod page. metrics.k8s.io keeps only the
 // latest sample per pod (metrics-server scrapes every 15 s by default and stores one point), so
 // the usage that led up to a kill exists only if someone kept it. Bounded: only pods that are
-// crash-looping (or whose usage is near their limit, in the namespaces read anyway) are kept, one
-// list per namespace per round, at most MAX_NAMESPACES namespaces a round, and samples are
-// deleted after SAMPLES_KEEP_MS (retention.ts).
+// crash-looping (or whose usage is near their limit, in the namespaces read anyway) are kept; a
+// round reads the namespaces with a crash-looping pod in one cluster-wide list, or one list each
+// when they are few (PodMetricsReader.podsUsage), and samples are deleted after SAMPLES_KEEP_MS
+// (retention.ts).
 import { parseQuantity, toMs, type MemorySample, type PodLike } from '../diagnosis';
-import type { NamespaceMemory } from '../k8s';
+import type { PodsMemory } from '../k8s';
 import { num, type SqlStore } from './sql-store';
 
 /** How long memory samples are kept (the rest of history keeps its own retention). */
 export const SAMPLES_KEEP_MS = 2 * 24 * 3600_000;
 /** How often the recorder samples (metrics-server's --metric-resolution is 15 s). */
 export const SAMPLE_EVERY_MS = 20_000;
-const MAX_NAMESPACES = 20;
+/** Where PodMetrics cannot be listed cluster-wide, at most this many namespaces are read a round. */
+export const MAX_NAMESPACE_LISTS = 20;
 /** Usage at or above this share of the limit counts as near it. */
 const NEAR_LIMIT = 0.9;
 /** A container that crashed within this long is still crash-looping for sampling. */
@@ -43,14 +45,14 @@ function limitsOf(pod: PodLike): Map<string, number | undefined> {
 export type SampleRow = MemorySample & { podUid: string };
 
 /**
- * The rows worth keeping from one namespace's PodMetrics: every container of a crash-looping pod,
- * and of a pod with a container at ≥ 90 % of its limit. PodMetrics names pods, not uids: the live
- * pod of that name is the one sampled.
+ * The rows worth keeping from PodMetrics: every container of a crash-looping pod, and of a pod
+ * with a container at ≥ 90 % of its limit. PodMetrics names pods, not uids: the live pod of that
+ * namespace and name is the one sampled.
  */
-export function samplesToKeep(pods: PodLike[], usage: NamespaceMemory, now: number): SampleRow[] {
-  const byName = new Map(pods.map((p) => [p.metadata.name ?? '', p]));
+export function samplesToKeep(pods: PodLike[], usage: PodsMemory, now: number): SampleRow[] {
+  const byName = new Map(pods.map((p) => [`${p.metadata.namespace}/${p.metadata.name}`, p]));
   return usage.flatMap((m) => {
-    const pod = byName.get(m.pod);
+    const pod = byName.get(`${m.namespace}/${m.pod}`);
     const uid = pod?.metadata.uid;
     if (!pod || !uid) return [];
     const limits = limitsOf(pod);
@@ -70,11 +72,10 @@ export function samplesToKeep(pods: PodLike[], usage: NamespaceMemory, now: numb
   });
 }
 
-/** The namespaces to read this round: those with a crash-looping pod (at most MAX_NAMESPACES). */
+/** The namespaces to read this round: those with a crash-looping pod. */
 export function namespacesToSample(pods: PodLike[], now: number): string[] {
   const namespaces = new Set<string>();
   for (const p of pods) {
-    if (namespaces.size >= MAX_NAMESPACES) break;
     if (p.metadata.namespace && isCrashLooping(p, now)) namespaces.add(p.metadata.namespace);
   }
   return [...namespaces];

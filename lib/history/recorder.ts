@@ -17,6 +17,7 @@ import { HistoryWriter } from './history-writer';
 import { LogHeadCapture } from './log-head-capture';
 import {
   insertMemorySamples,
+  MAX_NAMESPACE_LISTS,
   namespacesToSample,
   SAMPLE_EVERY_MS,
   SAMPLES_KEEP_MS,
@@ -244,19 +245,23 @@ export class Recorder {
     }, every);
   }
 
-  /** One round: a PodMetrics list per namespace with a crash-looping pod; keeps what matters. */
+  /**
+   * One round: the PodMetrics of the namespaces with a crash-looping pod (one cluster-wide list
+   * when there are more than a few, so the requests do not grow with them); keeps what matters.
+   */
   async sampleMemory(): Promise<void> {
     const pods = this.pods?.cache.list() ?? [];
     const now = this.scheduler.now();
+    const namespaces = namespacesToSample(pods, now);
+    if (namespaces.length === 0) return;
     const reader = this.options.access.metricsReader(this.options.cluster);
-    for (const namespace of namespacesToSample(pods, now)) {
-      const usage = await reader.namespaceUsage(namespace).catch(() => undefined);
-      if (!usage) return; // not served (or failing): nothing to keep this round
-      const inNamespace = pods.filter((p) => p.metadata.namespace === namespace);
-      const rows = samplesToKeep(inNamespace, usage, now);
-      if (rows.length > 0)
-        this.enqueue(() => insertMemorySamples(this.options.store, this.options.cluster, rows));
-    }
+    const usage = await reader
+      .podsUsage(namespaces, { maxLists: MAX_NAMESPACE_LISTS })
+      .catch(() => undefined);
+    if (!usage) return; // not served (or failing): nothing to keep this round
+    const rows = samplesToKeep(pods, usage, now);
+    if (rows.length > 0)
+      this.enqueue(() => insertMemorySamples(this.options.store, this.options.cluster, rows));
   }
 }
 

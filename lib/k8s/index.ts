@@ -32,6 +32,6 @@ export {
   type PodLog,
   type PodLogRequest,
 } from './pod-logs';
-export { PodMetricsReader, type NamespaceMemory } from './pod-metrics';
+export { PodMetricsReader, type PodsMemory } from './pod-metrics';
 export { NodeReader, type NodeFacts } from './node-reader';
 export { stripObject } from './strip';

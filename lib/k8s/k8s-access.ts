@@ -52,7 +52,11 @@ export class K8sAccess {
   /** The metrics reader of one cluster. */
   metricsReader(cluster: string): PodMetricsReader {
     return this.perCluster(this.metrics, cluster, (c) => {
-      return new PodMetricsReader({ transport: c.transport, scheduler: this.scheduler });
+      return new PodMetricsReader({
+        transport: c.transport,
+        scheduler: this.scheduler,
+        clusterWide: !c.namespaces?.length,
+      });
     });
   }
 

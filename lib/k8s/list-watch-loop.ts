@@ -46,6 +46,12 @@ export interface WatchScope {
 export interface ListWatchLoopOptions<T extends KubeObject> extends WatchScope {
   scheduler: Scheduler;
   sink: LoopSink<T>;
+  /**
+   * What is kept of each object, applied as each list page and watch event arrives (the cache
+   * strips what Podtrail never reads): a relist of 10,000 pods then holds one page of full objects
+   * at a time, not all of them until the last page.
+   */
+  prepare?: (object: T) => T;
 }
 
 const metadataAccept =
@@ -144,7 +150,8 @@ export class ListWatchLoop<T extends KubeObject> {
         timeoutMs: 30_000,
         scope: this.scope(),
       });
-      items.push(...(page.items ?? []));
+      const prepare = this.options.prepare;
+      for (const item of page.items ?? []) items.push(prepare ? prepare(item) : item);
       next = page.metadata?.continue || undefined;
       resourceVersion = page.metadata?.resourceVersion;
     } while (next && !this.stopped);
@@ -237,7 +244,7 @@ export class ListWatchLoop<T extends KubeObject> {
     if (rv) this.resourceVersion = rv;
     if (event.type === 'BOOKMARK') sink.alive();
     else if (event.type === 'ADDED' || event.type === 'MODIFIED' || event.type === 'DELETED') {
-      sink.event(event.type, object);
+      sink.event(event.type, this.options.prepare ? this.options.prepare(object) : object);
     } else sink.badLine(line);
     return undefined;
   }

@@ -1,8 +1,8 @@
 // The objects of one cache, keyed by metadata.uid (a pod replaced under the same name is a new
-// object, not an update), with replayed events dropped by uid + resourceVersion.
+// object, not an update), with replayed events dropped by uid + resourceVersion. Objects come in
+// as the cache keeps them (stripped by the list/watch loop as they arrive).
 import { objectKey, type KubeObject } from './kube-object';
 import { isNotNewer } from './resource-version';
-import { stripObject } from './strip';
 
 /** A change the store accepted. */
 export type StoreChange<T> =
@@ -18,8 +18,11 @@ export class ObjectStore<T extends KubeObject> {
   private readonly tombstones = new Map<string, string | undefined>();
 
   /** Applies a watch event; returns the change, or undefined for a duplicate or replay. */
-  apply(shard: string, type: 'ADDED' | 'MODIFIED' | 'DELETED', raw: T): StoreChange<T> | undefined {
-    const object = stripObject(raw);
+  apply(
+    shard: string,
+    type: 'ADDED' | 'MODIFIED' | 'DELETED',
+    object: T,
+  ): StoreChange<T> | undefined {
     const key = objectKey(object);
     const rv = object.metadata?.resourceVersion;
     const existing = this.objects.get(key);
@@ -46,8 +49,7 @@ export class ObjectStore<T extends KubeObject> {
   replace(shard: string, items: T[], namespace?: string): StoreChange<T>[] {
     const changes: StoreChange<T>[] = [];
     const seen = new Set<string>();
-    for (const raw of items) {
-      const object = stripObject(raw);
+    for (const object of items) {
       const key = objectKey(object);
       seen.add(key);
       const existing = this.objects.get(key);

@@ -31,6 +31,8 @@ function podCache(
   return { cache, events };
 }
 
+type Owner = { name: string };
+
 const summary = (e: CacheEvent<KubeObject>) =>
   e.type === 'health'
     ? `health:${e.health.state}`
@@ -50,6 +52,30 @@ describe('WatchCache against the sandbox', () => {
     expect(events.map(summary)).toEqual([...names, 'synced', 'health:synced']);
     // One page per pod: the LIST is paged with limit/continue.
     expect(running.sandbox.stats().requests.list).toBe(names.length);
+  });
+
+  it('keeps listed pods without managedFields, page by page, equal containers held once', async () => {
+    running = await startSandboxCluster({
+      scenarios: [],
+      speed: 0,
+      scale: { pods: 40, namespaces: 2, nodes: 2 },
+    });
+    const { cache } = podCache(running, { pageSize: 7 });
+    cache.start();
+    await waitFor(() => cache.health().state === 'synced');
+    const pods = cache.list() as Array<
+      KubeObject & { spec?: { containers?: unknown }; metadata?: { ownerReferences?: Owner[] } }
+    >;
+    expect(pods.length).toBeGreaterThanOrEqual(40);
+    expect(pods.filter((p) => p.metadata?.managedFields !== undefined)).toEqual([]);
+    // Pods of one ReplicaSet point at one containers array.
+    const byOwner = new Map<string, Set<unknown>>();
+    for (const pod of pods) {
+      const owner = pod.metadata?.ownerReferences?.[0]?.name ?? '';
+      byOwner.set(owner, (byOwner.get(owner) ?? new Set()).add(pod.spec?.containers));
+    }
+    expect(byOwner.size).toBeGreaterThan(1);
+    for (const [owner, containers] of byOwner) expect(containers.size, owner).toBe(1);
   });
 
   it('sees a crash as modifications of that pod only, keyed by uid', async () => {

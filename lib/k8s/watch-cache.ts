@@ -9,6 +9,7 @@ import { ListWatchLoop, type WatchScope } from './list-watch-loop';
 import { ObjectStore, type StoreChange } from './object-store';
 import { collectionPath } from './resources';
 import { systemScheduler, type Scheduler, type TimerHandle } from './scheduler';
+import { stripObject } from './strip';
 
 /** What a cache tells its subscribers, in order. */
 export type CacheEvent<T> =
@@ -137,6 +138,7 @@ export class WatchCache<T extends KubeObject = KubeObject> {
       ...this.options,
       namespace: scope === allScope ? undefined : scope,
       scheduler: this.scheduler,
+      prepare: stripObject,
       sink: {
         relisted: (items) => this.onRelisted(scope, items),
         event: (type, object) => {

@@ -4,14 +4,15 @@
 import {
   boardStateOf,
   countByState,
+  diagnosePod,
+  isPlainlyHealthy,
   summarizeForBoard,
   type PodDiagnosis,
   type Severity,
 } from '../diagnosis';
-import { cacheInput } from './assemble-input';
 import { snapshotCluster } from './cluster-snapshot';
 import { HealthyVerdicts, inputSignature } from './healthy-verdicts';
-import { RECENT_WINDOW_MS, diagnoseWithHeads, recordedLogs } from './recorded-logs';
+import { RECENT_WINDOW_MS, inputWithHeads, recordedLogs } from './recorded-logs';
 import { getRuntime, type Runtime } from './runtime';
 import type { BoardRow, BoardView } from './types';
 
@@ -132,12 +133,14 @@ export async function getBoardView(
     const verdicts = healthyVerdicts(runtime, snapshot.cluster);
     for (const pod of snapshot.pods) {
       const uid = pod.metadata.uid ?? '';
-      const head = facts.heads.get(uid);
-      const signature = inputSignature(cacheInput(snapshot, pod, now), head);
+      const input = inputWithHeads(snapshot, pod, facts, now);
+      // Nearly every pod of a big cluster: diagnosePod would find nothing (no row).
+      if (isPlainlyHealthy(input)) continue;
+      const signature = inputSignature(input, facts.heads.get(uid));
       if (uid && verdicts.stillHealthy(uid, signature, now)) continue;
       // Diagnosing thousands of pods takes seconds: let requests in between.
       if (++diagnosed % yieldEvery === 0) await new Promise((resolve) => setImmediate(resolve));
-      const diagnosis = diagnoseWithHeads(snapshot, pod, facts, now);
+      const diagnosis = diagnosePod(input);
       const row = rowOf(snapshot.cluster, diagnosis, now);
       if (uid) verdicts.record(uid, signature, !row, now);
       if (row && severityRank[row.severity] >= min) rows.push(row);

@@ -3,6 +3,7 @@
 // replaced pods are on the board, not only on the pod page).
 import {
   diagnosePod,
+  type DiagnosisInput,
   type HistoryInput,
   type PodLike,
   type RecordedTermination,
@@ -69,13 +70,13 @@ export async function recordedLogs(
   return { heads, deleted, recent };
 }
 
-/** diagnosePod with the captured log heads as previous logs and the pods it replaced. */
-export function diagnoseWithHeads(
+/** A pod's cache input with the captured log heads as previous logs and the pods it replaced. */
+export function inputWithHeads(
   snapshot: ClusterSnapshot,
   pod: PodLike,
   facts: RecordedFacts,
   now: number,
-) {
+): DiagnosisInput {
   const input = cacheInput(snapshot, pod, now);
   const owner = controllerName(pod);
   const pods = facts.deleted.pods.filter((p) => owner !== undefined && p.ownerName === owner);
@@ -97,5 +98,15 @@ export function diagnoseWithHeads(
         ]),
       )
     : undefined;
-  return diagnosePod({ ...input, ...(logs ? { logs } : {}), ...(history ? { history } : {}) });
+  return { ...input, ...(logs ? { logs } : {}), ...(history ? { history } : {}) };
+}
+
+/** diagnosePod with the captured log heads as previous logs and the pods it replaced. */
+export function diagnoseWithHeads(
+  snapshot: ClusterSnapshot,
+  pod: PodLike,
+  facts: RecordedFacts,
+  now: number,
+) {
+  return diagnosePod(inputWithHeads(snapshot, pod, facts, now));
 }

@@ -7,6 +7,7 @@ import { restartsAcrossPods } from '../process-traps';
 import { podIdentity, replacedPods } from '../replacements';
 import type { Finding, RecordedPod } from '../types';
 import { type DetectorContext, targetOf } from './context';
+import { type QuietCheck, noFailedRecords } from './plain-pod';
 
 // Only the pods this one replaced (not its siblings) reset its back-off.
 function crashedPods(ctx: DetectorContext): RecordedPod[] {
@@ -34,6 +35,12 @@ function trapTitle(ctx: DetectorContext, replaced: RecordedPod[], n: number): st
   const each = n > 1 ? ' each time' : '';
   return `Pod deleted ${n}×${span} while crash-looping → back-off reset${each} (restarts across pods: ${across})`;
 }
+
+/**
+ * Quiet without a failed recorded termination (a replaced pod that crashed): a plain pod's
+ * timeline holds no other pod's runs, so no gap says pod-replaced either.
+ */
+export const backoffResetQuiet: QuietCheck = (p) => noFailedRecords(p);
 
 /** Detects pods replaced during back-off (new UID), which restarted the back-off from scratch. */
 export function detectBackoffReset(ctx: DetectorContext): Finding[] {

@@ -8,6 +8,7 @@ import { ownReplicaSet, replicaSets, revisionOf } from '../revisions';
 import type { ContainerTimeline, Evidence, Finding, WorkloadLike } from '../types';
 import { type DetectorContext, lastTerminated, targetOf } from './context';
 import { isFailing, START_FAILURES } from './crash-state';
+import type { QuietCheck } from './plain-pod';
 
 function imageIn(rs: WorkloadLike, container: string): string | undefined {
   return rs.spec?.template?.spec?.containers.find((c) => c.name === container)?.image;
@@ -104,6 +105,9 @@ function finding(ctx: DetectorContext, c: ContainerTimeline, u: Upgrade): Findin
     priority: 58,
   });
 }
+
+/** Always quiet on a plain pod: only a crashing container is judged. */
+export const crashAfterUpgradeQuiet: QuietCheck = () => true;
 
 /** Detects crashes that began with a new image while the previous image's revision ran fine. */
 export function detectCrashAfterUpgrade(ctx: DetectorContext): Finding[] {

@@ -13,6 +13,7 @@ import {
   statusPath,
   targetOf,
 } from './context';
+import type { QuietCheck } from './plain-pod';
 
 interface MissingRef {
   kind: 'ConfigMap' | 'Secret';
@@ -115,6 +116,9 @@ function forContainer(ctx: DetectorContext, c: ContainerTimeline): Finding[] {
     }),
   ];
 }
+
+/** Quiet on a plain pod (no container waits in CreateContainerConfigError): no Failed event. */
+export const createConfigQuiet: QuietCheck = (p) => !p.events.some((e) => e.reason === 'Failed');
 
 /** Detects CreateContainerConfigError and names the missing ConfigMap/Secret or key. */
 export const detectCreateConfigError: Detector = perContainer(forContainer);

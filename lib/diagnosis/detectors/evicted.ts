@@ -4,6 +4,7 @@ import { getObjectCommand, describeCommand, eventsCommand } from '../commands';
 import { makeFinding } from '../finding';
 import type { Finding } from '../types';
 import { type DetectorContext, targetOf } from './context';
+import type { QuietCheck } from './plain-pod';
 
 /**
  * The cause class of an eviction by the resource the node ran low on: memory pressure belongs
@@ -14,6 +15,9 @@ export function evictionCategory(resource: string | undefined): string {
   if (resource && /storage|nodefs|imagefs|inodes|disk/i.test(resource)) return 'volume-mount';
   return 'app-error';
 }
+
+/** Quiet unless status.reason says Evicted. */
+export const evictedQuiet: QuietCheck = (p) => p.input.pod.status?.reason !== 'Evicted';
 
 /** Detects evicted pods and says which resource the node ran low on. */
 export function detectEvicted(ctx: DetectorContext): Finding[] {

@@ -15,6 +15,7 @@ import {
   statusPath,
   targetOf,
 } from './context';
+import type { QuietCheck } from './plain-pod';
 
 const CRASH_SIGNALS = new Set(['SIGSEGV', 'SIGABRT', 'SIGILL', 'SIGBUS', 'SIGFPE']);
 
@@ -126,6 +127,12 @@ function forContainer(ctx: DetectorContext, c: ContainerTimeline): Finding[] {
     }),
   ];
 }
+
+/**
+ * Always quiet on a plain pod: its only terminated runs are init containers' exit 0 (Completed),
+ * which no exit code explains.
+ */
+export const exitCodeQuiet: QuietCheck = () => true;
 
 /** Detects causes that the exit code alone supports. */
 export const detectExitCode: Detector = perContainer(forContainer);

@@ -12,6 +12,7 @@ import {
   statusPath,
   targetOf,
 } from './context';
+import type { QuietCheck } from './plain-pod';
 
 function isJobPod(ctx: DetectorContext): boolean {
   return (ctx.input.pod.metadata.ownerReferences ?? []).some((o) => o.kind === 'Job');
@@ -56,6 +57,9 @@ function forContainer(ctx: DetectorContext, c: ContainerTimeline): Finding[] {
     }),
   ];
 }
+
+/** Always quiet on a plain pod: no app container has a terminated run. */
+export const exitsZeroQuiet: QuietCheck = () => true;
 
 /** Detects containers that exit 0 but are restarted because the pod's restartPolicy is Always. */
 export const detectExitsZero: Detector = perContainer(forContainer);

@@ -8,6 +8,7 @@ import { DONT_DELETE_POD, makeFinding } from '../finding';
 import { formatBytes } from '../quantity';
 import type { ContainerTimeline, Evidence, Finding } from '../types';
 import { type Detector, type DetectorContext, perContainer, targetOf } from './context';
+import type { QuietCheck } from './plain-pod';
 
 const UNIT: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 };
 // The heap may leave this share of the limit to everything else before it is too large.
@@ -82,6 +83,22 @@ function forContainer(ctx: DetectorContext, c: ContainerTimeline): Finding[] {
     }),
   ];
 }
+
+// Everything heapSetting matches starts with one of these (without spaces, so a match never spans
+// two command-line words).
+const HEAP_FLAG = /-Xmx\d|--max-old-space-size=\d/i;
+
+/** Quiet when no app container's command/args and no log name a heap size at all. */
+export const heapOverLimitQuiet: QuietCheck = ({ input, refs }) =>
+  !refs.some(
+    (r) =>
+      !r.init &&
+      (r.spec?.command?.some((w) => HEAP_FLAG.test(w)) ||
+        r.spec?.args?.some((w) => HEAP_FLAG.test(w))),
+  ) &&
+  !Object.values(input.logs ?? {}).some(
+    (l) => HEAP_FLAG.test(l.previous ?? '') || HEAP_FLAG.test(l.current ?? ''),
+  );
 
 /** Detects heaps configured at or above the container's memory limit. */
 export const detectHeapOverLimit: Detector = perContainer(forContainer);

@@ -4,12 +4,13 @@
 // (anti-primer #3: the new ConfigMap expects new code that was never built).
 import { standardCommands } from '../commands';
 import { makeFinding } from '../finding';
-import { parseImageRef, runningDigest, shortDigest } from '../image-facts';
+import { normalizeDigest, parseImageRef, runningDigest, shortDigest } from '../image-facts';
 import { ownReplicaSet, previousRevision, revisionOf } from '../revisions';
 import { diffPodTemplates } from '../template-diff';
 import type { ContainerTimeline, Finding, TemplateChange, WorkloadLike } from '../types';
 import { type DetectorContext, targetOf } from './context';
 import { isFailing } from './crash-state';
+import type { PlainPod, QuietCheck } from './plain-pod';
 
 function expectedMismatch(ctx: DetectorContext, c: ContainerTimeline): Finding[] {
   const exp = c.expectedDigest;
@@ -135,6 +136,41 @@ function configWithoutImage(ctx: DetectorContext): Finding[] {
     }),
   ];
 }
+
+// Whether a sibling's status may run another digest of the container's tag: differingSiblings
+// without the tag comparison (an identical imageID is the same digest; no digest, no drift).
+// Loops, not closures: it runs for every container of nearly every pod of the board.
+function mayDrift(p: PlainPod, name: string, imageID: string): boolean {
+  for (const sibling of p.input.siblings ?? []) {
+    for (const o of sibling.status?.containerStatuses ?? []) {
+      if (o.name !== name || o.imageID === imageID || !o.image) continue;
+      const other = runningDigest(o.imageID);
+      const own = runningDigest(imageID);
+      if (other && own && other !== own) return true;
+    }
+  }
+  return false;
+}
+
+function mayMismatch(p: PlainPod, name: string, imageID: string | undefined): boolean {
+  if (!imageID) return false;
+  const expected = p.input.expectedImages?.[name];
+  if (expected) {
+    const own = runningDigest(imageID);
+    const digest = normalizeDigest(expected.digest);
+    if (own && digest && own !== digest) return true;
+  }
+  return mayDrift(p, name, imageID);
+}
+
+/**
+ * Quiet on a plain pod (nothing fails, so config-without-image is silent) when each container
+ * runs the digest it is expected to and no sibling may run another digest of it.
+ */
+export const imageMismatchQuiet: QuietCheck = (p) => {
+  for (const r of p.refs) if (mayMismatch(p, r.name, r.status?.imageID)) return false;
+  return true;
+};
 
 /** Detects image digest surprises: expected vs running, drift across pods, config without image. */
 export function detectImageMismatch(ctx: DetectorContext): Finding[] {

@@ -5,6 +5,7 @@ import { DONT_DELETE_POD, makeFinding } from '../finding';
 import { classifyPullError, imageInPullMessage, PULL_ADVICE } from '../image-pull-cause';
 import type { ContainerTimeline, Evidence, Finding, TimelineEvent } from '../types';
 import { type DetectorContext, eventsFor, statusPath, targetOf } from './context';
+import type { QuietCheck } from './plain-pod';
 
 const PULL_STATES = new Set([
   'ErrImagePull',
@@ -78,6 +79,9 @@ function forContainer(ctx: DetectorContext, c: ContainerTimeline): Finding[] {
   }
   return [buildFinding(ctx, c, evidence, texts)];
 }
+
+/** Quiet on a plain pod (no container waits for its image) without a pull failure event. */
+export const imagePullQuiet: QuietCheck = (p) => pullEvents(p.events).length === 0;
 
 /** Detects image pull failures per container (or for the pod when events name no container). */
 export function detectImagePull(ctx: DetectorContext): Finding[] {

@@ -12,6 +12,7 @@ import type { ContainerTimeline, Evidence, Finding } from '../types';
 import { type DetectorContext, lastTerminated, statusPath, targetOf } from './context';
 import { scanSources, strongest } from './signals';
 import { podLevelSources, textSourcesFor } from './text-sources';
+import { type QuietCheck, noPodLevelText } from './plain-pod';
 
 const START_FAILURES = ['image-pull', 'create-config-error', 'init-container-blocking'];
 
@@ -90,6 +91,13 @@ function stuckWaiting(ctx: DetectorContext): Finding[] {
       return build(ctx, c, [ev]).map((f) => ({ ...f, severity: 'warning' as const }));
     });
 }
+
+/**
+ * Quiet on a plain pod (its init containers completed, none runs, no app container waits in
+ * PodInitializing) when it has init containers or nothing pod-level to scan for the marker.
+ */
+export const initContainerQuiet: QuietCheck = (p) =>
+  p.refs.some((r) => r.init) || noPodLevelText(p);
 
 /** Detects init containers that crash and block the pod, with the cause from their log. */
 export function detectInitContainer(ctx: DetectorContext): Finding[] {

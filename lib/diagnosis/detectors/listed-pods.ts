@@ -8,6 +8,7 @@ import { describeCommand, eventsCommand, previousLogsCommand } from '../commands
 import { DONT_DELETE_POD, makeFinding } from '../finding';
 import type { Finding, ListedPod } from '../types';
 import type { DetectorContext } from './context';
+import type { QuietCheck } from './plain-pod';
 
 interface StatusCause {
   category: string;
@@ -113,6 +114,9 @@ function finding(ctx: DetectorContext, pod: ListedPod, cause: StatusCause, order
 }
 
 /** One finding per failing pod of a pasted pods table (other than the diagnosed pod), ranked. */
+/** Quiet when no other pod was listed beside this one. */
+export const listedPodsQuiet: QuietCheck = (p) => !p.input.listedPods?.length;
+
 export function detectListedPods(ctx: DetectorContext): Finding[] {
   const rows = (ctx.input.listedPods ?? [])
     .filter((p) => p.name !== ctx.podName)

@@ -9,6 +9,7 @@ import { isFailing } from './crash-state';
 import { checkMissingEnv } from './missing-env';
 import { scanSources, strongest, type SourcedSignal } from './signals';
 import { podLevelSources, textSourcesFor } from './text-sources';
+import { type QuietCheck, noPodLevelText } from './plain-pod';
 
 // Signals other detectors own with better structure (status fields beat a text match): the
 // kubectl line saying the pod waits for its init containers is init-container.ts's.
@@ -55,6 +56,12 @@ function forContainer(ctx: DetectorContext, c: ContainerTimeline): Finding[] {
   if (!found) return [];
   return [findingFromSignal(ctx, found, c.name, isFailing(c))];
 }
+
+/**
+ * Quiet on a plain pod (no container is failing, unknown or restarted, so no container's texts
+ * are read) when nothing pod-level is there to scan.
+ */
+export const logCauseQuiet: QuietCheck = (p) => noPodLevelText(p);
 
 /** Detects the cause in each failing container's texts, and in texts not tied to a container. */
 export function detectLogCause(ctx: DetectorContext): Finding[] {

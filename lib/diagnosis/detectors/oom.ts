@@ -8,9 +8,10 @@ import {
   DONT_ROLLBACK_BLIND,
   makeFinding,
 } from '../finding';
-import { formatBytes } from '../quantity';
+import { formatBytes, parseQuantity } from '../quantity';
 import type { ContainerRun, ContainerTimeline, Evidence, Finding } from '../types';
 import { type DetectorContext, statusPath, targetOf } from './context';
+import type { QuietCheck } from './plain-pod';
 
 const CLOSE_TO_LIMIT = 0.9;
 
@@ -109,9 +110,21 @@ function oomFinding(ctx: DetectorContext, c: ContainerTimeline, runs: ContainerR
   });
 }
 
+// Usage close to the limit: the next spike is an OOM kill.
+function nearLimit(limitBytes: number | undefined, usageBytes: number | undefined): boolean {
+  return !!limitBytes && usageBytes !== undefined && usageBytes >= limitBytes * CLOSE_TO_LIMIT;
+}
+
+/** Quiet on a plain pod (nothing was OOM-killed) when no container's usage is near its limit. */
+export const oomQuiet: QuietCheck = ({ input, refs }) =>
+  !input.memoryUsage ||
+  !refs.some((r) =>
+    nearLimit(parseQuantity(r.spec?.resources?.limits?.memory), input.memoryUsage?.[r.name]),
+  );
+
 function closeToLimit(ctx: DetectorContext, c: ContainerTimeline): Finding[] {
   const { limitBytes, lastUsageBytes } = c.memory;
-  if (!limitBytes || lastUsageBytes === undefined || lastUsageBytes < limitBytes * CLOSE_TO_LIMIT)
+  if (!limitBytes || lastUsageBytes === undefined || !nearLimit(limitBytes, lastUsageBytes))
     return [];
   const pct = Math.round((lastUsageBytes / limitBytes) * 100);
   return [

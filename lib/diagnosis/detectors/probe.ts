@@ -13,10 +13,24 @@ import type {
   TimelineEvent,
 } from '../types';
 import { type DetectorContext, eventsFor, lastTerminated, targetOf } from './context';
+import type { QuietCheck } from './plain-pod';
 
 const KILLING_PROBE = /failed (liveness|startup) probe/i;
 const NOT_ANSWERING =
   /connection refused|timeout|timed out|deadline exceeded|no route|EOF|connection reset|request canceled/i;
+
+// A liveness or startup probe failure (a readiness failure never kills), and the kill it causes.
+function isKillingProbeFailure(e: TimelineEvent): boolean {
+  return e.reason === 'Unhealthy' && /^(Liveness|Startup) probe/i.test(e.message);
+}
+
+function isProbeKill(e: TimelineEvent): boolean {
+  return e.reason === 'Killing' && KILLING_PROBE.test(e.message);
+}
+
+/** Quiet without a liveness/startup probe failure or a probe kill among the pod's events. */
+export const probeQuiet: QuietCheck = (p) =>
+  !p.events.some((e) => isKillingProbeFailure(e) || isProbeKill(e));
 
 function probeBudgetSeconds(p: ProbeLike | undefined): number | undefined {
   if (!p) return undefined;
@@ -93,10 +107,8 @@ function doNextFor(id: string): string {
 
 function forContainer(ctx: DetectorContext, c: ContainerTimeline): Finding[] {
   const evs = eventsFor(ctx, c.name);
-  const failures = evs.filter(
-    (e) => e.reason === 'Unhealthy' && /^(Liveness|Startup) probe/i.test(e.message),
-  );
-  const kills = evs.filter((e) => e.reason === 'Killing' && KILLING_PROBE.test(e.message));
+  const failures = evs.filter(isKillingProbeFailure);
+  const kills = evs.filter(isProbeKill);
   if (failures.length === 0 && kills.length === 0) return [];
   const last = lastTerminated(c);
   // With the container's state unknown (a pasted event list), failureThreshold (default 3)

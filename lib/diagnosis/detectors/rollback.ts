@@ -9,6 +9,7 @@ import { replicaSets, revisionHistoryOf, revisionOf } from '../revisions';
 import { diffPodTemplates } from '../template-diff';
 import type { Evidence, Finding, RecordedTermination, WorkloadLike } from '../types';
 import { type DetectorContext, targetOf } from './context';
+import { type QuietCheck, noFailedRecords } from './plain-pod';
 
 function crashesOf(ctx: DetectorContext, rs: WorkloadLike): RecordedTermination[] {
   const name = rs.metadata.name ?? '';
@@ -46,6 +47,9 @@ function causeLine(crashes: RecordedTermination[]): { text: string; evidence?: E
   }
   return { text: '' };
 }
+
+/** Quiet without a failed recorded termination: a rollback finding cites the crashed revision's. */
+export const rollbackQuiet: QuietCheck = (p) => noFailedRecords(p);
 
 /** Detects a rollback away from a revision that crashed, whose cause is still unresolved. */
 export function detectRollback(ctx: DetectorContext): Finding[] {

@@ -15,6 +15,7 @@ import {
   lastTerminated,
   targetOf,
 } from './context';
+import type { QuietCheck } from './plain-pod';
 
 // Words of start-up progress (loading, migrating, warming a cache, replaying a journal ...).
 const STARTING =
@@ -78,6 +79,9 @@ function forContainer(ctx: DetectorContext, c: ContainerTimeline): Finding[] {
     }),
   ];
 }
+
+/** Always quiet on a plain pod: no app container has a terminated run to have been killed. */
+export const slowStartQuiet: QuietCheck = () => true;
 
 /** Detects slow starters killed by their probe, read from a log that stops mid-start-up. */
 export const detectSlowStart: Detector = perContainer(forContainer);

@@ -13,6 +13,7 @@ import { isFailing } from './crash-state';
 import { configChangeWithoutImage, differingSiblings } from './image-digest';
 import { scanSources, type SourcedSignal } from './signals';
 import { textSourcesFor } from './text-sources';
+import type { QuietCheck } from './plain-pod';
 
 const CONFIG_NEWER_THAN_CODE = new Set(['unknown-config-key']);
 
@@ -105,6 +106,9 @@ function forContainer(ctx: DetectorContext, c: ContainerTimeline): Finding[] {
     }),
   ];
 }
+
+/** Always quiet on a plain pod: only a failing container is judged. */
+export const staleImageQuiet: QuietCheck = () => true;
 
 /** Detects a config rejected by strict parsing while the image is older than the config. */
 export const detectConfigNewerThanImage: Detector = perContainer(forContainer);

@@ -3,6 +3,12 @@
 import { makeFinding } from '../finding';
 import type { Finding } from '../types';
 import type { DetectorContext } from './context';
+import type { QuietCheck } from './plain-pod';
+
+/** Quiet unless the pod is a StatefulSet's and mounts a PersistentVolumeClaim. */
+export const statefulSetQuiet: QuietCheck = ({ input: { pod } }) =>
+  !pod.metadata.ownerReferences?.some((o) => o.kind === 'StatefulSet') ||
+  !pod.spec?.volumes?.some((v) => v.persistentVolumeClaim);
 
 /** Warns that a StatefulSet pod has PVC-backed volumes before anyone deletes anything. */
 export function detectStatefulSetVolumes(ctx: DetectorContext): Finding[] {
