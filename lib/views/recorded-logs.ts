@@ -78,6 +78,9 @@ export function inputWithHeads(
   now: number,
 ): DiagnosisInput {
   const input = cacheInput(snapshot, pod, now);
+  const { deleted, recent, heads: allHeads } = facts;
+  // Without history (or nothing recorded) the board's input is the cache's.
+  if (deleted.pods.length + recent.length + allHeads.size === 0) return input;
   const owner = controllerName(pod);
   const pods = facts.deleted.pods.filter((p) => owner !== undefined && p.ownerName === owner);
   const uids = new Set(pods.map((p) => p.uid));
