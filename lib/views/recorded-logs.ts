@@ -70,6 +70,46 @@ export async function recordedLogs(
   return { heads, deleted, recent };
 }
 
+interface FactsIndex {
+  /** Deleted pods of an owner and their terminations (each in recorded order), by owner name. */
+  deletedOf(owner: string): {
+    pods: RecordedFacts['deleted']['pods'];
+    terminations: RecordedTermination[];
+  };
+  /** A live pod's recent terminations, in recorded order. */
+  recentOf(uid: string | undefined): RecordedTermination[];
+}
+
+const indexes = new WeakMap<RecordedFacts, FactsIndex>();
+
+// The board asks for every pod: grouped once per computation instead of a scan per pod.
+function indexFacts(facts: RecordedFacts): FactsIndex {
+  let index = indexes.get(facts);
+  if (index) return index;
+  const recent = new Map<string, RecordedTermination[]>();
+  for (const t of facts.recent) {
+    const list = recent.get(t.podUid);
+    if (list) list.push(t);
+    else recent.set(t.podUid, [t]);
+  }
+  const byOwner = new Map<string, ReturnType<FactsIndex['deletedOf']>>();
+  index = {
+    deletedOf: (owner) => {
+      let found = byOwner.get(owner);
+      if (!found) {
+        const pods = facts.deleted.pods.filter((p) => p.ownerName === owner);
+        const uids = new Set(pods.map((p) => p.uid));
+        const terminations = facts.deleted.terminations.filter((t) => uids.has(t.podUid));
+        byOwner.set(owner, (found = { pods, terminations }));
+      }
+      return found;
+    },
+    recentOf: (uid) => (uid === undefined ? [] : (recent.get(uid) ?? [])),
+  };
+  indexes.set(facts, index);
+  return index;
+}
+
 /** A pod's cache input with the captured log heads as previous logs and the pods it replaced. */
 export function inputWithHeads(
   snapshot: ClusterSnapshot,
@@ -81,16 +121,14 @@ export function inputWithHeads(
   const { deleted, recent, heads: allHeads } = facts;
   // Without history (or nothing recorded) the board's input is the cache's.
   if (deleted.pods.length + recent.length + allHeads.size === 0) return input;
+  const index = indexFacts(facts);
   const owner = controllerName(pod);
-  const pods = facts.deleted.pods.filter((p) => owner !== undefined && p.ownerName === owner);
-  const uids = new Set(pods.map((p) => p.uid));
-  const own = facts.recent.filter((t) => t.podUid === pod.metadata.uid);
+  const deletedOfOwner = owner === undefined ? undefined : index.deletedOf(owner);
+  const pods = deletedOfOwner?.pods ?? [];
+  const own = index.recentOf(pod.metadata.uid);
   const history =
     pods.length || own.length
-      ? {
-          pods,
-          terminations: [...facts.deleted.terminations.filter((t) => uids.has(t.podUid)), ...own],
-        }
+      ? { pods, terminations: [...(deletedOfOwner?.terminations ?? []), ...own] }
       : undefined;
   const heads = facts.heads.get(pod.metadata.uid ?? '');
   const logs = heads
