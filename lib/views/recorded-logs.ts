@@ -6,6 +6,7 @@ import {
   type DiagnosisInput,
   type HistoryInput,
   type PodLike,
+  type RecordedPod,
   type RecordedTermination,
 } from '../diagnosis';
 import { cacheInput } from './assemble-input';
@@ -70,42 +71,39 @@ export async function recordedLogs(
   return { heads, deleted, recent };
 }
 
+/** The recorded facts by owner and pod, in the order recorded (one pass, not one per pod). */
 interface FactsIndex {
-  /** Deleted pods of an owner and their terminations (each in recorded order), by owner name. */
-  deletedOf(owner: string): {
-    pods: RecordedFacts['deleted']['pods'];
-    terminations: RecordedTermination[];
-  };
-  /** A live pod's recent terminations, in recorded order. */
-  recentOf(uid: string | undefined): RecordedTermination[];
+  /** Deleted pods by owner name. */
+  deletedOf: Map<string, RecordedPod[]>;
+  /** Terminations of the deleted pods, by their owner's name. */
+  replacedRunsOf: Map<string, RecordedTermination[]>;
+  /** Recent terminations by live pod uid. */
+  recentOf: Map<string, RecordedTermination[]>;
 }
 
 const indexes = new WeakMap<RecordedFacts, FactsIndex>();
 
-// The board asks for every pod: grouped once per computation instead of a scan per pod.
-function indexFacts(facts: RecordedFacts): FactsIndex {
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function indexOf(facts: RecordedFacts): FactsIndex {
   let index = indexes.get(facts);
   if (index) return index;
-  const recent = new Map<string, RecordedTermination[]>();
-  for (const t of facts.recent) {
-    const list = recent.get(t.podUid);
-    if (list) list.push(t);
-    else recent.set(t.podUid, [t]);
+  index = { deletedOf: new Map(), replacedRunsOf: new Map(), recentOf: new Map() };
+  const ownerOf = new Map<string, string>();
+  for (const p of facts.deleted.pods) {
+    if (p.ownerName === undefined) continue;
+    push(index.deletedOf, p.ownerName, p);
+    ownerOf.set(p.uid, p.ownerName);
   }
-  const byOwner = new Map<string, ReturnType<FactsIndex['deletedOf']>>();
-  index = {
-    deletedOf: (owner) => {
-      let found = byOwner.get(owner);
-      if (!found) {
-        const pods = facts.deleted.pods.filter((p) => p.ownerName === owner);
-        const uids = new Set(pods.map((p) => p.uid));
-        const terminations = facts.deleted.terminations.filter((t) => uids.has(t.podUid));
-        byOwner.set(owner, (found = { pods, terminations }));
-      }
-      return found;
-    },
-    recentOf: (uid) => (uid === undefined ? [] : (recent.get(uid) ?? [])),
-  };
+  for (const t of facts.deleted.terminations) {
+    const owner = ownerOf.get(t.podUid);
+    if (owner !== undefined) push(index.replacedRunsOf, owner, t);
+  }
+  for (const t of facts.recent) push(index.recentOf, t.podUid, t);
   indexes.set(facts, index);
   return index;
 }
@@ -121,14 +119,14 @@ export function inputWithHeads(
   const { deleted, recent, heads: allHeads } = facts;
   // Without history (or nothing recorded) the board's input is the cache's.
   if (deleted.pods.length + recent.length + allHeads.size === 0) return input;
-  const index = indexFacts(facts);
   const owner = controllerName(pod);
-  const deletedOfOwner = owner === undefined ? undefined : index.deletedOf(owner);
-  const pods = deletedOfOwner?.pods ?? [];
-  const own = index.recentOf(pod.metadata.uid);
+  const index = indexOf(facts);
+  const pods = (owner !== undefined && index.deletedOf.get(owner)) || [];
+  const replacedRuns = (owner !== undefined && index.replacedRunsOf.get(owner)) || [];
+  const own = index.recentOf.get(pod.metadata.uid ?? '') ?? [];
   const history =
     pods.length || own.length
-      ? { pods, terminations: [...(deletedOfOwner?.terminations ?? []), ...own] }
+      ? { pods: [...pods], terminations: [...replacedRuns, ...own] }
       : undefined;
   const heads = facts.heads.get(pod.metadata.uid ?? '');
   const logs = heads
