@@ -20,6 +20,8 @@ export function launchChromium(): Promise<Browser> {
 export interface PageKind {
   url: string;
   ready(page: Page): Promise<void>;
+  /** Wait for lists to stop before counting (Podtrail's caches; the baseline lists all along). */
+  settles?: boolean;
 }
 
 /**
@@ -47,8 +49,17 @@ export async function requestsPerMinute(options: {
         }),
       );
     }
-    await new Promise((r) => setTimeout(r, 2_000));
-    const before = await options.stats();
+    // Steady state: the first viewer after a quiet spell makes Podtrail list what the board
+    // watches again (caches are released a minute after their last reader); wait until no list
+    // has come for 3 s (at most a minute), then count. The baseline waits 2 s.
+    let before = await options.stats();
+    const settleSeconds = options.kind.settles ? 60 : 2;
+    for (let quiet = 0, waited = 0; quiet < 3 && waited < settleSeconds; waited++) {
+      await new Promise((r) => setTimeout(r, 1_000));
+      const now = await options.stats();
+      quiet = now.list === before.list ? quiet + 1 : 0;
+      before = now;
+    }
     await new Promise((r) => setTimeout(r, options.windowMs));
     const after = await options.stats();
     const rate = (key: keyof ApiRequests) =>

@@ -1,17 +1,46 @@
-// Crash → pixels: from a crash forced in the sandbox to the new restart count rendered in a
-// Chromium page of Podtrail, against a raw watch client on the same pods (the floor: what the
-// API server itself tells a watcher). Both wait for the same change, the restart count going up.
+// Crash → pixels: from a crash forced in the sandbox to its first sign rendered in a Chromium page
+// of Podtrail, against a raw watch client on the same pod (the floor: what the API server itself
+// tells a watcher). Both wait for the first change the crash makes to what they show: the pod's
+// STATUS and restarts on the page ("Running · 3 restarts" becomes "Error · 3 restarts" or, when
+// the next update already has the restart, "Running · 4 restarts"), its containers' states and
+// restart counts on the watch.
 import type { Browser } from '@playwright/test';
 import { percentile } from './figures';
 
 interface Seen {
+  /** What is shown: the page's status line, or the watch's container states and restarts. */
+  text: string;
+  /** Sum of restartCount. */
   n: number;
+  /** Whether every container runs (the raw watch only). */
+  running?: boolean;
   at: number;
 }
 
-/** A raw watch of one namespace's pods: the restart count of one pod, and when it changed. */
+interface ContainerStatus {
+  restartCount: number;
+  state?: { running?: unknown; waiting?: { reason?: string }; terminated?: { reason?: string } };
+}
+
+/** The containers' states and restarts of one pod, as one line of text. */
+function stateLine(statuses: ContainerStatus[]): string {
+  return statuses
+    .map((c) => {
+      const s = c.state ?? {};
+      const state = s.running
+        ? 'running'
+        : s.waiting
+          ? `waiting ${s.waiting.reason ?? ''}`
+          : `terminated ${s.terminated?.reason ?? ''}`;
+      return `${state} ${c.restartCount}`;
+    })
+    .join(', ');
+}
+
+/** A raw watch of one namespace's pods: what one pod's containers show, and when it changed. */
 function rawWatch(server: string, namespace: string, pod: string) {
-  const seen: Seen = { n: -1, at: 0 };
+  const seen: Seen = { text: '', n: -1, at: 0 };
+  const changes: Seen[] = [];
   const abort = new AbortController();
   void (async () => {
     const response = await fetch(`${server}/api/v1/namespaces/${namespace}/pods?watch=1`, {
@@ -30,27 +59,33 @@ function rawWatch(server: string, namespace: string, pod: string) {
         type Event = {
           object: {
             metadata: { name: string };
-            status?: { containerStatuses?: Array<{ restartCount: number }> };
+            status?: { containerStatuses?: ContainerStatus[] };
           };
         };
         const event = JSON.parse(line) as Event;
         if (event.object.metadata.name !== pod) continue;
-        const n = (event.object.status?.containerStatuses ?? []).reduce(
-          (s, c) => s + c.restartCount,
-          0,
-        );
-        if (n !== seen.n) Object.assign(seen, { n, at: Date.now() });
+        const statuses = event.object.status?.containerStatuses ?? [];
+        const text = stateLine(statuses);
+        if (text === seen.text) continue;
+        Object.assign(seen, {
+          text,
+          n: statuses.reduce((s, c) => s + c.restartCount, 0),
+          running: statuses.length > 0 && statuses.every((c) => c.state?.running),
+          at: Date.now(),
+        });
+        changes.push({ ...seen });
+        if (changes.length > 1_000) changes.splice(0, 500);
       }
     }
   })().catch(() => undefined);
-  return { seen, close: () => abort.abort() };
+  return { seen, changes, close: () => abort.abort() };
 }
 
-async function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
+async function until(check: () => Promise<boolean> | boolean, timeoutMs: number, what: string) {
   const start = Date.now();
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() - start > timeoutMs) throw new Error(`bench: timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => setTimeout(r, 10));
   }
 }
 
@@ -78,48 +113,54 @@ export async function crashToPixels(options: {
     await page.getByTestId('pod-status').waitFor();
     // A string, not a function: tsx's helpers (__name) do not exist in the page.
     await page.evaluate(`(() => {
-      const read = () => {
-        const text = document.querySelector('[data-testid="pod-status"]')?.textContent ?? '';
-        return Number(/(\\d+) restarts?/.exec(text)?.[1] ?? -1);
-      };
-      window.__seen = { n: read(), at: Date.now() };
+      const read = () => document.querySelector('[data-testid="pod-status"]')?.textContent ?? '';
+      const restarts = (text) => Number(/(\\d+) restarts?/.exec(text)?.[1] ?? -1);
+      window.__seen = { text: read(), n: restarts(read()), at: Date.now() };
+      window.__changes = [];
       new MutationObserver(() => {
-        const n = read();
-        if (n !== window.__seen.n) window.__seen = { n, at: Date.now() };
+        const text = read();
+        if (text === window.__seen.text) return;
+        window.__seen = { text, n: restarts(text), at: Date.now() };
+        window.__changes.push(window.__seen);
       }).observe(document.body, { subtree: true, childList: true, characterData: true });
     })()`);
     const shown = () => page.evaluate('window.__seen') as Promise<Seen>;
+    /** The first change the page showed at or after `t` (the later ones may follow at once). */
+    const firstChangeSince = (t: number) =>
+      page.evaluate(`window.__changes.find((c) => c.at >= ${t})`) as Promise<Seen | undefined>;
     const pixels: number[] = [];
     const watched: number[] = [];
     while (pixels.length < options.count) {
-      // Start from a settled state: the page shows what the watch has.
-      await until(() => raw.seen.n >= 0, 30_000, 'the raw watch');
-      let before = await shown();
-      for (let i = 0; i < 300 && before.n !== raw.seen.n; i++) {
-        await new Promise((r) => setTimeout(r, 50));
-        before = await shown();
-      }
-      const rawBefore = raw.seen.n;
+      // Start from a settled state: the pod runs and the page shows it running with the
+      // watch's restarts.
+      await until(() => raw.seen.running === true, 60_000, 'the pod to run again');
+      await until(
+        async () => {
+          const s = await shown();
+          return s.n === raw.seen.n && s.text.startsWith('Running');
+        },
+        60_000,
+        'the page to show the running pod',
+      );
+      const [pageBefore, rawBefore] = [await shown(), raw.seen.text];
       const t0 = Date.now();
       const response = await fetch(
         `${options.sandboxUrl}/sandbox/control/crash?namespace=${namespace}&pod=${pod}`,
         { method: 'POST' },
       );
       const { crashed } = (await response.json()) as { crashed: string[] };
-      if (crashed.length === 0) {
-        await new Promise((r) => setTimeout(r, 200)); // still backing off: not running yet
-        continue;
-      }
-      await until(() => raw.seen.n > rawBefore, 30_000, 'the raw watch to see the restart');
-      const start = Date.now();
-      let after = await shown();
-      while (after.n <= rawBefore && Date.now() - start < 30_000) {
-        await new Promise((r) => setTimeout(r, 20));
-        after = await shown();
-      }
-      if (after.n <= rawBefore) throw new Error('bench: the page never showed the restart');
-      pixels.push(after.at - t0);
-      watched.push(raw.seen.at - t0);
+      if (crashed.length === 0) continue; // between runs after all: settle again
+      await until(() => raw.seen.text !== rawBefore, 30_000, 'the raw watch to see the crash');
+      const rawSeen = raw.changes.find((c) => c.at >= t0);
+      await until(
+        async () => (await shown()).text !== pageBefore.text,
+        30_000,
+        'the page to show the crash',
+      );
+      const pageSeen = await firstChangeSince(t0);
+      if (!rawSeen || !pageSeen) throw new Error('bench: a change seen without a record of it');
+      pixels.push(pageSeen.at - t0);
+      watched.push(rawSeen.at - t0);
     }
     return {
       pixels: { p50: percentile(pixels, 50), p95: percentile(pixels, 95) },

@@ -6,7 +6,6 @@ import path from 'node:path';
 
 const root = path.resolve(__dirname, '..');
 const tsx = path.join(root, 'node_modules/tsx/dist/cli.mjs');
-const next = path.join(root, 'node_modules/next/dist/bin/next');
 
 /** A started child process. */
 export interface Child {
@@ -54,7 +53,13 @@ function firstLine(child: ChildProcess, what: string, timeoutMs: number): Promis
 export async function startScaleSandbox(
   size: { pods: number; namespaces: number; nodes: number },
   dir: string,
-): Promise<Child & { kubeconfig: string; stats(): Promise<ApiRequests> }> {
+): Promise<
+  Child & {
+    kubeconfig: string;
+    /** API requests of one client (User-Agent product: "podtrail", "naive-dashboard"). */
+    stats(agent: string): Promise<ApiRequests>;
+  }
+> {
   const child = spawn(
     process.execPath,
     [
@@ -74,11 +79,11 @@ export async function startScaleSandbox(
     kubeconfig,
     pid: child.pid ?? 0,
     stop: stopper(child),
-    async stats() {
+    async stats(agent: string) {
       const body = (await (await fetch(`${url}/sandbox/stats`)).json()) as {
-        requests: ApiRequests;
+        byAgent: Record<string, ApiRequests>;
       };
-      return body.requests;
+      return body.byAgent[agent] ?? { total: 0, list: 0, watch: 0, get: 0, log: 0 };
     },
   };
 }
@@ -130,19 +135,21 @@ export async function serverMemory(url: string): Promise<ServerMemory> {
   return health.memory;
 }
 
-/** Podtrail's production server (`next start`) against a kubeconfig. */
+/** Podtrail's production server (`npm start`: bin/podtrail-server.cjs) against a kubeconfig. */
 export async function startPodtrail(
   kubeconfig: string,
   port: number,
   dataDir: string,
 ): Promise<Child> {
-  const child = spawn(process.execPath, [next, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, [path.join(root, 'bin/podtrail-server.cjs')], {
     cwd: root,
     env: {
       ...process.env,
       KUBECONFIG: kubeconfig,
       PODTRAIL_DATA_DIR: dataDir,
       NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

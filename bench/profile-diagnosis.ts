@@ -1,6 +1,7 @@
 // Profiling aid (not part of the bench table): starts a scale sandbox of N pods and computes the
 // board R times from synced caches, printing each round's time and the board's row count.
-// node --conditions=react-server --cpu-prof --import tsx bench/profile-diagnosis.ts 10000 200 500 5
+// node --conditions=react-server --import tsx bench/profile-diagnosis.ts 10000 200 500 5
+// (`--no-profile` after the numbers: round times only, without the profiler's overhead.)
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import os from 'node:os';
@@ -11,8 +12,10 @@ import { syncBoardCaches } from './diagnosis-time';
 import { startScaleSandbox } from './processes';
 
 async function main(): Promise<void> {
-  const [pods = 10_000, namespaces = 200, nodes = 500, rounds = 5] = process.argv
-    .slice(2)
+  const args = process.argv.slice(2);
+  const profiling = !args.includes('--no-profile');
+  const [pods = 10_000, namespaces = 200, nodes = 500, rounds = 5] = args
+    .filter((a) => !a.startsWith('--'))
     .map(Number);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'podtrail-profile-'));
   let t = Date.now();
@@ -30,11 +33,11 @@ async function main(): Promise<void> {
   session.connect();
   await session.post('Profiler.enable');
   for (let i = 0; i < rounds; i++) {
-    if (i <= 1) await session.post('Profiler.start');
+    if (profiling && i <= 1) await session.post('Profiler.start');
     t = performance.now();
     const view = (await computeBoardView({}, runtime)) as { rows?: unknown[] };
     console.log(`round ${i}: ${(performance.now() - t).toFixed(0)} ms, ${view.rows?.length} rows`);
-    if (i === 0 || i === rounds - 1) {
+    if (profiling && (i === 0 || i === rounds - 1)) {
       const { profile } = await session.post('Profiler.stop');
       const file = path.join(os.tmpdir(), `podtrail-board-${i === 0 ? 'cold' : 'warm'}.cpuprofile`);
       writeFileSync(file, JSON.stringify(profile));

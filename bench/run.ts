@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import type { Browser } from '@playwright/test';
 import { launchChromium, requestsPerMinute, type PageKind } from './browsers';
 import { crashToPixels } from './crash-pixels';
@@ -22,18 +23,38 @@ import {
 } from './processes';
 import { serverTime } from './server-time';
 
-const quick = process.argv.includes('--quick');
+/** The parts of a run, in the order they run; `--parts` picks some. */
+const allParts = ['memory', 'diagnosis', 'server-time', 'viewers', 'crash', 'js', 'stretch'];
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    parts: { type: 'string' },
+    pods: { type: 'string' },
+    namespaces: { type: 'string' },
+    nodes: { type: 'string' },
+  },
+});
+const quick = args.quick ?? false;
+const parts = new Set(args.parts?.split(',') ?? allParts.filter((p) => p !== 'stretch' || !quick));
+for (const p of parts)
+  if (!allParts.includes(p)) throw new Error(`bench: unknown part ${p} (${allParts.join(', ')})`);
+const size = quick
+  ? { pods: 2_000, namespaces: 40, nodes: 100 }
+  : { pods: 10_000, namespaces: 200, nodes: 500 };
 const config = {
   mode: quick ? 'quick' : 'full',
-  cluster: quick
-    ? { pods: 2_000, namespaces: 40, nodes: 100 }
-    : { pods: 10_000, namespaces: 200, nodes: 500 },
+  parts: [...parts],
+  cluster: {
+    pods: Number(args.pods ?? size.pods),
+    namespaces: Number(args.namespaces ?? size.namespaces),
+    nodes: Number(args.nodes ?? size.nodes),
+  },
   viewers: quick ? [1, 10] : [1, 10, 50],
   windowMs: quick ? 12_000 : 30_000,
   crashes: quick ? 20 : 100,
   concurrentViewers: 20,
   serverTimeMs: quick ? 5_000 : 20_000,
-  stretch: quick ? undefined : { pods: 150_000, namespaces: 3_000, nodes: 5_000 },
+  stretch: parts.has('stretch') ? { pods: 150_000, namespaces: 3_000, nodes: 5_000 } : undefined,
   machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}`,
   date: new Date().toISOString(),
   baselinePollMs: 5_000,
@@ -59,8 +80,9 @@ function log(text: string): void {
   console.log(`bench: ${text}`);
 }
 
-/** Runs one part; a failure becomes a note, never a failed run. */
+/** Runs one part (when `--parts` names it); a failure becomes a note, never a failed run. */
 async function part(name: string, run: () => Promise<void>): Promise<void> {
+  if (!parts.has(name) && !name.startsWith('stretch')) return;
   try {
     await timed(name, run);
   } catch (error) {
@@ -97,10 +119,12 @@ function pageKinds(podtrail: Child, naive: Child, pod: { namespace: string; name
       url: `${podtrail.url}/`,
       ready: (page) =>
         page.locator('[data-connection="live"]').first().waitFor({ timeout: 180_000 }),
+      settles: true,
     },
     pod: {
       url: `${podtrail.url}${podPath}`,
       ready: (page) => page.getByTestId('pod-status').waitFor({ timeout: 180_000 }),
+      settles: true,
     },
   };
   // A naive page polls from the moment it is open, loaded or not (at 10,000 pods its first
@@ -128,17 +152,25 @@ async function viewerFigures(
   browser: Browser,
   podtrail: Child,
   naive: Child,
-  stats: () => ReturnType<Awaited<ReturnType<typeof startScaleSandbox>>['stats']>,
+  stats: (agent: string) => ReturnType<Awaited<ReturnType<typeof startScaleSandbox>>['stats']>,
 ) {
   const pod = await crashLoopingPod(podtrail.url);
   const { podtrailKinds, naiveKinds } = pageKinds(podtrail, naive, pod);
   for (const kind of ['board', 'pod'] as const) {
     const measured: Record<number, { podtrail: number; baseline: number }> = {};
     for (const viewers of [0, ...config.viewers]) {
-      const run = (k: PageKind) =>
-        requestsPerMinute({ browser, kind: k, viewers, windowMs: config.windowMs, stats });
-      const podtrailRate = await run(podtrailKinds[kind]!);
-      const baselineRate = await run(naiveKinds[kind]!);
+      // Each system's own requests (the sandbox counts by User-Agent): the baseline still
+      // answering a closed page's requests must not count against Podtrail's next window.
+      const run = (k: PageKind, agent: string) =>
+        requestsPerMinute({
+          browser,
+          kind: k,
+          viewers,
+          windowMs: config.windowMs,
+          stats: () => stats(agent),
+        });
+      const podtrailRate = await run(podtrailKinds[kind]!, 'podtrail');
+      const baselineRate = await run(naiveKinds[kind]!, 'naive-dashboard');
       const [p, b] = [podtrailRate.perMinute, baselineRate.perMinute];
       measured[viewers] = { podtrail: p, baseline: b };
       log(
@@ -212,6 +244,7 @@ async function main(): Promise<void> {
       });
     }
     const { pods, namespaces, nodes } = config.cluster;
+    if (![...parts].some((p) => p !== 'stretch')) return;
     log(`starting a sandbox of ${pods} pods in ${namespaces} namespaces on ${nodes} nodes`);
     const sandbox = await timed('start sandbox', () => startScaleSandbox(config.cluster, dir));
     started.push(sandbox);
@@ -285,33 +318,51 @@ async function main(): Promise<void> {
         ),
       );
     });
-    await part('server time', async () => {
+    await part('server-time', async () => {
       const pod = await crashLoopingPod(podtrail.url);
-      const podApi = `${podtrail.url}/api/clusters/sandbox/namespaces/${pod.namespace}/pods/${pod.name}`;
       const n = config.concurrentViewers;
-      const board = await serverTime(`${podtrail.url}/api/board`, n, config.serverTimeMs);
-      const naiveBoard = await serverTime(`${naive.url}/board.json`, n, config.serverTimeMs);
-      figures.push(figure(`board server time p50, ${n} viewers`, 'ms', board.p50, naiveBoard.p50));
-      figures.push(
-        figure(
-          `board server time p95, ${n} viewers`,
-          'ms',
-          board.p95,
-          naiveBoard.p95,
-          atMost(100, 'ms'),
-        ),
-      );
-      const podTime = await serverTime(podApi, n, config.serverTimeMs);
-      const naivePod = await serverTime(
-        `${naive.url}/pod.json?namespace=${pod.namespace}&name=${pod.name}`,
-        n,
-        config.serverTimeMs,
-      );
-      figures.push(figure(`pod server time p50, ${n} viewers`, 'ms', podTime.p50, naivePod.p50));
-      figures.push(figure(`pod server time p95, ${n} viewers`, 'ms', podTime.p95, naivePod.p95));
+      const ms = config.serverTimeMs;
+      const views = {
+        board: {
+          podtrail: `${podtrail.url}/api/board`,
+          stream: `${podtrail.url}/api/stream?scope=board`,
+          naive: `${naive.url}/board.json`,
+        },
+        pod: {
+          podtrail: `${podtrail.url}/api/clusters/sandbox/namespaces/${pod.namespace}/pods/${pod.name}`,
+          stream: `${podtrail.url}/api/stream?scope=pod&cluster=sandbox&namespace=${pod.namespace}&pod=${pod.name}`,
+          naive: `${naive.url}/pod.json?namespace=${pod.namespace}&name=${pod.name}`,
+        },
+      };
+      for (const [kind, v] of Object.entries(views)) {
+        // Viewers: each follows the live stream and loads the view once a second (the naive
+        // baseline has no stream: its viewers load it once a second).
+        const paced = await serverTime(v.podtrail, n, ms, { everyMs: 1_000, streamUrl: v.stream });
+        const naivePaced = await serverTime(v.naive, n, ms, { everyMs: 1_000 });
+        const what = `${kind} server time, ${n} viewers (each follows the stream, loads once a second)`;
+        figures.push(figure(`${what} p50`, 'ms', paced.p50, naivePaced.p50));
+        figures.push(
+          figure(
+            `${what} p95`,
+            'ms',
+            paced.p95,
+            naivePaced.p95,
+            kind === 'board' ? atMost(100, 'ms') : undefined,
+          ),
+        );
+        // Capacity: the same number of clients back to back.
+        const busy = await serverTime(v.podtrail, n, ms);
+        const naiveBusy = await serverTime(v.naive, n, ms);
+        const capacity = `${kind} server time, ${n} clients back to back`;
+        figures.push(
+          figure(`${capacity} p50`, 'ms', busy.p50, naiveBusy.p50),
+          figure(`${capacity} p95`, 'ms', busy.p95, naiveBusy.p95),
+          figure(`${capacity}: answers per second`, 'req/s', busy.perSecond, naiveBusy.perSecond),
+        );
+      }
     });
-    await part('viewers', () => viewerFigures(b, podtrail, naive, () => sandbox.stats()));
-    await part('crash to pixels', async () => {
+    await part('viewers', () => viewerFigures(b, podtrail, naive, (agent) => sandbox.stats(agent)));
+    await part('crash', async () => {
       const r = await crashToPixels({
         browser: b,
         podtrailUrl: podtrail.url,
@@ -339,7 +390,7 @@ async function main(): Promise<void> {
         ),
       );
     });
-    await part('first-load JS', async () => {
+    await part('js', async () => {
       const routes = { board: '/', 'pod page': '/c/[cluster]/ns/[namespace]/pods/[pod]' };
       for (const [name, route] of Object.entries(routes)) {
         const js = firstLoadJs(route);
@@ -397,10 +448,18 @@ async function stretch(size: { pods: number; namespaces: number; nodes: number }
       const rss = treeRss(podtrail.pid);
       figures.push(figure(`${name}: server RSS`, 'MB', rss / 1e6, null));
       figures.push(figure(`${name}: RSS per cached pod`, 'kB', rss / size.pods / 1e3, null));
-      const board = await serverTime(`${podtrail.url}/api/board`, config.concurrentViewers, 30_000);
+      const board = await serverTime(
+        `${podtrail.url}/api/board`,
+        config.concurrentViewers,
+        30_000,
+        {
+          everyMs: 1_000,
+          streamUrl: `${podtrail.url}/api/stream?scope=board`,
+        },
+      );
       figures.push(
         figure(
-          `${name}: board p95, ${config.concurrentViewers} viewers`,
+          `${name}: board p95, ${config.concurrentViewers} viewers (each follows the stream, loads once a second)`,
           'ms',
           board.p95,
           null,

@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { AccessControl, Stats } from './api/access';
+import { AccessControl, Stats, type RequestCounters } from './api/access';
 import { handleRequest } from './api/server';
 import { WatchRegistry } from './api/watch-stream';
 import { Cluster } from './cluster/cluster';
@@ -49,7 +49,9 @@ export interface SandboxOptions {
 
 /** Counters of /sandbox/stats. */
 export interface SandboxStats {
-  requests: { total: number; list: number; watch: number; get: number; log: number };
+  requests: RequestCounters;
+  /** By client, the product token of its User-Agent ("podtrail", "kubectl", …). */
+  byAgent: Record<string, RequestCounters>;
   openWatches: number;
 }
 
@@ -154,7 +156,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     ...(kubeconfigPath ? { kubeconfigPath } : {}),
     scenarios,
     now: () => cluster.clock.now(),
-    stats: () => ({ requests: { ...stats.requests }, openWatches: watches.count() }),
+    stats: () => ({
+      requests: { ...stats.requests },
+      byAgent: structuredClone(stats.byAgent),
+      openWatches: watches.count(),
+    }),
     control,
     async stop() {
       cluster.clock.stop();

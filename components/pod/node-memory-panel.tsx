@@ -1,4 +1,5 @@
 import type { NodeMemory } from '@/lib/diagnosis';
+import { Panel } from '@/components/ui/panel';
 import { Timestamp } from '@/components/ui/timestamp';
 
 const SHOWN = 6;
@@ -8,14 +9,12 @@ export function NodeMemoryPanel({ node, now }: { node: NodeMemory; now: number }
   const p = node.memoryPressure;
   const under = p?.status === 'True';
   return (
-    <section
-      aria-labelledby="node-memory-heading"
-      className="flex flex-col gap-2 rounded-lg border border-slate-300 p-3 text-sm"
-      data-testid="node-memory"
+    <Panel
+      headingId="node-memory-heading"
+      heading={<>Node {node.name} — memory pressure</>}
+      testId="node-memory"
+      className="text-sm"
     >
-      <h3 id="node-memory-heading" className="text-base font-semibold">
-        Node {node.name} — memory pressure
-      </h3>
       {p ? (
         <p data-testid="memory-pressure" data-status={p.status}>
           <strong className={under ? 'text-red-800' : 'text-green-800'}>
@@ -66,6 +65,6 @@ export function NodeMemoryPanel({ node, now }: { node: NodeMemory; now: number }
           after an hour).
         </p>
       )}
-    </section>
+    </Panel>
   );
 }

@@ -4,6 +4,7 @@
 // the pod crash-loops); a cluster without metrics-server says so instead of drawing nothing.
 import { formatBytes, type ContainerTimeline, type NodeMemory } from '@/lib/diagnosis';
 import { formatClock, formatHourMinute } from '@/components/format/time';
+import { Panel } from '@/components/ui/panel';
 import { memoryWindow, type MemoryWindow } from './memory-window';
 
 const H = 200;
@@ -94,14 +95,11 @@ export function MemoryOverTime({
 }) {
   const w = memoryWindow(c, now, node);
   return (
-    <section
-      aria-labelledby="memory-heading"
-      className="flex flex-col gap-2 rounded-lg border border-slate-300 p-3"
-      data-testid="memory-over-time"
+    <Panel
+      headingId="memory-heading"
+      heading={<>Memory over time — container {c.name}</>}
+      testId="memory-over-time"
     >
-      <h3 id="memory-heading" className="font-semibold">
-        Memory over time — container {c.name}
-      </h3>
       <p className="text-sm break-words" data-testid="memory-summary">
         {w.summary}
       </p>
@@ -128,6 +126,6 @@ export function MemoryOverTime({
           ))}
         </p>
       )}
-    </section>
+    </Panel>
   );
 }

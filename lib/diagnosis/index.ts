@@ -2,6 +2,7 @@
 export type * from './types';
 export { diagnosePod } from './diagnose-pod';
 export { isPlainlyHealthy } from './plainly-healthy';
+export { diagnosisStableUntil } from './clock-horizon';
 export { decodeExitCode, type ExitKind, type ExitMeaning } from './exit-codes';
 export { formatDuration, formatGoDuration, parseGoDuration } from './go-duration';
 export {

@@ -125,8 +125,25 @@ function lineNumbersToScan(count: number): number[] {
   return [...head, ...tail];
 }
 
+// Short texts (event messages, waiting and terminated messages) come back on every board
+// computation for every failing pod: their signals are remembered, frozen, for the next caller.
+// Logs are longer and read once per page; bounded by clearing when full.
+const SHORT_TEXT = 2_000;
+const remembered = new Map<string, readonly LogSignal[]>();
+
 /** Every line of the text that matches a failure pattern, strongest first. */
 export function scanLogText(text: string): LogSignal[] {
+  if (text.length > SHORT_TEXT) return scanLines(text);
+  let signals = remembered.get(text);
+  if (!signals) {
+    if (remembered.size >= 10_000) remembered.clear();
+    signals = Object.freeze(scanLines(text).map((s) => Object.freeze(s)));
+    remembered.set(text, signals);
+  }
+  return [...signals];
+}
+
+function scanLines(text: string): LogSignal[] {
   const lines = text.split('\n');
   const signals: LogSignal[] = [];
   for (const i of lineNumbersToScan(lines.length)) {

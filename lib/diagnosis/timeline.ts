@@ -56,6 +56,15 @@ function nextRetry(ref: ContainerRef, input: DiagnosisInput): ContainerTimeline[
   return nextRetryWindow(toMs(finished), parsed.backoffMs, input.now);
 }
 
+/** True when a container's next retry would be counted from input.now (its last finish unknown). */
+export function retryCountedFromNow(input: DiagnosisInput): boolean {
+  return listContainers(input).some(
+    (ref) =>
+      ref.status?.state?.waiting?.reason === 'CrashLoopBackOff' &&
+      toMs(ref.status.lastState?.terminated?.finishedAt) === undefined,
+  );
+}
+
 function imageFacts(ref: ContainerRef, input: DiagnosisInput) {
   const imageID = ref.status?.imageID || undefined;
   const imageDigest = runningDigest(imageID);

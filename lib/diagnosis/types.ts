@@ -81,6 +81,18 @@ export interface ContainerStatusLike {
   lastState?: ContainerStateLike;
 }
 
+/**
+ * A status condition (PodCondition, NodeCondition) as diagnosis reads it: which one, whether it
+ * holds ("True"/"False"/"Unknown"), why, and since when.
+ */
+export interface ConditionLike {
+  type: string;
+  status: string;
+  reason?: string;
+  message?: string;
+  lastTransitionTime?: string | Date;
+}
+
 /** A Pod as diagnosis reads it (V1Pod and `kubectl get pod -o json` are assignable). */
 export interface PodLike {
   apiVersion?: string;
@@ -105,13 +117,7 @@ export interface PodLike {
     reason?: string;
     message?: string;
     startTime?: string | Date;
-    conditions?: Array<{
-      type: string;
-      status: string;
-      reason?: string;
-      message?: string;
-      lastTransitionTime?: string | Date;
-    }>;
+    conditions?: ConditionLike[];
     containerStatuses?: ContainerStatusLike[];
     initContainerStatuses?: ContainerStatusLike[];
   };
@@ -180,14 +186,7 @@ export interface LimitRangeLike {
 export interface NodeLike {
   metadata: MetaLike;
   status?: {
-    conditions?: Array<{
-      type: string;
-      status: string;
-      reason?: string;
-      message?: string;
-      lastTransitionTime?: string | Date;
-      lastHeartbeatTime?: string | Date;
-    }>;
+    conditions?: Array<ConditionLike & { lastHeartbeatTime?: string | Date }>;
     allocatable?: Record<string, string>;
     capacity?: Record<string, string>;
   };

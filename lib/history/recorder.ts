@@ -150,12 +150,30 @@ export class Recorder {
     await this.queue;
   }
 
+  /** When the write queue last gave the event loop back. */
+  private sliceStart = performance.now();
+
   private enqueue(task: () => Promise<void>): void {
     if (this.stopped) return;
-    this.queue = this.queue.then(task).catch((error: unknown) => {
-      this.failures += 1;
-      console.error('podtrail: history write failed', error);
-    });
+    this.queue = this.queue
+      .then(() => this.breathe())
+      .then(task)
+      .catch((error: unknown) => {
+        this.failures += 1;
+        console.error('podtrail: history write failed', error);
+      });
+  }
+
+  /**
+   * PGlite answers in the same tick, so a long queue of writes (the first list of a big cluster:
+   * every pod, event and ReplicaSet) would run as one chain of microtasks and hold the event loop
+   * — requests, streams, probes — until it drains (15 s at 10,000 pods). Every ~10 ms the queue
+   * gives the loop back once.
+   */
+  private async breathe(): Promise<void> {
+    if (performance.now() - this.sliceStart < 10) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    this.sliceStart = performance.now();
   }
 
   private onEvent(resource: Watched, event: CacheEvent<KubeObject>): void {

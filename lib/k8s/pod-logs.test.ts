@@ -29,11 +29,15 @@ describe('PodLogReader', () => {
       limitBytes: 8192,
     };
     const before = env.sandbox.stats().requests.log;
+    const ours = () => env.sandbox.stats().byAgent.podtrail?.log ?? 0;
+    const oursBefore = ours();
     const first = await reader.read(request);
     await reader.read(request);
     expect(env.sandbox.stats().requests.log - before).toBe(1);
     const fresh = await reader.read(request, { fresh: true });
     expect(env.sandbox.stats().requests.log - before).toBe(2);
+    // Podtrail names itself to the API server (User-Agent podtrail/v…), as kubectl does.
+    expect(ours() - oursBefore).toBe(2);
     expect(fresh.text).toBe(first.text);
     expect(first.text).toBeTruthy();
   });

@@ -1,5 +1,6 @@
 // HTTP to one cluster through client-node's KubeConfig (so exec plugins, client certificates,
 // tokens and CAs work exactly as in kubectl), with node-fetch as client-node itself uses.
+import packageJson from '../../package.json';
 import type { KubeConfig } from '@kubernetes/client-node';
 import fetch, { type RequestInit, type Response } from 'node-fetch';
 import {
@@ -8,6 +9,9 @@ import {
   k8sTimeout,
   type K8sErrorScope,
 } from './k8s-error';
+
+/** Who is asking, as the API server's audit log and request counters see it (kubectl style). */
+const userAgent = `podtrail/v${packageJson.version} (${process.platform}/${process.arch}) node/${process.versions.node}`;
 
 /** Query parameters of an API request; undefined values are left out. */
 export type Query = Record<string, string | number | boolean | undefined>;
@@ -78,6 +82,7 @@ export class Transport {
     const init: RequestInit = await this.kubeConfig.applyToFetchOptions({});
     const headers = new Headers(init.headers as HeadersInit | undefined);
     headers.set('Accept', options.accept ?? 'application/json');
+    headers.set('User-Agent', userAgent);
     if (body !== undefined) headers.set('Content-Type', 'application/json');
     // Impersonating: pairs, not an object, so each group is its own Impersonate-Group line.
     const pairs = [...headers.entries()];

@@ -4,7 +4,6 @@ import type { DiagnosisInput, EventLike, PodLike } from '../diagnosis';
 import type { NodeFacts } from '../k8s';
 import { expectedImagesFor } from '../registry';
 import type { ClusterSnapshot } from './cluster-snapshot';
-import { ownerChain } from './owners';
 import { snapshotIndex } from './snapshot-index';
 import type { Runtime } from './runtime';
 import type { LogView } from './types';
@@ -20,8 +19,8 @@ export interface GatherOptions {
 /** The cache-only part of a pod's input (cheap: used for every pod on the board). */
 export function cacheInput(snapshot: ClusterSnapshot, pod: PodLike, now: number): DiagnosisInput {
   const index = snapshotIndex(snapshot);
-  const owners = ownerChain(pod.metadata, index.workload);
-  const deployment = owners.find((o) => o.kind === 'Deployment');
+  // Shared by every pod of the owner: diagnosis never changes its input.
+  const { owners, revisions } = index.ownersOf(pod.metadata);
   const nearest = owners[0];
   const siblings = nearest?.metadata.uid
     ? index.podsOwnedBy(nearest.metadata.uid).filter((p) => p.metadata.uid !== pod.metadata.uid)
@@ -30,11 +29,7 @@ export function cacheInput(snapshot: ClusterSnapshot, pod: PodLike, now: number)
     pod,
     events: index.eventsOfPod(pod),
     owners,
-    revisions: deployment?.metadata.uid
-      ? index.replicaSetsOf(deployment.metadata.uid)
-      : deployment
-        ? []
-        : undefined,
+    revisions,
     limitRanges: index.limitRanges(pod.metadata.namespace),
     siblings,
     now,

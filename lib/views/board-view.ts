@@ -5,13 +5,14 @@ import {
   boardStateOf,
   countByState,
   diagnosePod,
+  diagnosisStableUntil,
   isPlainlyHealthy,
   summarizeForBoard,
   type PodDiagnosis,
   type Severity,
 } from '../diagnosis';
 import { snapshotCluster } from './cluster-snapshot';
-import { HealthyVerdicts, inputSignature } from './healthy-verdicts';
+import { RememberedVerdicts, inputSignature } from './remembered-verdicts';
 import { RECENT_WINDOW_MS, inputWithHeads, recordedLogs } from './recorded-logs';
 import { getRuntime, type Runtime } from './runtime';
 import type { BoardRow, BoardView } from './types';
@@ -99,14 +100,14 @@ function compareRows(a: BoardRow, b: BoardRow): number {
   );
 }
 
-const verdictsOf = new WeakMap<Runtime, Map<string, HealthyVerdicts>>();
+const verdictsOf = new WeakMap<Runtime, Map<string, RememberedVerdicts>>();
 
-/** The remembered healthy verdicts of one cluster's pods (so unchanged healthy pods cost little). */
-function healthyVerdicts(runtime: Runtime, cluster: string): HealthyVerdicts {
+/** The remembered verdicts of one cluster's pods (so unchanged pods cost little). */
+function rememberedVerdicts(runtime: Runtime, cluster: string): RememberedVerdicts {
   let byCluster = verdictsOf.get(runtime);
   if (!byCluster) verdictsOf.set(runtime, (byCluster = new Map()));
   let verdicts = byCluster.get(cluster);
-  if (!verdicts) byCluster.set(cluster, (verdicts = new HealthyVerdicts()));
+  if (!verdicts) byCluster.set(cluster, (verdicts = new RememberedVerdicts()));
   return verdicts;
 }
 
@@ -130,19 +131,24 @@ export async function getBoardView(
   let diagnosed = 0;
   for (const snapshot of snapshots) {
     const facts = await recordedLogs(runtime, snapshot, now);
-    const verdicts = healthyVerdicts(runtime, snapshot.cluster);
+    const verdicts = rememberedVerdicts(runtime, snapshot.cluster);
     for (const pod of snapshot.pods) {
       const uid = pod.metadata.uid ?? '';
       const input = inputWithHeads(snapshot, pod, facts, now);
       // Nearly every pod of a big cluster: diagnosePod would find nothing (no row).
       if (isPlainlyHealthy(input)) continue;
       const signature = inputSignature(input, facts.heads.get(uid));
-      if (uid && verdicts.stillHealthy(uid, signature, now)) continue;
+      const known = uid ? verdicts.lookup(uid, signature, now) : undefined;
+      if (known === 'healthy') continue;
       // Diagnosing thousands of pods takes seconds: let requests in between.
-      if (++diagnosed % yieldEvery === 0) await new Promise((resolve) => setImmediate(resolve));
-      const diagnosis = diagnosePod(input);
+      if (!known && ++diagnosed % yieldEvery === 0)
+        await new Promise((resolve) => setImmediate(resolve));
+      const diagnosis = known?.diagnosis ?? diagnosePod(input);
       const row = rowOf(snapshot.cluster, diagnosis, now);
-      if (uid) verdicts.record(uid, signature, !row, now);
+      if (uid && !known) {
+        const until = diagnosisStableUntil(input, diagnosis);
+        verdicts.record(uid, signature, row ? { diagnosis, until } : 'healthy', now);
+      }
       if (row && severityRank[row.severity] >= min) rows.push(row);
     }
     if (!filters.namespace)

@@ -2,16 +2,14 @@
 // of the pod's namespace stand in for the watch caches, and from there it is the pod page's own
 // code (cacheInput, gatherLogs, enrichInput, diagnosePod), so both say the same thing.
 import { diagnosePod } from '../diagnosis';
-import type { EventLike, LimitRangeLike, PodLike, WorkloadLike } from '../diagnosis';
-import { K8sError, resources, type ResourceName, type Transport } from '../k8s';
+import type { PodLike } from '../diagnosis';
+import { K8sError, resources, type ResourceName, type Transport, type WatchedObject } from '../k8s';
 import { cacheInput, enrichInput, gatherLogs } from './assemble-input';
 import type { ClusterSnapshot } from './cluster-snapshot';
 import { NotFoundError } from './errors';
 import type { PodRef } from './pod-view';
 import type { Runtime } from './runtime';
 import type { PodView } from './types';
-
-type Listed = { kind?: string; metadata?: { namespace?: string } };
 
 function namespacedPath(resource: ResourceName, namespace: string): string {
   const r = resources[resource];
@@ -20,14 +18,17 @@ function namespacedPath(resource: ResourceName, namespace: string): string {
 }
 
 /** A namespace's list of one resource with kind set; [] when it may not be read (403). */
-async function listIn(transport: Transport, resource: ResourceName, namespace: string) {
+async function listIn<R extends ResourceName>(
+  transport: Transport,
+  resource: R,
+  namespace: string,
+): Promise<Array<WatchedObject<R>>> {
   try {
-    const list = await transport.getJson<{ items?: Listed[] }>(
+    const list = await transport.getJson<{ items?: Array<WatchedObject<R>> }>(
       namespacedPath(resource, namespace),
-      {
-        scope: { namespace, resource },
-      },
+      { scope: { namespace, resource } },
     );
+    // A list's items carry no kind (the list has it); the diagnosis reads owners' kinds.
     return (list.items ?? []).map((o) => ({ ...o, kind: o.kind ?? resources[resource].kind }));
   } catch (error) {
     if (error instanceof K8sError && error.status === 403) return [];
@@ -41,24 +42,19 @@ async function listNamespace(
   cluster: string,
   namespace: string,
 ): Promise<ClusterSnapshot> {
-  const kinds: ResourceName[] = [
-    'replicasets',
-    'deployments',
-    'statefulsets',
-    'daemonsets',
-    'jobs',
-  ];
-  const [pods, events, limitRanges, ...workloads] = await Promise.all(
-    (['pods', 'events', 'limitranges', ...kinds] as ResourceName[]).map((r) =>
-      listIn(transport, r, namespace),
-    ),
-  );
+  const kinds = ['replicasets', 'deployments', 'statefulsets', 'daemonsets', 'jobs'] as const;
+  const [pods, events, limitRanges, workloads] = await Promise.all([
+    listIn(transport, 'pods', namespace),
+    listIn(transport, 'events', namespace),
+    listIn(transport, 'limitranges', namespace),
+    Promise.all(kinds.map((r) => listIn(transport, r, namespace))),
+  ]);
   return {
     cluster,
-    pods: pods as unknown as PodLike[],
-    events: events as unknown as EventLike[],
-    limitRanges: limitRanges as unknown as LimitRangeLike[],
-    workloads: workloads.flat() as unknown as WorkloadLike[],
+    pods,
+    events,
+    limitRanges,
+    workloads: workloads.flat(),
     health: { cluster, state: 'synced', resources: [] },
   };
 }

@@ -6,6 +6,7 @@ import {
   type DiagnosisInput,
   type HistoryInput,
   type PodLike,
+  type RecordedPod,
   type RecordedTermination,
 } from '../diagnosis';
 import { cacheInput } from './assemble-input';
@@ -70,6 +71,43 @@ export async function recordedLogs(
   return { heads, deleted, recent };
 }
 
+/** The recorded facts by owner and pod, in the order recorded (one pass, not one per pod). */
+interface FactsIndex {
+  /** Deleted pods by owner name. */
+  deletedOf: Map<string, RecordedPod[]>;
+  /** Terminations of the deleted pods, by their owner's name. */
+  replacedRunsOf: Map<string, RecordedTermination[]>;
+  /** Recent terminations by live pod uid. */
+  recentOf: Map<string, RecordedTermination[]>;
+}
+
+const indexes = new WeakMap<RecordedFacts, FactsIndex>();
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function indexOf(facts: RecordedFacts): FactsIndex {
+  let index = indexes.get(facts);
+  if (index) return index;
+  index = { deletedOf: new Map(), replacedRunsOf: new Map(), recentOf: new Map() };
+  const ownerOf = new Map<string, string>();
+  for (const p of facts.deleted.pods) {
+    if (p.ownerName === undefined) continue;
+    push(index.deletedOf, p.ownerName, p);
+    ownerOf.set(p.uid, p.ownerName);
+  }
+  for (const t of facts.deleted.terminations) {
+    const owner = ownerOf.get(t.podUid);
+    if (owner !== undefined) push(index.replacedRunsOf, owner, t);
+  }
+  for (const t of facts.recent) push(index.recentOf, t.podUid, t);
+  indexes.set(facts, index);
+  return index;
+}
+
 /** A pod's cache input with the captured log heads as previous logs and the pods it replaced. */
 export function inputWithHeads(
   snapshot: ClusterSnapshot,
@@ -78,16 +116,17 @@ export function inputWithHeads(
   now: number,
 ): DiagnosisInput {
   const input = cacheInput(snapshot, pod, now);
+  const { deleted, recent, heads: allHeads } = facts;
+  // Without history (or nothing recorded) the board's input is the cache's.
+  if (deleted.pods.length + recent.length + allHeads.size === 0) return input;
   const owner = controllerName(pod);
-  const pods = facts.deleted.pods.filter((p) => owner !== undefined && p.ownerName === owner);
-  const uids = new Set(pods.map((p) => p.uid));
-  const own = facts.recent.filter((t) => t.podUid === pod.metadata.uid);
+  const index = indexOf(facts);
+  const pods = (owner !== undefined && index.deletedOf.get(owner)) || [];
+  const replacedRuns = (owner !== undefined && index.replacedRunsOf.get(owner)) || [];
+  const own = index.recentOf.get(pod.metadata.uid ?? '') ?? [];
   const history =
     pods.length || own.length
-      ? {
-          pods,
-          terminations: [...facts.deleted.terminations.filter((t) => uids.has(t.podUid)), ...own],
-        }
+      ? { pods: [...pods], terminations: [...replacedRuns, ...own] }
       : undefined;
   const heads = facts.heads.get(pod.metadata.uid ?? '');
   const logs = heads

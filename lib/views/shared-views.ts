@@ -10,12 +10,13 @@ import { ViewMemo } from './view-memo';
 import type { BoardView, PodView } from './types';
 
 /**
- * An HTTP request takes the last view finished this recently, even if a change came in since
- * (the change starts a computation in the background for the next caller): on a busy cluster
- * changes come faster than a big board computes, and a request waiting for each recomputation
- * would take as long as the computation itself.
+ * An HTTP request takes the last view finished this recently (plus three times what it cost),
+ * even if a change came in since (the change starts a computation in the background for the next
+ * caller): on a busy cluster changes come faster than a big board computes, and a request waiting
+ * for each recomputation would take as long as the computation itself. The view says when it was
+ * made, and a page's live stream brings the newer one at once.
  */
-const requestReuseMs = 1_000;
+const requestReuseMs = 3_000;
 
 interface Shared {
   memo: ViewMemo;

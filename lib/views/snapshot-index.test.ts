@@ -14,7 +14,12 @@ const read = (suffix: string) =>
 
 const pods = read('.pod.json') as PodLike[];
 const events = (read('.events.json') as Array<{ items: EventLike[] }>).flatMap((l) => l.items);
-const workloads = read('.replicaset.json') as WorkloadLike[];
+const replicaSets = read('.replicaset.json') as WorkloadLike[];
+// The Deployments that own them (the fixtures hold only ReplicaSets), so chains reach a Deployment.
+const deployments: WorkloadLike[] = [
+  ...new Set(replicaSets.flatMap((rs) => rs.metadata.ownerReferences ?? []).map((r) => r.uid)),
+].map((uid) => ({ kind: 'Deployment', metadata: { uid, name: `deployment-${uid.slice(0, 8)}` } }));
+const workloads = [...replicaSets, ...deployments];
 const snapshot: ClusterSnapshot = {
   cluster: 'c',
   pods,
@@ -30,16 +35,25 @@ describe('snapshotIndex', () => {
     expect(pods.length).toBeGreaterThan(10);
     expect(events.length).toBeGreaterThan(0);
     let withEvents = 0;
+    let withRevisions = 0;
     for (const pod of pods) {
       const found = index.eventsOfPod(pod);
       expect(found).toEqual(eventsOfPod(events, pod));
       if (found.length > 0) withEvents += 1;
-      expect(ownerChain(pod.metadata, index.workload)).toEqual(ownerChain(pod.metadata, workloads));
+      const chain = ownerChain(pod.metadata, workloads);
+      expect(ownerChain(pod.metadata, index.workload)).toEqual(chain);
+      const deployment = chain.find((o) => o.kind === 'Deployment');
+      expect(index.ownersOf(pod.metadata)).toEqual({
+        owners: chain,
+        revisions: deployment ? replicaSetsOf(deployment, workloads) : undefined,
+      });
+      if (deployment) withRevisions += 1;
       for (const ref of pod.metadata.ownerReferences ?? []) {
         expect(index.podsOwnedBy(ref.uid)).toEqual(podsOwnedBy(pods, new Set([ref.uid])));
       }
     }
     expect(withEvents).toBeGreaterThan(0);
+    expect(withRevisions).toBeGreaterThan(0);
     for (const w of workloads) {
       const deployment = {
         kind: 'Deployment',

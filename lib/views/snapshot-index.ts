@@ -5,6 +5,7 @@
 // replicaSetsOf) would give.
 import type { EventLike, LimitRangeLike, PodLike, WorkloadLike } from '../diagnosis';
 import type { ClusterSnapshot } from './cluster-snapshot';
+import { ownerChain } from './owners';
 
 /** The lookups of one snapshot. */
 export interface SnapshotIndex {
@@ -18,6 +19,17 @@ export interface SnapshotIndex {
   replicaSetsOf(uid: string): WorkloadLike[];
   /** LimitRanges of a namespace. */
   limitRanges(namespace: string | undefined): LimitRangeLike[];
+  /**
+   * A pod's owner chain (ownerChain's answer) and its Deployment's ReplicaSets (undefined without
+   * a Deployment; [] for one without uid), shared by every pod of the same owner.
+   */
+  ownersOf(meta: PodLike['metadata']): OwnerFacts;
+}
+
+/** What cacheInput takes from a pod's owners. */
+export interface OwnerFacts {
+  owners: WorkloadLike[];
+  revisions: WorkloadLike[] | undefined;
 }
 
 const built = new WeakMap<ClusterSnapshot, SnapshotIndex>();
@@ -44,8 +56,10 @@ function indexEvents(events: EventLike[]) {
     } else push(byName, name, { at, event });
   });
   return (pod: PodLike): EventLike[] => {
-    const name = `${pod.metadata.namespace ?? ''}/${pod.metadata.name ?? ''}`;
     const uid = pod.metadata.uid;
+    // The common case: every event names its pod's uid.
+    if (uid && byName.size === 0) return byUid.get(uid)?.map((p) => p.event) ?? [];
+    const name = `${pod.metadata.namespace ?? ''}/${pod.metadata.name ?? ''}`;
     // A pod without a uid matches every event by name, as eventsOfPod does.
     const first = uid ? (byUid.get(uid) ?? []) : (withUidByName.get(name) ?? []);
     const second = byName.get(name) ?? [];
@@ -55,29 +69,68 @@ function indexEvents(events: EventLike[]) {
   };
 }
 
+// Files an object under each distinct uid its ownerReferences name (usually exactly one).
+function pushByOwner<V extends { metadata: PodLike['metadata'] }>(
+  map: Map<string, V[]>,
+  value: V,
+): void {
+  const refs = value.metadata.ownerReferences ?? [];
+  for (let i = 0; i < refs.length; i++) {
+    const uid = (refs[i] as { uid: string }).uid;
+    let seen = false;
+    for (let j = 0; j < i && !seen; j++) seen = refs[j]?.uid === uid;
+    if (!seen) push(map, uid, value);
+  }
+}
+
+// The owner facts of every pod whose controller (or first owner) is `uid`, computed once.
+function ownerFacts(
+  lookup: (uid: string) => WorkloadLike | undefined,
+  replicaSetsOf: (uid: string) => WorkloadLike[],
+) {
+  const byOwner = new Map<string, OwnerFacts>();
+  const none = (): OwnerFacts => ({ owners: [], revisions: undefined });
+  return (meta: PodLike['metadata']): OwnerFacts => {
+    const refs = meta.ownerReferences ?? [];
+    const ref = refs.find((r) => r.controller) ?? refs[0];
+    if (!ref) return none();
+    let facts = byOwner.get(ref.uid);
+    if (!facts) {
+      const owner = lookup(ref.uid);
+      const owners = owner ? [owner, ...ownerChain(owner.metadata, lookup).slice(0, 3)] : [];
+      const deployment = owners.find((o) => o.kind === 'Deployment');
+      const revisions = deployment?.metadata.uid
+        ? replicaSetsOf(deployment.metadata.uid)
+        : deployment
+          ? []
+          : undefined;
+      byOwner.set(ref.uid, (facts = { owners, revisions }));
+    }
+    return facts;
+  };
+}
+
 function build(snapshot: ClusterSnapshot): SnapshotIndex {
   const workloads = new Map<string, WorkloadLike>();
   const replicaSets = new Map<string, WorkloadLike[]>();
   for (const w of snapshot.workloads) {
     if (w.metadata.uid && !workloads.has(w.metadata.uid)) workloads.set(w.metadata.uid, w);
-    if (w.kind !== 'ReplicaSet') continue;
-    const owners = new Set((w.metadata.ownerReferences ?? []).map((r) => r.uid));
-    for (const uid of owners) push(replicaSets, uid, w);
+    if (w.kind === 'ReplicaSet') pushByOwner(replicaSets, w);
   }
   const pods = new Map<string, PodLike[]>();
-  for (const p of snapshot.pods) {
-    const owners = new Set((p.metadata.ownerReferences ?? []).map((r) => r.uid));
-    for (const uid of owners) push(pods, uid, p);
-  }
+  for (const p of snapshot.pods) pushByOwner(pods, p);
   const limitRanges = new Map<string | undefined, LimitRangeLike[]>();
   for (const l of snapshot.limitRanges) push(limitRanges, l.metadata?.namespace, l);
   const eventsOfPod = indexEvents(snapshot.events);
+  const workload = (uid: string) => workloads.get(uid);
+  const replicaSetsOf = (uid: string) => replicaSets.get(uid) ?? [];
   return {
     eventsOfPod,
-    workload: (uid) => workloads.get(uid),
+    workload,
     podsOwnedBy: (uid) => pods.get(uid) ?? [],
-    replicaSetsOf: (uid) => replicaSets.get(uid) ?? [],
+    replicaSetsOf,
     limitRanges: (namespace) => limitRanges.get(namespace) ?? [],
+    ownersOf: ownerFacts(workload, replicaSetsOf),
   };
 }
 

@@ -103,6 +103,27 @@ describe('ViewMemo', () => {
     expect(await memo.get('k', 'r2', compute)).toBe(3);
   });
 
+  it('answers a request after a quiet spell with the finished view, recomputing behind it', async () => {
+    let now = 0;
+    const memo = new ViewMemo(() => now);
+    await memo.get('k', 'r1', () => Promise.resolve('v1'), { reuseWithinMs: 3_000 });
+    now = 2_500; // nobody asked for 2.5 s: the view's clocks are old, its data is not
+    const next = deferred<string>();
+    let started = 0;
+    const compute = () => (started++, next.promise);
+    expect(await memo.get('k', 'r1', compute, { reuseWithinMs: 3_000 })).toBe('v1');
+    expect(started).toBe(1);
+    next.resolve('v2');
+    await next.promise;
+    now = 2_600;
+    expect(await memo.get('k', 'r1', compute, { reuseWithinMs: 3_000 })).toBe('v2');
+    // A key nobody asks for is forgotten after 30 s: the next request waits for its computation.
+    now = 40_000;
+    expect(await memo.get('k', 'r1', () => Promise.resolve('v3'), { reuseWithinMs: 3_000 })).toBe(
+      'v3',
+    );
+  });
+
   it('does not let a slow older computation replace a newer finished view', async () => {
     let now = 0;
     const memo = new ViewMemo(() => now);

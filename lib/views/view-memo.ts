@@ -3,6 +3,8 @@
 
 /** How long a view is served unchanged at most (its clocks — "next retry in" — move on). */
 const maxAgeMs = 2_000;
+/** How long a key nobody asks for keeps its views (so a request after a pause need not wait). */
+const keepMs = 30_000;
 interface Computation {
   revision: string;
   at: number;
@@ -48,13 +50,14 @@ export class ViewMemo {
       const cost = settled ? settled.at - settled.began : 0;
       const age = settled ? now - settled.at : Infinity;
       if (settled && age < within + 3 * cost) {
-        if (latest.revision !== revision && !running && age >= 2 * cost)
-          this.start(key, revision, now, compute);
+        const outdated = latest.revision !== revision || now - latest.at >= maxAgeMs;
+        if (outdated && !running && age >= 2 * cost) this.start(key, revision, now, compute);
         return settled.value as Promise<T>;
       }
       if (running || now - latest.at < within) return latest.value as Promise<T>;
     }
-    if (entry && entry.latest.revision === revision) return entry.latest.value as Promise<T>;
+    if (entry && entry.latest.revision === revision && now - entry.latest.at < maxAgeMs)
+      return entry.latest.value as Promise<T>;
     return this.start(key, revision, now, compute);
   }
 
@@ -84,10 +87,10 @@ export class ViewMemo {
     return value;
   }
 
-  /** Drops views nobody asked for within maxAgeMs (a pending computation stays). */
+  /** Drops views nobody asked for within keepMs (a pending computation stays). */
   private forgetOld(now: number): void {
     for (const [k, e] of this.entries) {
-      if (!this.running(e) && now - e.latest.at >= maxAgeMs) this.entries.delete(k);
+      if (!this.running(e) && now - e.latest.at >= keepMs) this.entries.delete(k);
     }
   }
 }

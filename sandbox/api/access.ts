@@ -71,17 +71,39 @@ export class AccessControl {
   }
 }
 
-/** Request counters of /sandbox/stats. */
+/** Request counters of /sandbox/stats: all clients, and by client (User-Agent's product). */
 export class Stats {
-  readonly requests = { total: 0, list: 0, watch: 0, get: 0, log: 0 };
+  readonly requests = newCounters();
+  readonly byAgent: Record<string, RequestCounters> = {};
 
   /** Counts one API request in the total (every request, discovery included). */
-  count(): void {
+  count(req: IncomingMessage): void {
     this.requests.total++;
+    this.of(req).total++;
   }
 
   /** Classifies an already counted request as a list, watch, get or log. */
-  classify(kind: 'list' | 'watch' | 'get' | 'log'): void {
+  classify(req: IncomingMessage, kind: 'list' | 'watch' | 'get' | 'log'): void {
     this.requests[kind]++;
+    this.of(req)[kind]++;
   }
+
+  /** The counters of the request's client: "kubectl" of "kubectl/v1.37.2 (linux/amd64) …". */
+  private of(req: IncomingMessage): RequestCounters {
+    const agent = /^[^/\s]+/.exec(req.headers['user-agent'] ?? '')?.[0] ?? 'unknown';
+    return (this.byAgent[agent] ??= newCounters());
+  }
+}
+
+/** Requests in all and by kind. */
+export interface RequestCounters {
+  total: number;
+  list: number;
+  watch: number;
+  get: number;
+  log: number;
+}
+
+function newCounters(): RequestCounters {
+  return { total: 0, list: 0, watch: 0, get: 0, log: 0 };
 }

@@ -388,6 +388,27 @@ describe('pod logs', () => {
     expect(Buffer.byteLength(limited)).toBeLessThanOrEqual(12);
     expect(sb.stats().requests.log).toBe(before + 3);
   });
+
+  it('counts requests by client, the product of the User-Agent', async () => {
+    const byAgent = () => sb.stats().byAgent;
+    const kubectl = byAgent().kubectl?.list ?? 0;
+    const bench = byAgent()['naive-dashboard']?.get ?? 0;
+    const ask = (path: string, agent: string) =>
+      fetch(`${sb.url}${path}`, {
+        headers: { 'User-Agent': agent, authorization: `Bearer ${TOKEN}` },
+      }).then((r) => r.text());
+    await ask(
+      '/api/v1/namespaces/oom-no-limit/pods',
+      'kubectl/v1.37.2 (linux/amd64) kubernetes/abc',
+    );
+    await ask(
+      '/api/v1/namespaces/oom-no-limit/pods',
+      'kubectl/v1.37.2 (linux/amd64) kubernetes/abc',
+    );
+    await ask('/api/v1/namespaces/oom-no-limit', 'naive-dashboard/1');
+    expect(byAgent().kubectl?.list).toBe(kubectl + 2);
+    expect(byAgent()['naive-dashboard']?.get).toBe(bench + 1);
+  });
 });
 
 describe('pod log follow', () => {

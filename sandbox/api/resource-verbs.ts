@@ -111,7 +111,7 @@ export function serveResource(
   if (subresource) throw notFound(def.group, def.plural, name ?? '');
   const watch = boolParam(q, 'watch');
   const verb = name ? 'get' : watch ? 'watch' : 'list';
-  deps.stats.classify(verb);
+  deps.stats.classify(req, verb);
   deps.access.authorizeOn(verb, def, namespace, name);
   if (name) return serveGet(r, name);
   if (watch) return serveWatchResource(r);
@@ -152,7 +152,7 @@ function serveDeletePod({ res, deps, route, q }: ResourceRequest, namespace: str
 function servePodLog({ req, res, deps, route, q }: ResourceRequest, name: string) {
   const { namespace } = route;
   const { cluster } = deps;
-  deps.stats.classify('log');
+  deps.stats.classify(req, 'log');
   deps.access.authorize({
     verb: 'get',
     group: '',

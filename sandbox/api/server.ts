@@ -69,6 +69,7 @@ export function handleRequest(req: IncomingMessage, res: ServerResponse, deps: S
     if (path === '/sandbox/stats')
       return sendJson(res, 200, {
         requests: deps.stats.requests,
+        byAgent: deps.stats.byAgent,
         openWatches: deps.watches.count(),
       });
     if (path.startsWith('/sandbox/control/'))
@@ -78,7 +79,7 @@ export function handleRequest(req: IncomingMessage, res: ServerResponse, deps: S
       res.end('ok');
       return;
     }
-    deps.stats.count();
+    deps.stats.count(req);
     const segs = path.split('/').filter(Boolean).map(decodeURIComponent);
     deps.access.authenticate(req);
     if (path === '/version') return sendJson(res, 200, versionInfo());

@@ -5,8 +5,14 @@
 // skipped (plainly-healthy.ts). The gate reads the same inputs the timeline does, so what it
 // promises (below) is what every detector would see in its DetectorContext.
 import { collectEvents } from '../events';
-import { type ContainerRef, listContainers, timelineTerminations } from '../timeline';
-import type { ContainerStateLike, DiagnosisInput, TimelineEvent } from '../types';
+import { type ContainerRef, timelineTerminations } from '../timeline';
+import type {
+  ContainerSpecLike,
+  ContainerStateLike,
+  ContainerStatusLike,
+  DiagnosisInput,
+  TimelineEvent,
+} from '../types';
 
 /**
  * A pod whose containers are all plainly fine. Promises (what a quiet check may rely on):
@@ -46,22 +52,47 @@ function plainContainer(ref: ContainerRef): boolean {
   return !!state.running && !state.terminated && s.ready === true;
 }
 
+// listContainers' refs when every spec has its status and no status is without a spec (same
+// counts, unique names), each plain — else undefined. Loops, not closures: this runs for nearly
+// every pod of the board on every computation.
+function addPlain(
+  refs: ContainerRef[],
+  init: boolean,
+  specs: ContainerSpecLike[] = [],
+  statuses: ContainerStatusLike[] = [],
+): boolean {
+  if (specs.length !== statuses.length) return false;
+  for (const spec of specs) {
+    for (const ref of refs) if (ref.name === spec.name) return false;
+    let status: ContainerStatusLike | undefined;
+    for (const s of statuses) if (s.name === spec.name && !status) status = s;
+    const ref = { name: spec.name, init, spec, status };
+    if (!plainContainer(ref)) return false;
+    refs.push(ref);
+  }
+  return true;
+}
+
 /** The pod as a PlainPod, or undefined when any container is not plainly fine. */
 export function plainPod(input: DiagnosisInput): PlainPod | undefined {
   const { pod } = input;
-  const status = pod.status;
+  const { spec, status } = pod;
   if (status?.phase !== 'Running' || status.reason || pod.metadata.deletionTimestamp) return;
-  if (!pod.spec?.containers?.length) return;
-  const refs = listContainers(input);
-  const names = new Set<string>();
-  for (const ref of refs) {
-    // Two containers of one name would each claim the other's status.
-    if (names.has(ref.name) || !plainContainer(ref)) return;
-    names.add(ref.name);
-  }
+  if (!spec?.containers?.length) return;
+  const refs: ContainerRef[] = [];
+  if (!addPlain(refs, true, spec.initContainers, status.initContainerStatuses)) return;
+  if (!addPlain(refs, false, spec.containers, status.containerStatuses)) return;
   if (input.history?.terminations?.length && timelineTerminations(input).length > 0) return;
-  const sources = [...(input.history?.events ?? []), ...(input.events ?? [])];
-  const events = sources.length === 0 ? [] : collectEvents(pod, sources, [...names]);
+  const recorded = input.history?.events ?? [];
+  const live = input.events ?? [];
+  const events =
+    recorded.length + live.length === 0
+      ? []
+      : collectEvents(
+          pod,
+          [...recorded, ...live],
+          refs.map((r) => r.name),
+        );
   return { input, refs, events };
 }
 
@@ -75,12 +106,13 @@ export function noLogs(pod: PlainPod): boolean {
  * container name and no container-less Warning or Killing event (what podLevelSources reads).
  */
 export function noPodLevelText(pod: PlainPod): boolean {
-  const known = new Set(pod.refs.map((r) => r.name));
-  const logs = Object.entries(pod.input.logs ?? {});
-  if (logs.some(([name, l]) => !known.has(name) && (l.previous || l.current))) return false;
-  return !pod.events.some(
-    (e) => !e.container && !e.about && (e.type === 'Warning' || e.reason === 'Killing'),
-  );
+  for (const [name, l] of Object.entries(pod.input.logs ?? {})) {
+    if ((l.previous || l.current) && !pod.refs.some((r) => r.name === name)) return false;
+  }
+  for (const e of pod.events) {
+    if (!e.container && !e.about && (e.type === 'Warning' || e.reason === 'Killing')) return false;
+  }
+  return true;
 }
 
 /** True when no recorded termination failed (the crashes rollback and back-off reset read). */

@@ -26,6 +26,18 @@ function restartedRecently(c: ContainerTimeline, now: number): boolean {
   return now - last.finishedAt < RECENT_RESTART_MS;
 }
 
+/** When the clock alone next changes a restart into history here (Infinity: never). */
+export function recentRestartEnds(containers: ContainerTimeline[], now: number): number {
+  let end = Infinity;
+  for (const c of containers) {
+    const finishedAt = lastTerminated(c)?.finishedAt;
+    if (finishedAt === undefined) continue;
+    const at = finishedAt + RECENT_RESTART_MS;
+    if (at > now && at < end) end = at;
+  }
+  return end;
+}
+
 function containerHealthy(ctx: DetectorContext, c: ContainerTimeline): boolean {
   const now = ctx.input.now;
   if (c.state === 'Completed') return c.init || ctx.restartPolicy !== 'Always';
