@@ -12,6 +12,16 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const http = require('node:http');
 const path = require('node:path');
+const v8 = require('node:v8');
+
+// V8 grows the heap limit up to 4× the live heap after a fast major GC, and keeps what it grew
+// to: the first list of a big cluster (and the history recorder writing every pod once) left
+// ~300 MB of garbage-filled heap at 10,000 pods. Capping growth at 1.3× keeps the committed heap
+// near the live one (bench: RSS 792 → 558 MB right after sync, 544 → 451 MB at rest, 10,000 pods)
+// at the cost of more frequent major GCs. Set before anything big is allocated; NODE_OPTIONS
+// cannot carry this flag, so it is set here. PODTRAIL_HEAP_GROWING_PERCENT=0 turns it off.
+const heapGrowingPercent = Number(process.env.PODTRAIL_HEAP_GROWING_PERCENT ?? 30);
+if (heapGrowingPercent > 0) v8.setFlagsFromString(`--heap-growing-percent=${heapGrowingPercent}`);
 
 const host = process.env.HOST || '127.0.0.1';
 const port = Number(process.env.PORT || 3000);
