@@ -77,10 +77,14 @@ export async function startScaleSandbox(
       env: { ...process.env, NODE_OPTIONS: `--max-old-space-size=${heapMb}` },
     },
   );
-  const { url, kubeconfig } = JSON.parse(await firstLine(child, 'sandbox', 600_000)) as {
-    url: string;
-    kubeconfig: string;
-  };
+  // Generating the objects takes about a minute per 10,000 pods on 2 busy cores.
+  const line = await firstLine(child, 'sandbox', 600_000 + size.pods * 12).catch(
+    async (error: unknown) => {
+      await stopper(child)();
+      throw error;
+    },
+  );
+  const { url, kubeconfig } = JSON.parse(line) as { url: string; kubeconfig: string };
   return {
     url,
     kubeconfig,
