@@ -60,6 +60,9 @@ export async function startScaleSandbox(
     stats(agent: string): Promise<ApiRequests>;
   }
 > {
+  // The simulated API server holds every object as parsed JSON (~30 kB a pod with its indexes):
+  // past ~100,000 pods that outgrows Node's default 4 GB heap.
+  const heapMb = Math.max(4096, Math.ceil(size.pods / 10));
   const child = spawn(
     process.execPath,
     [
@@ -68,12 +71,20 @@ export async function startScaleSandbox(
       ...[size.pods, size.namespaces, size.nodes].map(String),
       dir,
     ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      // NODE_OPTIONS: tsx runs the script in a child process of its own.
+      env: { ...process.env, NODE_OPTIONS: `--max-old-space-size=${heapMb}` },
+    },
   );
-  const { url, kubeconfig } = JSON.parse(await firstLine(child, 'sandbox', 600_000)) as {
-    url: string;
-    kubeconfig: string;
-  };
+  // Generating the objects takes about a minute per 10,000 pods on 2 busy cores.
+  const line = await firstLine(child, 'sandbox', 600_000 + size.pods * 12).catch(
+    async (error: unknown) => {
+      await stopper(child)();
+      throw error;
+    },
+  );
+  const { url, kubeconfig } = JSON.parse(line) as { url: string; kubeconfig: string };
   return {
     url,
     kubeconfig,

@@ -32,6 +32,7 @@ const { values: args } = parseArgs({
     pods: { type: 'string' },
     namespaces: { type: 'string' },
     nodes: { type: 'string' },
+    viewers: { type: 'string' },
   },
 });
 const quick = args.quick ?? false;
@@ -49,7 +50,7 @@ const config = {
     namespaces: Number(args.namespaces ?? size.namespaces),
     nodes: Number(args.nodes ?? size.nodes),
   },
-  viewers: quick ? [1, 10] : [1, 10, 50],
+  viewers: args.viewers?.split(',').map(Number) ?? (quick ? [1, 10] : [1, 10, 50]),
   windowMs: quick ? 12_000 : 30_000,
   crashes: quick ? 20 : 100,
   concurrentViewers: 20,
@@ -225,26 +226,13 @@ async function viewerFigures(
   }
 }
 
-async function main(): Promise<void> {
+/** Every part but the stretch, on one sandbox of `config.cluster`'s size. */
+async function measureCluster(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'podtrail-bench-'));
   const started: Child[] = [];
   let browser: Browser | undefined;
-  const t0 = Date.now();
   try {
-    // One production build for every run: build only when there is none (`next build` first
-    // after changing the app).
-    if (!existsSync(path.resolve(__dirname, '../.next/diagnostics/route-bundle-stats.json'))) {
-      await timed('next build', async () => {
-        log('no production build: running next build');
-        spawnSync(
-          process.execPath,
-          [path.resolve(__dirname, '../node_modules/next/dist/bin/next'), 'build'],
-          { stdio: 'inherit', cwd: path.resolve(__dirname, '..') },
-        );
-      });
-    }
     const { pods, namespaces, nodes } = config.cluster;
-    if (![...parts].some((p) => p !== 'stretch')) return;
     log(`starting a sandbox of ${pods} pods in ${namespaces} namespaces on ${nodes} nodes`);
     const sandbox = await timed('start sandbox', () => startScaleSandbox(config.cluster, dir));
     started.push(sandbox);
@@ -418,6 +406,23 @@ async function main(): Promise<void> {
     for (const child of started.reverse()) await child.stop();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+async function main(): Promise<void> {
+  const t0 = Date.now();
+  // One production build for every run: build only when there is none (`next build` first
+  // after changing the app).
+  if (!existsSync(path.resolve(__dirname, '../.next/diagnostics/route-bundle-stats.json'))) {
+    await timed('next build', async () => {
+      log('no production build: running next build');
+      spawnSync(
+        process.execPath,
+        [path.resolve(__dirname, '../node_modules/next/dist/bin/next'), 'build'],
+        { stdio: 'inherit', cwd: path.resolve(__dirname, '..') },
+      );
+    });
+  }
+  if ([...parts].some((p) => p !== 'stretch')) await measureCluster();
   const file = path.resolve(process.cwd(), 'bench-results.json');
   const report = () => {
     writeResults(file, figures, { ...config, phases, minutes: (Date.now() - t0) / 60_000 });
@@ -437,17 +442,35 @@ async function stretch(size: { pods: number; namespaces: number; nodes: number }
   const dir = mkdtempSync(path.join(os.tmpdir(), 'podtrail-bench-stretch-'));
   const started: Child[] = [];
   const name = `stretch ${size.pods} pods / ${size.nodes} nodes`;
+  // Each step is timed; the first that fails or times out is where it breaks.
+  const step = async <T>(what: string, run: () => Promise<T>): Promise<T> => {
+    const t = Date.now();
+    const value = await run().catch((error: unknown) => {
+      throw new Error(
+        `${what} failed after ${((Date.now() - t) / 1000).toFixed(0)} s: ${String(error)}`,
+      );
+    });
+    figures.push(figure(`${name}: ${what}`, 's', (Date.now() - t) / 1000, null));
+    return value;
+  };
   try {
     await part(name, async () => {
-      const sandbox = await startScaleSandbox(size, dir);
+      const sandbox = await step('sandbox start', () => startScaleSandbox(size, dir));
       started.push(sandbox);
       await initHistoryDir(path.join(dir, 'data'));
-      const podtrail = await startPodtrail(sandbox.kubeconfig, port + 2, path.join(dir, 'data'));
+      const podtrail = await step('Podtrail start', () =>
+        startPodtrail(sandbox.kubeconfig, port + 2, path.join(dir, 'data')),
+      );
       started.push(podtrail);
-      await waitSynced(podtrail.url);
+      await step('first board (every cache synced)', () => waitSynced(podtrail.url));
       const rss = treeRss(podtrail.pid);
-      figures.push(figure(`${name}: server RSS`, 'MB', rss / 1e6, null));
-      figures.push(figure(`${name}: RSS per cached pod`, 'kB', rss / size.pods / 1e3, null));
+      const memory = await serverMemory(podtrail.url);
+      figures.push(
+        figure(`${name}: server RSS`, 'MB', rss / 1e6, null),
+        figure(`${name}: RSS per cached pod`, 'kB', rss / size.pods / 1e3, null),
+        figure(`${name}: JS heap in use`, 'MB', memory.heapUsed / 1e6, null),
+        figure(`${name}: external (PGlite)`, 'MB', memory.external / 1e6, null),
+      );
       const board = await serverTime(
         `${podtrail.url}/api/board`,
         config.concurrentViewers,
@@ -457,14 +480,11 @@ async function stretch(size: { pods: number; namespaces: number; nodes: number }
           streamUrl: `${podtrail.url}/api/stream?scope=board`,
         },
       );
+      const viewers = `${config.concurrentViewers} viewers (each follows the stream, loads once a second)`;
       figures.push(
-        figure(
-          `${name}: board p95, ${config.concurrentViewers} viewers (each follows the stream, loads once a second)`,
-          'ms',
-          board.p95,
-          null,
-          atMost(100, 'ms'),
-        ),
+        figure(`${name}: board p50, ${viewers}`, 'ms', board.p50, null),
+        figure(`${name}: board p95, ${viewers}`, 'ms', board.p95, null, atMost(100, 'ms')),
+        figure(`${name}: server RSS after the board part`, 'MB', treeRss(podtrail.pid) / 1e6, null),
       );
     });
   } finally {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PodLike, RecordedPod, RecordedTermination } from '../diagnosis';
 import type { ClusterSnapshot } from './cluster-snapshot';
-import { inputWithHeads, type RecordedFacts } from './recorded-logs';
+import { hasTerminated, inputWithHeads, type RecordedFacts } from './recorded-logs';
 
 const pod = JSON.parse(
   readFileSync(path.join(__dirname, '../diagnosis/fixtures/auth-rev6-crashloop.pod.json'), 'utf8'),
@@ -56,5 +56,46 @@ describe('inputWithHeads', () => {
     // Another pod with no owner and no runs gets no history.
     const lone = { ...pod, metadata: { ...pod.metadata, uid: 'lone', ownerReferences: [] } };
     expect(inputWithHeads(snapshot, lone, facts, 100).history).toBeUndefined();
+  });
+});
+
+describe('hasTerminated (whose captured log heads the board asks the store for)', () => {
+  type Status = NonNullable<NonNullable<PodLike['status']>['containerStatuses']>[number];
+  const init = (state: Status['state'], restartCount = 0): Status => ({
+    name: 'migrate',
+    image: 'registry.example.com/migrate:1',
+    imageID: 'registry.example.com/migrate@sha256:' + 'a'.repeat(64),
+    ready: true,
+    restartCount,
+    state,
+  });
+  const completed = {
+    terminated: { exitCode: 0, reason: 'Completed', containerID: 'containerd://1' },
+  };
+  const running: Status = {
+    name: 'app',
+    image: 'registry.example.com/app:1',
+    imageID: 'registry.example.com/app@sha256:' + 'b'.repeat(64),
+    ready: true,
+    restartCount: 0,
+    state: { running: { startedAt: '2026-11-30T10:00:00Z' } },
+  };
+  const withStatuses = (inits: Status[], containers: Status[]): PodLike => ({
+    ...pod,
+    status: { ...pod.status, initContainerStatuses: inits, containerStatuses: containers },
+  });
+
+  it('skips a pod whose init container completed once and whose containers run unrestarted', () => {
+    expect(hasTerminated(withStatuses([init(completed)], [running]))).toBe(false);
+  });
+
+  it('counts a failed or restarted init container, and any restarted or terminated container', () => {
+    const failed = { terminated: { exitCode: 1, reason: 'Error', containerID: 'containerd://2' } };
+    expect(hasTerminated(withStatuses([init(failed)], [running]))).toBe(true);
+    expect(hasTerminated(withStatuses([init(completed, 2)], [running]))).toBe(true);
+    expect(hasTerminated(withStatuses([init(completed)], [{ ...running, restartCount: 1 }]))).toBe(
+      true,
+    );
+    expect(hasTerminated(withStatuses([], [{ ...running, state: completed }]))).toBe(true);
   });
 });

@@ -13,13 +13,24 @@ import { cacheInput } from './assemble-input';
 import type { ClusterSnapshot } from './cluster-snapshot';
 import type { Runtime } from './runtime';
 
-function hasTerminated(pod: PodLike): boolean {
-  const statuses = [
-    ...(pod.status?.initContainerStatuses ?? []),
-    ...(pod.status?.containerStatuses ?? []),
-  ];
-  return statuses.some(
-    (s) => (s.restartCount ?? 0) > 0 || s.lastState?.terminated || s.state?.terminated,
+type Status = NonNullable<NonNullable<PodLike['status']>['containerStatuses']>[number];
+
+/** Whether a container has a run the recorder may have kept a log head of. */
+function hasTerminatedRun(s: Status): boolean {
+  return (s.restartCount ?? 0) > 0 || Boolean(s.lastState?.terminated || s.state?.terminated);
+}
+
+/**
+ * Whether the pod has a run worth its captured log head: any container's, except an init
+ * container that completed once with exit 0 — what every pod with an init container shows, which
+ * would have the board ask the store for nearly every pod's heads.
+ */
+export function hasTerminated(pod: PodLike): boolean {
+  const failedInit = (s: Status) =>
+    (s.restartCount ?? 0) > 0 || (s.state?.terminated?.exitCode ?? 0) !== 0;
+  return (
+    (pod.status?.initContainerStatuses ?? []).some(failedInit) ||
+    (pod.status?.containerStatuses ?? []).some(hasTerminatedRun)
   );
 }
 
