@@ -135,6 +135,20 @@ describe('memory sampling', () => {
     }
   }, 60_000);
 
+  it('lists namespace by namespace while a cluster-wide list is forbidden, not asking again', async () => {
+    const recorder = await startRecorder(env.cluster);
+    // A namespace without crash-loopers turns forbidden: every cluster-wide list answers 403.
+    env.sandbox.control.forbid('healthy');
+    try {
+      expect(await recorder.round()).toBeGreaterThanOrEqual(crashLooping.length);
+      expect(await recorder.round()).toBe(crashLooping.length);
+      expect((await storedSamples()).length).toBeGreaterThan(0);
+    } finally {
+      env.sandbox.control.allow('healthy');
+      await recorder.stop();
+    }
+  }, 60_000);
+
   it('lists namespace by namespace where it may read only its own namespaces', async () => {
     const scoped = { ...env.cluster, namespaces: [...crashLooping, 'healthy'] };
     const recorder = await startRecorder(scoped);
