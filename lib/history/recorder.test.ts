@@ -274,3 +274,34 @@ afterAll(() => {
 
 describeEngine('PGlite', () => ({ dataDir, databaseUrl: '' }));
 describeEngine('PostgreSQL', () => ({ databaseUrl: postgres?.url }));
+
+describe('Recorder log heads on a cluster of pods with init containers', () => {
+  it('reads no log of an init container that completed once with exit 0', async () => {
+    // Every scale-mode pod has an init container that completed; none crash-loops here.
+    const env = await startSandboxCluster({
+      scenarios: [],
+      speed: 0,
+      scale: { pods: 40, namespaces: 2, nodes: 4, crashLoopingShare: 0 },
+    });
+    const dir = mkdtempSync(path.join(tmpdir(), 'podtrail-recorder-init-'));
+    const session = await openSession(env, { dataDir: dir, databaseUrl: '' });
+    try {
+      await session.recorder.flush();
+      const lease = session.access.caches.acquire({ cluster: 'sandbox', resource: 'pods' });
+      const pods = lease.cache.list();
+      lease.release();
+      const completedInits = pods.flatMap((p) =>
+        (p.status?.initContainerStatuses ?? []).filter(
+          (s) => s.state?.terminated?.exitCode === 0 && s.restartCount === 0,
+        ),
+      );
+      expect(pods.length).toBe(40);
+      expect(completedInits.length).toBe(40);
+      expect(env.sandbox.stats().byAgent.podtrail?.log ?? 0).toBe(0);
+    } finally {
+      await closeSession(session);
+      await env.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});

@@ -198,9 +198,13 @@ export class Recorder {
     if (type === 'deleted') await this.writer.deletePod(pod, now);
     else await this.writer.upsertPod(pod, now);
     const rows = terminationsOf(pod, now);
+    const initDone = completedInits(pod);
     for (const row of rows) {
       await this.writer.insertTermination(row, now);
-      if (type !== 'deleted') await this.requestLogHead(row);
+      // A completed init container's log says nothing about a crash: reading it would cost a
+      // request per pod at the first list of a cluster whose pods have init containers.
+      const worthAHead = !(initDone.has(row.container) && row.exitCode === 0);
+      if (type !== 'deleted' && worthAHead) await this.requestLogHead(row);
     }
     this.logHeads.retain(pod.metadata.uid, type === 'deleted' ? [] : rows);
   }
@@ -287,4 +291,13 @@ export class Recorder {
 export function retentionFromEnv(env: Record<string, string | undefined> = process.env): number {
   const days = Number(env.PODTRAIL_RETENTION_DAYS) || 14;
   return days * 24 * 3600_000;
+}
+
+/** Init containers that ran once and completed with exit 0 (nothing to diagnose in their logs). */
+function completedInits(pod: PodLike): Set<string> {
+  return new Set(
+    (pod.status?.initContainerStatuses ?? [])
+      .filter((s) => (s.restartCount ?? 0) === 0 && s.state?.terminated?.exitCode === 0)
+      .map((s) => s.name),
+  );
 }
