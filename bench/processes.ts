@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { startThrowawayPostgres } from '../lib/history/test-support/throwaway-postgres';
 
 const root = path.resolve(__dirname, '..');
 const tsx = path.join(root, 'node_modules/tsx/dist/cli.mjs');
@@ -146,18 +147,22 @@ export async function serverMemory(url: string): Promise<ServerMemory> {
   return health.memory;
 }
 
-/** Podtrail's production server (`npm start`: bin/podtrail-server.cjs) against a kubeconfig. */
+/**
+ * Podtrail's production server (`npm start`: bin/podtrail-server.cjs) against a kubeconfig, its
+ * history in PGlite under `dataDir` or, given `databaseUrl`, in that PostgreSQL.
+ */
 export async function startPodtrail(
   kubeconfig: string,
   port: number,
   dataDir: string,
+  databaseUrl?: string,
 ): Promise<Child> {
   const child = spawn(process.execPath, [path.join(root, 'bin/podtrail-server.cjs')], {
     cwd: root,
     env: {
       ...process.env,
       KUBECONFIG: kubeconfig,
-      PODTRAIL_DATA_DIR: dataDir,
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { PODTRAIL_DATA_DIR: dataDir }),
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
       PORT: String(port),
@@ -185,18 +190,56 @@ export async function startNaive(kubeconfig: string, port: number): Promise<Chil
   return { url, pid: child.pid ?? 0, stop: stopper(child) };
 }
 
-/** Resident memory of a process and its descendants, in bytes (Linux /proc). */
-export function treeRss(pid: number): number {
+/**
+ * A throwaway PostgreSQL (Debian's, through lib/history's test support) and the proportional
+ * memory of its processes, in bytes.
+ */
+export async function startPostgres(): Promise<{ url: string; stop(): void; pss(): number }> {
+  const pg = await startThrowawayPostgres();
+  const port = new URL(pg.url).port;
+  return {
+    ...pg,
+    pss() {
+      // The postmaster is the postgres process started with `-p <port>`; the rest are its children.
+      const postmaster = readdirSync('/proc').find((pid) => {
+        try {
+          const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+          return cmd[0]?.endsWith('postgres') && cmd.includes(port);
+        } catch {
+          return false;
+        }
+      });
+      return postmaster ? treeMemory(Number(postmaster), pssOf) : 0;
+    },
+  };
+}
+
+function rssOf(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+}
+
+function pssOf(pid: number): number {
+  const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+  return Number(/^Pss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? 0) * 1024;
+}
+
+/** A memory figure of a process and its descendants, in bytes (Linux /proc). */
+function treeMemory(pid: number, of: (pid: number) => number): number {
   let total = 0;
   try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    total += Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+    total += of(pid);
     for (const task of readdirSync(`/proc/${pid}/task`)) {
       const children = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
-      for (const c of children ? children.split(/\s+/) : []) total += treeRss(Number(c));
+      for (const c of children ? children.split(/\s+/) : []) total += treeMemory(Number(c), of);
     }
   } catch {
     // the process is gone
   }
   return total;
+}
+
+/** Resident memory of a process and its descendants, in bytes (Linux /proc). */
+export function treeRss(pid: number): number {
+  return treeMemory(pid, rssOf);
 }

@@ -20,13 +20,14 @@ const PRODUCT = ['./app', './components', './lib', './bin', './instrumentation.t
 
 const NOT_SOURCE = new Set(['node_modules', 'lib', 'lint', 'test-results', 'playwright-report']);
 
-/** Test files: they may import test-support/ and the sandbox. */
+/** Test files (and the bench, which starts the same peers): they may import test-support/ and the sandbox. */
 export const TEST_FILES = [
   '**/*.test.ts',
   '**/*.test.tsx',
   '**/test-support/**',
   'e2e/**',
   'contract/**',
+  'bench/**',
 ];
 
 function rootAreas(root) {
