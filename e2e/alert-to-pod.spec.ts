@@ -64,9 +64,16 @@ receivers:
     .toBe(200);
 });
 
-test.afterAll(() => {
-  alertmanager?.kill('SIGTERM');
-  if (dir) rmSync(dir, { recursive: true, force: true });
+test.afterAll(async () => {
+  // Alertmanager writes its snapshot on SIGTERM: remove its directory after it has exited.
+  const am = alertmanager;
+  if (am && am.exitCode === null && am.signalCode === null) {
+    const exited = new Promise((resolve) => am.once('exit', resolve));
+    am.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    am.kill('SIGKILL');
+  }
+  if (dir) rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
 });
 
 /** 01:12:05 UTC, as every Podtrail screen writes a time. */
