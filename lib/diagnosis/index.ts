@@ -34,7 +34,7 @@ export {
   type ImageIdFacts,
   type ImageRef,
 } from './image-facts';
-export { kubectlStatus } from './pod-status';
+export { completedOnce, kubectlStatus } from './pod-status';
 export { normalizeEvent } from './events';
 export { parseQuantity, formatBytes } from './quantity';
 export { toMs } from './time';

@@ -64,3 +64,11 @@ export function containerStateWord(status: ContainerStatusLike | undefined): str
   if (st?.running) return 'Running';
   return 'Unknown';
 }
+
+/**
+ * An init container that ran once and completed with exit 0: what every pod with an init
+ * container shows, and nothing to diagnose (no log worth reading, no terminated run to count).
+ */
+export function completedOnce(status: ContainerStatusLike): boolean {
+  return (status.restartCount ?? 0) === 0 && status.state?.terminated?.exitCode === 0;
+}

@@ -2,7 +2,13 @@
 // every container termination (with the head of its log), events with their count series,
 // ReplicaSet revisions, the gaps when nobody watched, and the memory of crash-looping pods over
 // time (memory-samples.ts). Writes go through one queue, in order.
-import type { ContainerStatusLike, EventLike, PodLike, WorkloadLike } from '../diagnosis';
+import {
+  completedOnce,
+  type ContainerStatusLike,
+  type EventLike,
+  type PodLike,
+  type WorkloadLike,
+} from '../diagnosis';
 import type {
   CacheEvent,
   CacheLease,
@@ -198,7 +204,9 @@ export class Recorder {
     if (type === 'deleted') await this.writer.deletePod(pod, now);
     else await this.writer.upsertPod(pod, now);
     const rows = terminationsOf(pod, now);
-    const initDone = completedInits(pod);
+    const initDone = new Set(
+      (pod.status?.initContainerStatuses ?? []).filter(completedOnce).map((s) => s.name),
+    );
     for (const row of rows) {
       await this.writer.insertTermination(row, now);
       // A completed init container's log says nothing about a crash: reading it would cost a
@@ -291,13 +299,4 @@ export class Recorder {
 export function retentionFromEnv(env: Record<string, string | undefined> = process.env): number {
   const days = Number(env.PODTRAIL_RETENTION_DAYS) || 14;
   return days * 24 * 3600_000;
-}
-
-/** Init containers that ran once and completed with exit 0 (nothing to diagnose in their logs). */
-function completedInits(pod: PodLike): Set<string> {
-  return new Set(
-    (pod.status?.initContainerStatuses ?? [])
-      .filter((s) => (s.restartCount ?? 0) === 0 && s.state?.terminated?.exitCode === 0)
-      .map((s) => s.name),
-  );
 }

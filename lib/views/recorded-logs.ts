@@ -2,7 +2,9 @@
 // captured and the pods replaced while crash-looping (so a reset back-off and the restarts of the
 // replaced pods are on the board, not only on the pod page).
 import {
+  completedOnce,
   diagnosePod,
+  type ContainerStatusLike,
   type DiagnosisInput,
   type HistoryInput,
   type PodLike,
@@ -13,10 +15,8 @@ import { cacheInput } from './assemble-input';
 import type { ClusterSnapshot } from './cluster-snapshot';
 import type { Runtime } from './runtime';
 
-type Status = NonNullable<NonNullable<PodLike['status']>['containerStatuses']>[number];
-
 /** Whether a container has a run the recorder may have kept a log head of. */
-function hasTerminatedRun(s: Status): boolean {
+function hasTerminatedRun(s: ContainerStatusLike): boolean {
   return (s.restartCount ?? 0) > 0 || Boolean(s.lastState?.terminated || s.state?.terminated);
 }
 
@@ -26,11 +26,10 @@ function hasTerminatedRun(s: Status): boolean {
  * would have the board ask the store for nearly every pod's heads.
  */
 export function hasTerminated(pod: PodLike): boolean {
-  const failedInit = (s: Status) =>
-    (s.restartCount ?? 0) > 0 || (s.state?.terminated?.exitCode ?? 0) !== 0;
   return (
-    (pod.status?.initContainerStatuses ?? []).some(failedInit) ||
-    (pod.status?.containerStatuses ?? []).some(hasTerminatedRun)
+    (pod.status?.initContainerStatuses ?? []).some(
+      (s) => hasTerminatedRun(s) && !completedOnce(s),
+    ) || (pod.status?.containerStatuses ?? []).some(hasTerminatedRun)
   );
 }
 
